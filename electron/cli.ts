@@ -1,0 +1,159 @@
+import type { CallName, CallOutput, Ranking, CallInput } from '../shared/contract/calls';
+import { AppError, type AppErrorShape } from '../shared/contract/errors';
+import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
+import { describeError, languageForLocale, type Translate } from '../shared/i18n';
+import { translator } from '../shared/i18n/translator';
+import { formatHundredths } from '../shared/scoring/decimal';
+import { openCore, type Core } from './core';
+import { argValue, resolveDataDir } from './data-dir';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+}
+
+class CliFailure extends Error {
+  constructor(readonly line: string, readonly exitCode = 1) {
+    super(line);
+  }
+}
+
+async function callOrFail<K extends CallName>(core: Core, t: Translate, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const response = await core.call({ call: name, input, session: null }, true);
+  if (!response.ok) throw new CliFailure(describeError(response.error, t));
+  return response.value as CallOutput<K>;
+}
+
+function required(argv: string[], option: string, t: Translate): string {
+  const value = argValue(argv, option);
+  if (value === undefined || value.startsWith('--')) throw new CliFailure(t('cli.missingOption', { option }), 2);
+  return value;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string, t: Translate): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new CliFailure(t('cli.badOption', { option, value }), 2);
+  return value as T;
+}
+
+function rankingJson(ranking: Ranking): unknown {
+  return {
+    campaignYear: ranking.campaignYear,
+    group: ranking.group,
+    rows: ranking.rows.map((row) => ({
+      position: row.position,
+      tied: row.tiedWith.length > 0,
+      tiedWith: row.tiedWith,
+      dossierId: row.dossierId,
+      unitName: row.unitName,
+      nomineeKind: row.nomineeKind,
+      total: row.total / 100,
+      totalHundredths: row.total,
+      eligible: row.eligible,
+      gateFailures: row.gateFailures.map((failure) => ({ gate: failure.gateId, reason: failure.note.key, params: failure.note.params })),
+      breakdown: [...row.result.criteria, ...row.result.bonusCriteria],
+      bonus: row.result.bonus,
+      missing: row.result.missing,
+    })),
+  };
+}
+
+function rankingText(ranking: Ranking, t: Translate): string {
+  const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: ranking.group })];
+  for (const row of ranking.rows) {
+    const marks = [row.tiedWith.length > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
+    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${row.unitName}${marks ? `  (${marks})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+async function run(core: Core, command: string, argv: string[], io: CliIo, t: Translate): Promise<void> {
+  switch (command) {
+    case 'status': {
+      const status = await callOrFail(core, t, 'app.status', {});
+      io.stdout(
+        t('cli.status', {
+          dataDir: status.dataDir,
+          initialised: status.initialised ? t('cli.yes') : t('cli.no'),
+          mode: status.mode ?? '—',
+          organisation: status.organisationName ?? '—',
+          year: status.currentCampaignYear,
+        }),
+      );
+      return;
+    }
+    case 'init': {
+      const mode = oneOf<InstallationMode>(required(argv, '--mode', t), INSTALLATION_MODES, '--mode', t);
+      const organisationName = required(argv, '--organisation', t);
+      const username = required(argv, '--admin', t);
+      const language = oneOf<Language>(argValue(argv, '--language') ?? 'vi', LANGUAGES, '--language', t);
+      const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
+      if (password.length === 0) throw new CliFailure(t('cli.noPassword'), 2);
+      await callOrFail(core, t, 'setup.initialise', {
+        mode,
+        organisationName,
+        admin: { username, fullName: argValue(argv, '--full-name') ?? username, password },
+        language,
+        loadDemo: argv.includes('--demo'),
+      });
+      io.stdout(t('cli.initDone', { organisation: organisationName, mode, dataDir: core.dataDir, admin: username }));
+      return;
+    }
+    case 'demo': {
+      const summary = await callOrFail(core, t, 'demo.load', {});
+      io.stdout(t('cli.demoDone', { units: summary.units, dossiers: summary.dossiers }));
+      return;
+    }
+    case 'rank': {
+      const yearText = required(argv, '--campaign', t);
+      const year = Number(yearText);
+      if (!Number.isInteger(year)) throw new CliFailure(t('cli.badOption', { option: '--campaign', value: yearText }), 2);
+      const group = oneOf(argValue(argv, '--group') ?? 'collective', ['collective', 'individual'] as const, '--group', t);
+      const ranking = await callOrFail(core, t, 'ranking.get', { campaignYear: year, group });
+      io.stdout(argv.includes('--json') ? JSON.stringify(rankingJson(ranking), null, 2) : rankingText(ranking, t));
+      return;
+    }
+    case 'backup': {
+      const result = await callOrFail(core, t, 'backup.create', { to: required(argv, '--to', t) });
+      io.stdout(t('cli.backupDone', { path: result.path, bytes: result.bytes }));
+      return;
+    }
+    case 'verify': {
+      const result = await callOrFail(core, t, 'database.verify', {});
+      if (!result.ok) throw new CliFailure([t('cli.verifyProblems', { count: result.problems.length }), ...result.problems].join('\n'));
+      io.stdout(t('cli.verifyOk', { dossiers: result.dossiers }));
+      return;
+    }
+    default:
+      throw new CliFailure(t('cli.unknownCommand', { command }), 2);
+  }
+}
+
+/** The command line: every command is a call through the same handler table, as the machine's operator. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const languageFlag = argValue(argv, '--lang');
+  const language: Language = languageFlag === 'vi' || languageFlag === 'en' ? languageFlag : languageForLocale(process.env.LC_ALL ?? process.env.LANG);
+  const t = translator(language);
+  const positional = argv.filter((arg, index) => !arg.startsWith('--') && !(argv[index - 1] ?? '').match(/^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to)$/));
+  const command = positional[0];
+  if (!command || command === 'help' || argv.includes('--help')) {
+    io.stdout(t('cli.usage'));
+    return command ? 0 : 2;
+  }
+  let core: Core | null = null;
+  try {
+    core = openCore({ dataDir: resolveDataDir(argValue(argv, '--data-dir')) });
+    await run(core, command, argv, io, t);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.stderr(`tdcs: ${error.line}`);
+      return error.exitCode;
+    }
+    const shape: AppErrorShape = error instanceof AppError ? error.toShape() : { code: 'internal' };
+    io.stderr(`tdcs: ${describeError(shape, t)}`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contract, isCallName, type Access, type CallName } from '../shared/contract/calls';
+import type { CallRequest, CallResponse } from '../shared/contract/envelope';
+import { MAX_REQUEST_BYTES } from '../shared/contract/envelope';
+import { AppError } from '../shared/contract/errors';
+import { fieldIssues, keyedErrorMap } from '../shared/contract/validation';
+import { openDatabase, type Connection } from './db/connection';
+import { createHandlers, type Caller, type HandlerTable } from './handlers';
+import { Sessions } from './services/accounts';
+import type { ServiceContext } from './services/context';
+
+export const DATABASE_FILE = 'tdcs.sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  nativeBinding?: string;
+  now?: () => string;
+}
+
+/** The application behind every transport: one database, one handler table, one way in. */
+export interface Core {
+  readonly dataDir: string;
+  readonly db: Connection;
+  /** Makes one call. `operator` is true only for the command line. */
+  call(request: CallRequest, operator?: boolean): Promise<CallResponse>;
+  close(): void;
+}
+
+function allowed(access: Access, caller: Caller): AppError | null {
+  if (access === 'public' || caller.operator) return null;
+  if (access === 'operator') return new AppError('auth.forbidden');
+  if (!caller.user) return new AppError('auth.required');
+  if (access === 'admin' && caller.user.role !== 'admin') return new AppError('auth.forbidden');
+  return null;
+}
+
+function toResponseError(error: unknown): CallResponse {
+  if (error instanceof AppError) return { ok: false, error: error.toShape() };
+  // Never show a stack trace or personal data: log the kind of failure, answer with a code.
+  const kind = error instanceof Error ? `${error.name}${'code' in error ? ` ${String((error as { code: unknown }).code)}` : ''}` : typeof error;
+  process.stderr.write(`tdcs: internal error (${kind})\n`);
+  return { ok: false, error: { code: 'internal' } };
+}
+
+function inputSize(input: unknown): number {
+  try {
+    return JSON.stringify(input ?? null).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Opens (creating if needed) the data directory and its database, and builds the handler table over it. */
+export function openCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const context: ServiceContext = { db, dataDir: options.dataDir, now: options.now ?? (() => new Date().toISOString()) };
+  const sessions = new Sessions();
+  const handlers: HandlerTable = createHandlers(context, sessions);
+
+  async function call(request: CallRequest, operator = false): Promise<CallResponse> {
+    try {
+      if (!isCallName(request.call)) throw new AppError('call.unknown', { call: String(request.call).slice(0, 80) });
+      const name: CallName = request.call;
+      const spec = contract[name];
+      const caller: Caller = { user: sessions.resolve(context, request.session), session: request.session, operator };
+      const denied = allowed(spec.access, caller);
+      if (denied) throw denied;
+      if (inputSize(request.input) > MAX_REQUEST_BYTES) throw new AppError('call.tooLarge', { maximum: MAX_REQUEST_BYTES });
+      const parsed = spec.input.safeParse(request.input, { error: keyedErrorMap });
+      if (!parsed.success) throw new AppError('call.invalidInput', {}, fieldIssues(parsed.error));
+      const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
+      const value = await handler(parsed.data, caller);
+      return { ok: true, value };
+    } catch (error) {
+      return toResponseError(error);
+    }
+  }
+
+  return {
+    dataDir: options.dataDir,
+    db,
+    call,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

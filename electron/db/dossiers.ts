@@ -1,0 +1,124 @@
+import type { Dossier, DossierContent, DossierStatus, DossierSummary } from '../../shared/domain/dossier';
+import type { NomineeKind } from '../../shared/domain/kinds';
+import type { Connection } from './connection';
+import { statement } from './statements';
+
+interface DossierRow {
+  id: string;
+  campaign_year: number;
+  nominee_kind: NomineeKind;
+  unit_id: string;
+  unit_name: string;
+  scheme_id: string;
+  scheme_version: number;
+  revision: number;
+  status: DossierStatus;
+  content?: string;
+  self_total: number;
+  eligible: number;
+  complete: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DossierRecord {
+  id: string;
+  campaignYear: number;
+  nomineeKind: NomineeKind;
+  unitId: string;
+  schemeId: string;
+  schemeVersion: number;
+  revision: number;
+  status: DossierStatus;
+  content: DossierContent;
+  selfTotal: number;
+  eligible: boolean;
+  complete: boolean;
+  createdBy: string | null;
+}
+
+function summaryFromRow(row: DossierRow): DossierSummary {
+  return {
+    id: row.id,
+    campaignYear: row.campaign_year,
+    nomineeKind: row.nominee_kind,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    status: row.status,
+    revision: row.revision,
+    schemeId: row.scheme_id,
+    schemeVersion: row.scheme_version,
+    selfTotal: row.self_total,
+    eligible: row.eligible === 1,
+    complete: row.complete === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+const SUMMARY_COLUMNS = `d.id, d.campaign_year, d.nominee_kind, d.unit_id, u.name AS unit_name, d.scheme_id, d.scheme_version,
+  d.revision, d.status, d.self_total, d.eligible, d.complete, d.created_at, d.updated_at`;
+
+export function insertDossier(db: Connection, record: DossierRecord, now: string): void {
+  statement(
+    db,
+    `INSERT INTO dossiers (id, campaign_year, nominee_kind, unit_id, scheme_id, scheme_version, revision, status, content,
+       self_total, eligible, complete, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id,
+    record.campaignYear,
+    record.nomineeKind,
+    record.unitId,
+    record.schemeId,
+    record.schemeVersion,
+    record.revision,
+    record.status,
+    JSON.stringify(record.content),
+    record.selfTotal,
+    record.eligible ? 1 : 0,
+    record.complete ? 1 : 0,
+    record.createdBy,
+    now,
+    now,
+  );
+}
+
+export function updateDossier(db: Connection, record: DossierRecord, now: string): void {
+  statement(
+    db,
+    `UPDATE dossiers SET nominee_kind = ?, unit_id = ?, content = ?, self_total = ?, eligible = ?, complete = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(record.nomineeKind, record.unitId, JSON.stringify(record.content), record.selfTotal, record.eligible ? 1 : 0, record.complete ? 1 : 0, now, record.id);
+}
+
+export function findDossier(db: Connection, id: string): Dossier | null {
+  const row = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.id = ?`).get(id) as DossierRow | undefined;
+  if (!row) return null;
+  return { ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, createdAt: row.created_at };
+}
+
+export function findDossierForNominee(db: Connection, campaignYear: number, unitId: string, nomineeKind: NomineeKind): string | null {
+  const row = statement(db, 'SELECT id FROM dossiers WHERE campaign_year = ? AND unit_id = ? AND nominee_kind = ?').get(campaignYear, unitId, nomineeKind) as
+    | { id: string }
+    | undefined;
+  return row?.id ?? null;
+}
+
+export function listDossiers(db: Connection, campaignYear: number): DossierSummary[] {
+  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.campaign_year = ? ORDER BY u.name`).all(
+    campaignYear,
+  ) as DossierRow[];
+  return rows.map(summaryFromRow);
+}
+
+/** Every dossier of a campaign with its content, for ranking. */
+export function listDossiersWithContent(db: Connection, campaignYear: number): Dossier[] {
+  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.campaign_year = ?`).all(
+    campaignYear,
+  ) as DossierRow[];
+  return rows.map((row) => ({ ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, createdAt: row.created_at }));
+}
+
+export function countDossiers(db: Connection): number {
+  return (statement(db, 'SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+}

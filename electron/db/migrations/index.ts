@@ -1,0 +1,11 @@
+import { migration001 } from './001-initial';
+
+/** One numbered step of the schema; `sql` runs in a transaction with the version bump. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order; the last one's version is the schema this build expects. */
+export const migrations: Migration[] = [migration001];

@@ -1,0 +1,13 @@
+import type { Connection } from './connection';
+import { statement } from './statements';
+
+export type SettingKey = 'mode' | 'organisationName' | 'language' | 'installationId' | 'currentCampaignYear';
+
+export function readSetting(db: Connection, key: SettingKey): string | null {
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function writeSetting(db: Connection, key: SettingKey, value: string): void {
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

@@ -1,0 +1,46 @@
+import type { CallName, CallOutput, ValidInput } from '../shared/contract/calls';
+import type { User } from '../shared/domain/account';
+import type { Sessions } from './services/accounts';
+import { createBackup, verifyDatabase } from './services/backup';
+import { getCampaign } from './services/campaigns';
+import type { ServiceContext } from './services/context';
+import { loadDemo } from './services/demo';
+import { dossiersList, getDossier, saveDossier } from './services/dossiers';
+import { rankCampaign } from './services/ranking';
+import { appStatus, initialise, setLanguage } from './services/setup';
+import { createUnit, unitsList } from './services/units';
+
+/** Who is calling, as established by the transport and the session. */
+export interface Caller {
+  user: User | null;
+  session: string | null;
+  /** The machine's operator at the command line: trusted like the owner of the data directory. */
+  operator: boolean;
+}
+
+export type Handler<K extends CallName> = (input: ValidInput<K>, caller: Caller) => CallOutput<K> | Promise<CallOutput<K>>;
+export type HandlerTable = { [K in CallName]: Handler<K> };
+
+/** The one handler table behind every transport: each call of the contract, mapped onto the services. */
+export function createHandlers(context: ServiceContext, sessions: Sessions): HandlerTable {
+  return {
+    'app.status': () => appStatus(context),
+    'app.setLanguage': (input) => setLanguage(context, input.language),
+    'setup.initialise': (input) => initialise(context, input),
+    'auth.login': (input) => sessions.login(context, input.username, input.password),
+    'auth.logout': (_input, caller) => {
+      sessions.logout(caller.session);
+      return null;
+    },
+    'campaigns.get': (input) => getCampaign(context, input.year),
+    'units.list': (input) => unitsList(context, input.includeRetired ?? false),
+    'units.create': (input) => createUnit(context, input),
+    'dossiers.list': (input) => dossiersList(context, input.campaignYear),
+    'dossiers.get': (input) => getDossier(context, input.id),
+    'dossiers.save': (input, caller) => saveDossier(context, input, caller.user),
+    'ranking.get': (input) => rankCampaign(context, input.campaignYear, input.group),
+    'demo.load': () => loadDemo(context),
+    'backup.create': (input) => createBackup(context, input.to),
+    'database.verify': () => verifyDatabase(context),
+  };
+}

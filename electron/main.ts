@@ -1,0 +1,210 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { IPC_CHANNELS } from '../shared/contract/bridge';
+import type { CallRequest } from '../shared/contract/envelope';
+import { AppError } from '../shared/contract/errors';
+import type { Language } from '../shared/domain/kinds';
+import { describeError, languageForLocale } from '../shared/i18n';
+import { translator } from '../shared/i18n/translator';
+import { openCore, type Core } from './core';
+import { readSetting } from './db/settings';
+import { argValue, DATA_DIR_ENV, DATA_FOLDER } from './data-dir';
+import { menuLabels } from './menu-labels';
+import { CONTENT_SECURITY_POLICY } from './transport/security';
+
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://tdcs`;
+const RENDERER_DIR = resolve(__dirname, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// One data directory, one process: a second launch focuses the first window.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const dataDirFlag = argValue(process.argv, '--data-dir') ?? process.env[DATA_DIR_ENV];
+if (dataDirFlag) app.setPath('userData', resolve(dataDirFlag));
+else app.setPath('userData', join(app.getPath('appData'), DATA_FOLDER));
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** better-sqlite3 built for Electron's ABI: beside the app when packaged, else where `npm start` put it. */
+function nativeBinding(): string | undefined {
+  const packaged = join(process.resourcesPath, 'native', 'better_sqlite3.node');
+  if (app.isPackaged && existsSync(packaged)) return packaged;
+  return process.env.TDCS_NATIVE_BINDING;
+}
+
+function currentLanguage(): Language {
+  const stored = core ? readSetting(core.db, 'language') : null;
+  return stored === 'vi' || stored === 'en' ? stored : languageForLocale(app.getLocale());
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer from app://tdcs, with the same CSP as browser mode. */
+function serveRenderer(): void {
+  protocol.handle(SCHEME, (request) => {
+    const { pathname } = new URL(request.url);
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let file = resolve(join(RENDERER_DIR, normalize(relative)));
+    if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) file = join(RENDERER_DIR, 'index.html');
+    return new Response(readFileSync(file), {
+      headers: {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}
+
+function isOurFrame(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(`${ORIGIN}/`);
+}
+
+async function backupFromMenu(): Promise<void> {
+  if (!core || !mainWindow) return;
+  const t = translator(currentLanguage());
+  const stamp = new Date().toISOString().slice(0, 10);
+  const choice = await dialog.showSaveDialog(mainWindow, {
+    title: menuLabels(t).backup,
+    defaultPath: join(app.getPath('documents'), `tdcs-backup-${stamp}.sqlite`),
+    filters: [{ name: 'SQLite', extensions: ['sqlite'] }],
+  });
+  if (choice.canceled || !choice.filePath) return;
+  const response = await core.call({ call: 'backup.create', input: { to: choice.filePath }, session: null }, true);
+  if (response.ok) await dialog.showMessageBox(mainWindow, { type: 'info', message: t('cli.backupDone', response.value as Record<string, string | number>) });
+  else dialog.showErrorBox('Thi đua TDCS', describeError(response.error, t));
+}
+
+function buildMenu(): void {
+  const t = translator(currentLanguage());
+  const labels = menuLabels(t);
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: labels.file,
+      submenu: [
+        { label: labels.backup, click: () => void backupFromMenu() },
+        { label: labels.openDataFolder, click: () => void shell.openPath(app.getPath('userData')) },
+        { type: 'separator' },
+        { label: labels.quit, role: 'quit' },
+      ],
+    },
+    {
+      label: labels.edit,
+      submenu: [
+        { label: labels.undo, role: 'undo' },
+        { label: labels.redo, role: 'redo' },
+        { type: 'separator' },
+        { label: labels.cut, role: 'cut' },
+        { label: labels.copy, role: 'copy' },
+        { label: labels.paste, role: 'paste' },
+        { label: labels.selectAll, role: 'selectAll' },
+      ],
+    },
+    {
+      label: labels.view,
+      submenu: [
+        { label: labels.reload, role: 'reload' },
+        { label: labels.zoomIn, role: 'zoomIn' },
+        { label: labels.zoomOut, role: 'zoomOut' },
+        { label: labels.resetZoom, role: 'resetZoom' },
+        { label: labels.fullScreen, role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: labels.help,
+      submenu: [
+        {
+          label: labels.about,
+          click: () =>
+            void dialog.showMessageBox({ type: 'info', title: 'Thi đua TDCS', message: `Thi đua TDCS ${app.getVersion()}`, detail: `${labels.dataFolder}: ${app.getPath('userData')}` }),
+        },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Thi đua TDCS',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const contents = mainWindow.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isOurFrame(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOurFrame(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${ORIGIN}/`);
+}
+
+function registerIpc(): void {
+  ipcMain.handle(IPC_CHANNELS.call, async (event, request: CallRequest) => {
+    // Only our own page may call; anything else (a stray frame, a navigated window) is refused.
+    if (!isOurFrame(event.senderFrame?.url) || !core) return { ok: false, error: { code: 'auth.forbidden' } };
+    const response = await core.call({ call: request?.call, input: request?.input, session: typeof request?.session === 'string' ? request.session : null });
+    if (response.ok && request?.call === 'app.setLanguage') buildMenu();
+    return response;
+  });
+}
+
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.on('window-all-closed', () => {
+  core?.close();
+  app.quit();
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  try {
+    core = openCore({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding() });
+  } catch (error) {
+    const t = translator(languageForLocale(app.getLocale()));
+    const shape = error instanceof AppError ? error.toShape() : { code: 'internal' as const };
+    dialog.showErrorBox('Thi đua TDCS', `${describeError(shape, t)}\n${error instanceof Error && !(error instanceof AppError) ? error.message : ''}`);
+    app.quit();
+    return;
+  }
+  serveRenderer();
+  registerIpc();
+  buildMenu();
+  createWindow();
+});

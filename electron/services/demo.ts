@@ -1,0 +1,195 @@
+import type { DemoSummary } from '../../shared/contract/calls';
+import { AppError } from '../../shared/contract/errors';
+import { schemeFor } from '../../shared/domain/campaign';
+import { toScoreInput, type DossierContent } from '../../shared/domain/dossier';
+import type { CollectiveKind } from '../../shared/domain/kinds';
+import type { Unit } from '../../shared/domain/unit';
+import { manualCriteria } from '../../shared/scoring/leaves';
+import { scoreDossier } from '../../shared/scoring/score';
+import type { Scheme } from '../../shared/scoring/types';
+import { readSetting } from '../db/settings';
+import { countDossiers, insertDossier } from '../db/dossiers';
+import { countUnits, insertUnit } from '../db/units';
+import { getCampaign, FIRST_CAMPAIGN_YEAR } from './campaigns';
+import { inTransaction, type ServiceContext } from './context';
+import {
+  DEMO_COMMUNES,
+  DEMO_OFFICES,
+  DEMO_WARDS,
+  FAMILY_NAMES,
+  GIVEN_NAMES_MEN,
+  GIVEN_NAMES_WOMEN,
+  MIDDLE_NAMES_MEN,
+  MIDDLE_NAMES_WOMEN,
+} from './demo-names';
+
+/** A small seeded generator (mulberry32), so the demo is the same on every machine. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
+const between = (random: Random, low: number, high: number): number => low + (high - low) * random();
+
+function personName(random: Random): { name: string; woman: boolean } {
+  const woman = random() < 0.5;
+  const family = pick(random, FAMILY_NAMES);
+  const middle = pick(random, woman ? MIDDLE_NAMES_WOMEN : MIDDLE_NAMES_MEN);
+  const given = pick(random, woman ? GIVEN_NAMES_WOMEN : GIVEN_NAMES_MEN);
+  return { name: `${family} ${middle} ${given}`, woman };
+}
+
+const COMMUNE_BODIES: { kind: CollectiveKind; name: (place: string) => string; leader: string; share: number }[] = [
+  { kind: 'communePeoplesCommittee', name: (place) => `UBND ${place}`, leader: 'Chủ tịch UBND', share: 0.75 },
+  { kind: 'fatherlandFront', name: (place) => `Ủy ban MTTQ Việt Nam ${place}`, leader: 'Chủ tịch Ủy ban MTTQ', share: 0.3 },
+  { kind: 'womensUnion', name: (place) => `Hội LHPN ${place}`, leader: 'Chủ tịch Hội LHPN', share: 0.55 },
+  { kind: 'veteransAssociation', name: (place) => `Hội Cựu chiến binh ${place}`, leader: 'Chủ tịch Hội CCB', share: 0.4 },
+  { kind: 'farmersAssociation', name: (place) => `Hội Nông dân ${place}`, leader: 'Chủ tịch Hội Nông dân', share: 0.45 },
+  { kind: 'youthUnion', name: (place) => `Đoàn TNCS Hồ Chí Minh ${place}`, leader: 'Bí thư Đoàn', share: 0.3 },
+];
+
+const PROVINCE_BODIES: { kind: CollectiveKind; name: string }[] = [
+  { kind: 'provincialBranch', name: 'Chi nhánh NHCSXH tỉnh Tây Ninh' },
+  { kind: 'fatherlandFront', name: 'Ủy ban MTTQ Việt Nam tỉnh Tây Ninh' },
+  { kind: 'womensUnion', name: 'Hội LHPN tỉnh Tây Ninh' },
+  { kind: 'veteransAssociation', name: 'Hội Cựu chiến binh tỉnh Tây Ninh' },
+  { kind: 'farmersAssociation', name: 'Hội Nông dân tỉnh Tây Ninh' },
+  { kind: 'youthUnion', name: 'Tỉnh Đoàn Tây Ninh' },
+  { kind: 'branchDepartment', name: 'Phòng Kế hoạch - Nghiệp vụ tín dụng' },
+  { kind: 'branchDepartment', name: 'Phòng Kế toán - Ngân quỹ' },
+  { kind: 'branchDepartment', name: 'Phòng Kiểm tra - Kiểm soát nội bộ' },
+  { kind: 'branchDepartment', name: 'Phòng Hành chính - Tổ chức' },
+];
+
+/** Indicators of a plausible year for a body whose overall quality is `quality` (0 weak … 1 excellent). */
+function demoIndicators(random: Random, quality: number): DossierContent['indicators'] {
+  const plan = Math.round(between(random, 20_000, 400_000));
+  const inspectionsPlanned = Math.round(between(random, 4, 24));
+  const meetingsPlanned = 12;
+  return {
+    outstandingLoans: Math.round(plan * between(random, 0.85 + 0.1 * quality, 1.02 + 0.05 * quality)),
+    outstandingLoansPlan: plan,
+    inspectionsDone: Math.min(inspectionsPlanned, Math.round(inspectionsPlanned * between(random, 0.6 + 0.4 * quality, 1.05))),
+    inspectionsPlanned,
+    overdueRatio: round(Math.max(0, 0.05 + (1 - quality) * between(random, 0.1, 1.1)), 2),
+    overdueRatioChange: round(between(random, -0.15 * quality, 0.08 * (1 - quality)), 2),
+    outstandingInterestRatio: round(Math.max(0, (1 - quality) * between(random, 0, 0.25)), 2),
+    householdSavingsGrowth: round(between(random, -2, 14) * (0.5 + quality / 2), 1),
+    goodGroupsShare: round(Math.min(100, between(random, 78, 90) + quality * 10), 1),
+    weakGroups: quality > 0.7 ? 0 : Math.floor(between(random, 0, 3.5 * (1 - quality))),
+    guidanceIssued: random() < 0.6 + 0.4 * quality,
+    meetingsHeld: Math.min(meetingsPlanned, Math.round(meetingsPlanned * between(random, 0.7 + 0.3 * quality, 1.05))),
+    meetingsPlanned,
+    violationsUnhandled: quality > 0.5 ? 0 : Math.floor(between(random, 0, 2.5)),
+    seriousViolation: random() < 0.02,
+    entrustedBudgetCapital: random() < 0.35 + 0.3 * quality,
+    mediaArticles: Math.floor(between(random, 0, 8) * quality),
+  };
+}
+
+function demoReport(unitName: string, leader: string, leaderName: string, year: number): string {
+  return [
+    'I. ĐẶC ĐIỂM, TÌNH HÌNH',
+    `${unitName}; ${leader}: ${leaderName}. Đơn vị phối hợp chặt chẽ với Ngân hàng Chính sách xã hội trong việc triển khai tín dụng chính sách trên địa bàn.`,
+    '',
+    'II. THÀNH TÍCH ĐẠT ĐƯỢC',
+    `Trong năm ${year}, đơn vị chỉ đạo các Tổ tiết kiệm và vay vốn bình xét công khai, dân chủ; phối hợp đôn đốc thu hồi nợ đến hạn, xử lý nợ quá hạn; tổ chức giao ban định kỳ tại Điểm giao dịch xã.`,
+    '',
+    'III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT ĐƯỢC',
+    'Giấy khen của Giám đốc Chi nhánh NHCSXH tỉnh.',
+  ].join('\n');
+}
+
+function demoContent(random: Random, scheme: Scheme, unitName: string, leader: string, year: number): DossierContent {
+  const quality = random();
+  const indicators = demoIndicators(random, quality);
+  // About one dossier in twelve is still being filled in: a few indicators are left empty.
+  if (random() < 0.08) {
+    for (const key of ['inspectionsDone', 'householdSavingsGrowth', 'mediaArticles']) if (random() < 0.6) indicators[key] = null;
+  }
+  const selfScores: DossierContent['selfScores'] = {};
+  for (const criterion of manualCriteria(scheme)) {
+    const step = criterion.rule?.type === 'manual' && criterion.rule.step > 0 ? criterion.rule.step : 50;
+    const points = Math.floor((criterion.max * between(random, 0.55 + 0.4 * quality, 1)) / step) * step;
+    selfScores[criterion.id] = { points, justification: 'Đơn vị tự đánh giá theo kết quả thực hiện trong năm.' };
+  }
+  const head = personName(random);
+  const discipline = random() < 0.015 ? 'inspection' : 'none';
+  return {
+    indicators,
+    selfScores,
+    report: demoReport(unitName, leader, head.name, year),
+    discipline,
+    womenShare: round(between(random, 20, 95), 0),
+  };
+}
+
+/** Loads the demo dataset into an empty installation: offices, communes' bodies and a few hundred dossiers. */
+export function loadDemo(context: ServiceContext): DemoSummary {
+  return inTransaction(context, () => {
+    if (countDossiers(context.db) > 0 || countUnits(context.db) > 0) throw new AppError('demo.notEmpty');
+    const year = Number(readSetting(context.db, 'currentCampaignYear') ?? FIRST_CAMPAIGN_YEAR);
+    const campaign = getCampaign(context, year);
+    const random = generator(20250110);
+    const now = context.now();
+    const units: { unit: Unit; leader: string; share: number }[] = [];
+    let serial = 0;
+    const add = (unit: Omit<Unit, 'id' | 'retired'>, leader: string, share: number): Unit => {
+      serial += 1;
+      const created: Unit = { ...unit, id: `demo-${String(serial).padStart(4, '0')}`, retired: false };
+      insertUnit(context.db, created, now);
+      units.push({ unit: created, leader, share });
+      return created;
+    };
+    for (const body of PROVINCE_BODIES) add({ name: body.name, kind: body.kind, level: 'province', commune: '', parentOfficeId: null }, 'Thủ trưởng đơn vị', 0.5);
+    const offices = DEMO_OFFICES.map((area) =>
+      add({ name: `Phòng giao dịch NHCSXH ${area}`, kind: 'transactionOffice', level: 'province', commune: '', parentOfficeId: null }, 'Giám đốc', 0.7),
+    );
+    const places = [...DEMO_WARDS.map((name) => `phường ${name}`), ...DEMO_COMMUNES.map((name) => `xã ${name}`)];
+    places.forEach((place, index) => {
+      const office = offices[Math.floor((index * offices.length) / places.length)] as Unit;
+      for (const body of COMMUNE_BODIES) {
+        add({ name: body.name(place), kind: body.kind, level: 'commune', commune: place, parentOfficeId: office.id }, body.leader, body.share);
+      }
+    });
+
+    let dossiers = 0;
+    for (const { unit, leader, share } of units) {
+      if (random() >= share) continue;
+      const scheme = schemeFor(campaign, unit.kind);
+      if (!scheme) continue;
+      const content = demoContent(random, scheme, unit.name, leader, year);
+      const result = scoreDossier(scheme, toScoreInput(content));
+      dossiers += 1;
+      insertDossier(
+        context.db,
+        {
+          id: `demo-d${String(dossiers).padStart(4, '0')}`,
+          campaignYear: year,
+          nomineeKind: unit.kind,
+          unitId: unit.id,
+          schemeId: scheme.id,
+          schemeVersion: scheme.version,
+          revision: 1,
+          status: random() < 0.7 ? 'ready' : 'draft',
+          content,
+          selfTotal: result.total,
+          eligible: result.eligible,
+          complete: result.complete,
+          createdBy: null,
+        },
+        now,
+      );
+    }
+    return { units: units.length, dossiers };
+  });
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { AppStatus } from '../../shared/contract/calls';
+import { AppError } from '../../shared/contract/errors';
+import type { SetupInput } from '../../shared/domain/account';
+import type { InstallationMode, Language } from '../../shared/domain/kinds';
+import { readSetting, writeSetting } from '../db/settings';
+import { countUsers } from '../db/users';
+import { createUser } from './accounts';
+import { createCampaign, FIRST_CAMPAIGN_YEAR } from './campaigns';
+import { inTransaction, type ServiceContext } from './context';
+import { loadDemo } from './demo';
+
+export const APP_VERSION = '0.1.0';
+
+export function appStatus(context: ServiceContext): AppStatus {
+  const mode = readSetting(context.db, 'mode') as InstallationMode | null;
+  return {
+    initialised: mode !== null && countUsers(context.db) > 0,
+    mode,
+    organisationName: readSetting(context.db, 'organisationName'),
+    language: readSetting(context.db, 'language') as Language | null,
+    version: APP_VERSION,
+    dataDir: context.dataDir,
+    currentCampaignYear: Number(readSetting(context.db, 'currentCampaignYear') ?? FIRST_CAMPAIGN_YEAR),
+  };
+}
+
+/** First-run set-up in one transaction: identity, first administrator, the first campaign, optionally the demo. */
+export function initialise(context: ServiceContext, input: SetupInput): AppStatus {
+  inTransaction(context, () => {
+    if (appStatus(context).initialised) throw new AppError('setup.alreadyDone');
+    writeSetting(context.db, 'mode', input.mode);
+    writeSetting(context.db, 'organisationName', input.organisationName);
+    writeSetting(context.db, 'language', input.language);
+    writeSetting(context.db, 'installationId', randomUUID());
+    writeSetting(context.db, 'currentCampaignYear', String(FIRST_CAMPAIGN_YEAR));
+    createUser(context, { ...input.admin, role: 'admin' });
+    createCampaign(context, FIRST_CAMPAIGN_YEAR);
+    if (input.loadDemo) loadDemo(context);
+  });
+  return appStatus(context);
+}
+
+export function setLanguage(context: ServiceContext, language: Language): AppStatus {
+  inTransaction(context, () => writeSetting(context.db, 'language', language));
+  return appStatus(context);
+}

@@ -1,0 +1,192 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { MAX_REQUEST_BYTES, type CallRequest, type CallResponse } from '../../shared/contract/envelope';
+import type { Core } from '../core';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const TOKEN_COOKIE = 'tdcs_token';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const REFUSED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Thi đua TDCS</title>' +
+  '<p>Thiếu hoặc sai mã truy cập. Hãy mở đúng địa chỉ mà ứng dụng đã in ra.</p>' +
+  '<p>Access token missing or wrong. Open the exact address the application printed.</p>';
+
+function sameToken(candidate: string | undefined, token: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
+  const header = request.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sendJson(response: ServerResponse, status: number, body: CallResponse): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer and the call endpoint on 127.0.0.1, for machines without the
+ * Electron binary and for the end-to-end tests. Every request must carry the per-run token.
+ */
+export async function startBrowserHost(core: Core, rendererDir: string, port = 0): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url');
+  const root = resolve(rendererDir);
+  let boundPort = port;
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${boundPort}` && origin !== `http://localhost:${boundPort}`) {
+      sendJson(response, 403, { ok: false, error: { code: 'auth.forbidden' } });
+      return;
+    }
+    const body = await readBody(request, MAX_REQUEST_BYTES + 64 * 1024);
+    if (body === null) {
+      sendJson(response, 413, { ok: false, error: { code: 'call.tooLarge', params: { maximum: MAX_REQUEST_BYTES } } });
+      return;
+    }
+    let envelope: Partial<CallRequest>;
+    try {
+      envelope = JSON.parse(body.toString('utf8')) as Partial<CallRequest>;
+    } catch {
+      sendJson(response, 400, { ok: false, error: { code: 'call.invalidInput', issues: [{ path: '', key: 'validation.json', params: {} }] } });
+      return;
+    }
+    if (typeof envelope !== 'object' || envelope === null) {
+      sendJson(response, 400, { ok: false, error: { code: 'call.invalidInput' } });
+      return;
+    }
+    const session = typeof envelope.session === 'string' ? envelope.session : null;
+    const result = await core.call({ call: String(envelope.call ?? ''), input: envelope.input, session });
+    sendJson(response, 200, result);
+  }
+
+  function serveFile(request: IncomingMessage, response: ServerResponse, pathname: string): void {
+    let relative = decodeURIComponent(pathname);
+    if (relative.endsWith('/')) relative += 'index.html';
+    const candidate = resolve(join(root, normalize(relative)));
+    const insideRoot = candidate === root || candidate.startsWith(root + sep);
+    let file = insideRoot && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
+    // Unknown paths without an extension are routes of the single-page app.
+    if (file !== candidate && extname(relative) !== '') {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+      return;
+    }
+    if (!existsSync(file)) {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('The interface has not been built: run `npm run build`.');
+      return;
+    }
+    file = normalize(file);
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
+  }
+
+  const server: Server = createServer((request, response) => {
+    const host = request.headers.host ?? '';
+    if (host !== `127.0.0.1:${boundPort}` && host !== `localhost:${boundPort}`) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Misdirected request');
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (request.method === 'GET' && sameToken(queryToken, token)) {
+      url.searchParams.delete('token');
+      response.writeHead(303, {
+        location: `${url.pathname}${url.search}`,
+        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    const presented = (request.headers['x-tdcs-token'] as string | undefined) ?? cookieValue(request, TOKEN_COOKIE);
+    if (!sameToken(presented, token)) {
+      response.writeHead(403, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(REFUSED_PAGE);
+      return;
+    }
+    if (url.pathname === '/api/call') {
+      if (request.method !== 'POST') {
+        response.writeHead(405, { allow: 'POST' });
+        response.end();
+        return;
+      }
+      handleCall(request, response).catch(() => sendJson(response, 500, { ok: false, error: { code: 'internal' } }));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' });
+      response.end();
+      return;
+    }
+    serveFile(request, response, url.pathname);
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen());
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${boundPort}/?token=${token}`,
+    port: boundPort,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

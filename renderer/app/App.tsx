@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginPage } from '../features/auth/LoginPage';
+import { DossierFormPage } from '../features/dossiers/DossierFormPage';
+import { DossierListPage } from '../features/dossiers/DossierListPage';
+import { RankingPage } from '../features/ranking/RankingPage';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { UnitsPage } from '../features/units/UnitsPage';
+import { ErrorBanner } from '../components/errors';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { whenSessionLost } from './api';
+import { useRouter, type Route } from './router';
+import { useSession } from './session-store';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'dossier':
+      return <DossierFormPage key={route.id} id={route.id} />;
+    case 'newDossier':
+      return <DossierFormPage key="new" id={null} />;
+    case 'ranking':
+      return <RankingPage />;
+    case 'units':
+      return <UnitsPage />;
+    default:
+      return <DossierListPage />;
+  }
+}
+
+const NAV: { page: 'dossiers' | 'ranking' | 'units'; label: string }[] = [
+  { page: 'dossiers', label: 'nav.dossiers' },
+  { page: 'ranking', label: 'nav.ranking' },
+  { page: 'units', label: 'nav.units' },
+];
+
+function Shell() {
+  const { t } = useTranslation();
+  const { status, user, signOut } = useSession();
+  const { route, go } = useRouter();
+  const current = route.page === 'dossier' || route.page === 'newDossier' ? 'dossiers' : route.page;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <strong>{t('app.name')}</strong>
+          <span>{status?.organisationName}</span>
+        </div>
+        <nav aria-label="main">
+          {NAV.map((item) => (
+            <a
+              key={item.page}
+              href={`#/${item.page}`}
+              className={current === item.page ? 'active' : ''}
+              aria-current={current === item.page ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                go({ page: item.page });
+              }}
+            >
+              {t(item.label)}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-end">
+          <span className="campaign">{t('nav.campaign', { year: status?.currentCampaignYear })}</span>
+          <LanguageSwitch />
+          <span className="user" title={user ? t(`roles.${user.role}`) : ''}>
+            {user ? t('nav.signedInAs', { name: user.fullName }) : null}
+          </span>
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <main className="content">
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}
+
+/** Loading → first-run wizard → sign-in → the application. */
+export function App() {
+  const { t } = useTranslation();
+  const { status, user, refresh, sessionLost } = useSession();
+  const [failure, setFailure] = useState<unknown>(null);
+
+  useEffect(() => {
+    whenSessionLost(sessionLost);
+    refresh().catch(setFailure);
+  }, [refresh, sessionLost]);
+
+  if (failure) {
+    return (
+      <main className="centered-page">
+        <div className="card">
+          <ErrorBanner error={failure} />
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('app.retry')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!status) return <p className="centered-page muted">{t('app.loading')}</p>;
+  if (!status.initialised) return <SetupWizard />;
+  if (!user) return <LoginPage />;
+  return <Shell />;
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import type { Scheme, ScoreResult } from '../../../shared/scoring/types';
+import { useLabel, usePoints } from '../../components/format';
+import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
+
+/** The live score beside the dossier form: total, eligibility, what is missing, and every criterion. */
+export function ScorePreview({ scheme, result }: { scheme: Scheme; result: ScoreResult }) {
+  const { t } = useTranslation();
+  const points = usePoints();
+  const label = useLabel();
+  return (
+    <aside className="card preview" aria-live="polite" data-testid="score-preview">
+      <h2>{t('preview.title')}</h2>
+      <p className="muted small">{t('preview.hint')}</p>
+      <div className="preview-total">
+        <span>{t('preview.total')}</span>
+        <strong data-testid="preview-total" data-hundredths={result.total}>
+          {points(result.total)}
+        </strong>
+      </div>
+      <p className={result.eligible ? 'pill pill-ok' : 'pill pill-bad'} data-testid="preview-eligibility">
+        {result.eligible ? t('preview.eligible') : t('preview.ineligible')}
+      </p>
+      {result.missing.length > 0 ? <p className="muted small">{t('preview.missing', { count: result.missing.length })}</p> : null}
+      <GateList failures={result.gateFailures} scheme={scheme} />
+      <ScoreBreakdown result={result} scheme={scheme} />
+      <p className="muted small">{t('preview.schemeNote', { scheme: label(scheme.label), version: scheme.version })}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import type { Unit, UnitInput } from '../../../shared/domain/unit';
+import { call } from '../../app/api';
+
+interface UnitsState {
+  units: Unit[] | null;
+  error: unknown;
+  load(): Promise<void>;
+  create(input: UnitInput): Promise<Unit>;
+}
+
+/** The unit registry as this window knows it; reloaded after every change. */
+export const useUnits = create<UnitsState>((set, get) => ({
+  units: null,
+  error: null,
+  async load() {
+    try {
+      set({ units: await call('units.list', { includeRetired: true }), error: null });
+    } catch (error) {
+      set({ error });
+    }
+  },
+  async create(input) {
+    const unit = await call('units.create', input);
+    await get().load();
+    return unit;
+  },
+}));

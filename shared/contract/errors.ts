@@ -1,0 +1,64 @@
+/** A problem with one field of a call's input, as a translation key with its parameters. */
+export interface FieldIssue {
+  path: string;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** Every error the seam can return: a stable code the UI translates, never a stack trace. */
+export type ErrorCode =
+  | 'call.unknown'
+  | 'call.invalidInput'
+  | 'call.tooLarge'
+  | 'auth.required'
+  | 'auth.forbidden'
+  | 'auth.badCredentials'
+  | 'setup.alreadyDone'
+  | 'setup.notDone'
+  | 'campaign.notFound'
+  | 'campaign.locked'
+  | 'scheme.notFound'
+  | 'unit.notFound'
+  | 'unit.retired'
+  | 'dossier.notFound'
+  | 'dossier.duplicate'
+  | 'dossier.staleRevision'
+  | 'demo.notEmpty'
+  | 'backup.failed'
+  | 'backup.targetExists'
+  | 'database.corrupt'
+  | 'database.tooNew'
+  | 'internal';
+
+/** The error value that crosses every transport. */
+export interface AppErrorShape {
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+  issues?: FieldIssue[];
+}
+
+/** Thrown by services and handlers; transports turn it into an {@link AppErrorShape}. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, issues: FieldIssue[] = []) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.issues = issues;
+  }
+
+  toShape(): AppErrorShape {
+    const shape: AppErrorShape = { code: this.code };
+    if (Object.keys(this.params).length > 0) shape.params = this.params;
+    if (this.issues.length > 0) shape.issues = this.issues;
+    return shape;
+  }
+}
+
+export function isAppErrorShape(value: unknown): value is AppErrorShape {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}

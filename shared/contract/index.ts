@@ -1,0 +1,5 @@
+export * from './calls';
+export * from './envelope';
+export * from './errors';
+export * from './validation';
+export * from './bridge';

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../contract/errors';
+import { leafCriteria, manualCriteria } from '../scoring/leaves';
+import type { DisciplineStatus, Hundredths, IndicatorValue, ScoreInput, Scheme } from '../scoring/types';
+import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, type NomineeKind } from './kinds';
+
+export const DISCIPLINE_STATUSES = ['none', 'discipline', 'investigation', 'inspection'] as const;
+export const DOSSIER_STATUSES = ['draft', 'ready', 'exported', 'received', 'returned'] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+/** Limits that keep a dossier within what a person can write and a USB file can carry. */
+export const DOSSIER_LIMITS = {
+  reportChars: 50_000,
+  justificationChars: 2_000,
+  indicators: 200,
+} as const;
+
+/** Collectives with at least this share of women get the legal priority in ties. */
+export const WOMEN_PRIORITY_SHARE = 70;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const selfScoreSchema = z.object({
+  points: z.number().int().min(0).max(100_00).nullable(),
+  justification: z.string().max(DOSSIER_LIMITS.justificationChars),
+});
+
+/** What an office records for one nominee, independent of storage. */
+export const dossierContentSchema = z.object({
+  indicators: z
+    .record(z.string().max(64), z.union([z.number().finite().min(-1e12).max(1e12), z.boolean(), z.null()]))
+    .refine((record) => Object.keys(record).length <= DOSSIER_LIMITS.indicators, { params: { key: 'validation.tooMany', maximum: DOSSIER_LIMITS.indicators } }),
+  selfScores: z.record(z.string().max(64), selfScoreSchema),
+  report: z.string().max(DOSSIER_LIMITS.reportChars),
+  discipline: z.enum(DISCIPLINE_STATUSES),
+  womenShare: z.number().finite().min(0).max(100).nullable(),
+});
+
+export type DossierContent = z.infer<typeof dossierContentSchema>;
+export type SelfScore = z.infer<typeof selfScoreSchema>;
+
+export const nomineeKindSchema = z.enum([...COLLECTIVE_KINDS, ...INDIVIDUAL_KINDS]);
+
+/** Input of `dossiers.save`: a new dossier when `id` is absent, else an update of `revision`. */
+export const dossierSaveSchema = z.object({
+  id: id.optional(),
+  campaignYear: z.number().int().min(2000).max(2100),
+  nomineeKind: nomineeKindSchema,
+  unitId: id,
+  content: dossierContentSchema,
+});
+
+export type DossierSaveInput = z.infer<typeof dossierSaveSchema>;
+
+export interface DossierSummary {
+  id: string;
+  campaignYear: number;
+  nomineeKind: NomineeKind;
+  unitId: string;
+  unitName: string;
+  status: DossierStatus;
+  revision: number;
+  schemeId: string;
+  schemeVersion: number;
+  selfTotal: Hundredths;
+  eligible: boolean;
+  complete: boolean;
+  updatedAt: string;
+}
+
+export interface Dossier extends DossierSummary {
+  content: DossierContent;
+  createdAt: string;
+}
+
+/** The number a rule sees for an indicator, or null when the dossier leaves it empty. */
+function indicatorValue(value: IndicatorValue | undefined): IndicatorValue {
+  return value === undefined ? null : value;
+}
+
+/** What the scoring library needs from a dossier's content. */
+export function toScoreInput(content: DossierContent): ScoreInput {
+  const selfScores: Record<string, Hundredths | null> = {};
+  for (const [criterionId, self] of Object.entries(content.selfScores)) selfScores[criterionId] = self.points;
+  const indicators: Record<string, IndicatorValue> = {};
+  for (const [key, value] of Object.entries(content.indicators)) indicators[key] = indicatorValue(value);
+  return {
+    indicators,
+    selfScores,
+    discipline: content.discipline as DisciplineStatus,
+    womenPriority: content.womenShare !== null && content.womenShare >= WOMEN_PRIORITY_SHARE,
+  };
+}
+
+function decimalsOf(value: number): number {
+  const text = String(value);
+  if (text.includes('e')) return 99;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Checks a dossier's content against its scheme: known indicators, their bounds and decimals, manual points. */
+export function checkAgainstScheme(scheme: Scheme, content: DossierContent): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const indicators = new Map(scheme.indicators.map((indicator) => [indicator.key, indicator]));
+  for (const [key, value] of Object.entries(content.indicators)) {
+    const path = `indicators.${key}`;
+    const indicator = indicators.get(key);
+    if (!indicator) {
+      issues.push({ path, key: 'validation.unknownIndicator', params: { indicator: key } });
+      continue;
+    }
+    if (value === null) continue;
+    if (indicator.unit === 'yesNo') {
+      if (typeof value !== 'boolean') issues.push({ path, key: 'validation.wrongType', params: { expected: 'boolean' } });
+      continue;
+    }
+    if (typeof value !== 'number') issues.push({ path, key: 'validation.wrongType', params: { expected: 'number' } });
+    else if (value < indicator.min) issues.push({ path, key: 'validation.tooSmall', params: { minimum: indicator.min } });
+    else if (value > indicator.max) issues.push({ path, key: 'validation.tooLarge', params: { maximum: indicator.max } });
+    else if (decimalsOf(value) > indicator.decimals) issues.push({ path, key: 'validation.decimals', params: { decimals: indicator.decimals } });
+  }
+  const leaves = new Map(leafCriteria(scheme).map((criterion) => [criterion.id, criterion]));
+  const manual = new Set(manualCriteria(scheme).map((criterion) => criterion.id));
+  for (const [criterionId, self] of Object.entries(content.selfScores)) {
+    const path = `selfScores.${criterionId}.points`;
+    const criterion = leaves.get(criterionId);
+    if (!criterion || !manual.has(criterionId)) {
+      issues.push({ path, key: 'validation.unknownCriterion', params: { criterion: criterionId } });
+      continue;
+    }
+    if (self.points === null) continue;
+    const step = criterion.rule?.type === 'manual' ? criterion.rule.step : 1;
+    if (self.points > criterion.max) issues.push({ path, key: 'validation.tooLarge', params: { maximum: criterion.max / 100 } });
+    else if (step > 0 && self.points % step !== 0) issues.push({ path, key: 'validation.step', params: { step: step / 100 } });
+  }
+  return issues;
+}

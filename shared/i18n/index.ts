@@ -1,0 +1,22 @@
+import type { AppErrorShape } from '../contract/errors';
+import type { Language } from '../domain/kinds';
+import { en, type Messages } from './en';
+import { vi } from './vi';
+
+export const messages: Record<Language, Messages> = { vi, en };
+export type { Messages };
+
+/** A translate function, as i18next's `t` or the CLI's own. */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** The language to start in: Vietnamese when the system locale is Vietnamese, otherwise English. */
+export function languageForLocale(locale: string | undefined | null): Language {
+  return locale && /^vi\b|^vi[-_]/i.test(locale) ? 'vi' : 'en';
+}
+
+/** One line for an error, in the user's language, naming the first fields at fault. */
+export function describeError(error: AppErrorShape, t: Translate): string {
+  const head = t(`errors.${error.code}`, error.params ?? {});
+  const issues = (error.issues ?? []).slice(0, 3).map((issue) => `${issue.path || '—'}: ${t(issue.key, issue.params)}`);
+  return issues.length > 0 ? `${head} ${issues.join('; ')}` : head;
+}

@@ -1,0 +1,50 @@
+import type { Hundredths } from './types';
+
+/**
+ * Exact arithmetic for scores. Indicator values are read as integer ten-thousandths and every rule
+ * works on integers; a rule rounds once, to the hundredth, half away from zero (0.005 → 0.01).
+ */
+export const VALUE_SCALE = 10_000n;
+
+/** An indicator value as exact ten-thousandths. */
+export function scaled(value: number): bigint {
+  return BigInt(Math.round(value * 10_000));
+}
+
+/** Integer division rounded half away from zero. */
+export function roundDiv(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  if (denominator < 0n) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
+  return negative ? -rounded : rounded;
+}
+
+/** Points typed by a person ("12,5" or 12.5) as hundredths, or null when it is not a number. */
+export function toHundredths(value: number | string): Hundredths | null {
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const padded = (fraction + '000').slice(0, 3);
+  let result = Number(whole) * 100 + Number(padded.slice(0, 2));
+  if (Number(padded[2]) >= 5) result += 1;
+  if (!Number.isSafeInteger(result)) return null;
+  return negative ? -result : result;
+}
+
+/** Hundredths as a plain decimal string with two places ("12.50"), for machines and the CLI. */
+export function formatHundredths(points: Hundredths): string {
+  const negative = points < 0;
+  const magnitude = Math.abs(points);
+  const text = `${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+  return negative ? `-${text}` : text;
+}
+
+export function hundredthsToNumber(points: Hundredths): number {
+  return points / 100;
+}

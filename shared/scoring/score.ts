@@ -1,0 +1,95 @@
+import { applyRule } from './rules';
+import type { Criterion, CriterionResult, GateFailure, Hundredths, ScoreInput, ScoreResult, Scheme } from './types';
+
+function scoreCriterion(criterion: Criterion, input: ScoreInput): CriterionResult {
+  if (criterion.children && criterion.children.length > 0) {
+    const children = criterion.children.map((child) => scoreCriterion(child, input));
+    const sum = children.reduce((total, child) => total + child.points, 0);
+    return {
+      id: criterion.id,
+      label: criterion.label,
+      max: criterion.max,
+      points: Math.min(criterion.max, sum),
+      rule: 'group',
+      inputs: {},
+      missing: children.flatMap((child) => child.missing),
+      note: sum > criterion.max ? { key: 'rule.groupCapped', params: { max: criterion.max / 100 } } : null,
+      children,
+    };
+  }
+  if (!criterion.rule) {
+    return { id: criterion.id, label: criterion.label, max: criterion.max, points: 0, rule: 'group', inputs: {}, missing: [], note: null, children: [] };
+  }
+  const outcome = applyRule(criterion, criterion.rule, input);
+  return { id: criterion.id, label: criterion.label, max: criterion.max, rule: criterion.rule.type, children: [], ...outcome };
+}
+
+const DISCIPLINE_GATE_ID = 'discipline';
+
+function gateFailures(scheme: Scheme, input: ScoreInput, total: Hundredths): GateFailure[] {
+  const failures: GateFailure[] = [];
+  if (input.discipline !== 'none') {
+    failures.push({
+      gateId: DISCIPLINE_GATE_ID,
+      label: null,
+      note: { key: `gate.discipline.${input.discipline}`, params: {} },
+    });
+  }
+  for (const gate of scheme.gates) {
+    const condition = gate.condition;
+    const value = input.indicators[condition.indicator];
+    if (condition.type === 'is') {
+      if (typeof value !== 'boolean') failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.missing', params: { indicator: condition.indicator } } });
+      else if (value !== condition.value) failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.isNot', params: { indicator: condition.indicator } } });
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.missing', params: { indicator: condition.indicator } } });
+    } else if (condition.type === 'atMost' && value > condition.bound) {
+      failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.above', params: { value, bound: condition.bound } } });
+    } else if (condition.type === 'atLeast' && value < condition.bound) {
+      failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.below', params: { value, bound: condition.bound } } });
+    }
+  }
+  if (total < scheme.minTotal) {
+    failures.push({
+      gateId: 'minTotal',
+      label: null,
+      note: { key: 'gate.minTotal', params: { total: total / 100, minimum: scheme.minTotal / 100 } },
+    });
+  }
+  return failures;
+}
+
+/** Scores one dossier against its scheme, with the reason for every point; pure and deterministic. */
+export function scoreDossier(scheme: Scheme, input: ScoreInput): ScoreResult {
+  const criteria = scheme.criteria.map((criterion) => scoreCriterion(criterion, input));
+  const bonusCriteria = scheme.bonus.criteria.map((criterion) => scoreCriterion(criterion, input));
+  const base = criteria.reduce((total, c) => total + c.points, 0);
+  const bonus = Math.min(scheme.bonus.max, bonusCriteria.reduce((total, c) => total + c.points, 0));
+  const total = base + bonus;
+  const missing = [...criteria, ...bonusCriteria].flatMap((c) => c.missing);
+  const failures = gateFailures(scheme, input, total);
+  return {
+    total,
+    base,
+    bonus,
+    eligible: failures.length === 0,
+    complete: missing.length === 0,
+    criteria,
+    bonusCriteria,
+    gateFailures: failures,
+    missing: [...new Set(missing)],
+  };
+}
+
+/** Points a leaf criterion earned, found anywhere in a result (used by tie-breaks). */
+export function criterionPoints(result: ScoreResult, criterionId: string): Hundredths {
+  const stack = [...result.criteria, ...result.bonusCriteria];
+  while (stack.length > 0) {
+    const next = stack.pop() as CriterionResult;
+    if (next.id === criterionId) return next.points;
+    stack.push(...next.children);
+  }
+  return 0;
+}

@@ -1,0 +1,55 @@
+import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
+import type { AppErrorShape } from '../../shared/contract/errors';
+import { openCore, type Core } from '../../electron/core';
+import { temporaryDataDir } from './data-dir';
+
+export const ADMIN = { username: 'admin', fullName: 'Nguyễn Văn Quản Trị', password: 'mat-khau-an-toan' };
+
+/** A core over a real SQLite file in a fresh temp directory, with helpers to call it as a signed-in user. */
+export async function setUpCore(options: { initialise?: boolean; demo?: boolean } = {}) {
+  const data = temporaryDataDir();
+  let core: Core = openCore({ dataDir: data.dir });
+  let session: string | null = null;
+
+  async function callAs<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const response = await core.call({ call: name, input, session });
+    if (!response.ok) throw Object.assign(new Error(`${name}: ${response.error.code}`), { shape: response.error });
+    return response.value as CallOutput<K>;
+  }
+
+  /** The error a call answers with (fails the test if the call succeeds). */
+  async function errorOf(name: string, input: unknown): Promise<AppErrorShape> {
+    const response = await core.call({ call: name, input, session });
+    if (response.ok) throw new Error(`${name} unexpectedly succeeded`);
+    return response.error;
+  }
+
+  async function login(): Promise<void> {
+    session = (await callAs('auth.login', { username: ADMIN.username, password: ADMIN.password })).session;
+  }
+
+  if (options.initialise ?? true) {
+    await callAs('setup.initialise', { mode: 'office', organisationName: 'Phòng giao dịch NHCSXH Gò Dầu', admin: ADMIN, language: 'vi', loadDemo: options.demo ?? false });
+    await login();
+  }
+
+  return {
+    dataDir: data.dir,
+    get core() {
+      return core;
+    },
+    call: callAs,
+    errorOf,
+    login,
+    /** Closes and reopens the database, as a restart of the application would. */
+    reopen(): void {
+      core.close();
+      core = openCore({ dataDir: data.dir });
+      session = null;
+    },
+    close(): void {
+      core.close();
+      data.remove();
+    },
+  };
+}
