@@ -31,6 +31,9 @@ export function createUser(context: ServiceContext, input: { username: string; f
 }
 
 const SESSION_HOURS = 12;
+/** After this many wrong passwords in a row, a user name waits before the next try. */
+const MAX_FAILURES = 5;
+const LOCK_MINUTES = 5;
 
 interface Session {
   userId: string;
@@ -40,11 +43,20 @@ interface Session {
 /** Signed-in sessions of this process; they end with it, so a restart asks for the password again. */
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
 
   login(context: ServiceContext, username: string, password: string): { session: string; user: User } {
+    const name = username.trim().toLowerCase();
+    const failure = this.failures.get(name);
+    if (failure && failure.lockedUntil > Date.now()) throw new AppError('auth.locked', { minutes: LOCK_MINUTES });
     const stored = findUserByUsername(context.db, username.trim());
     const matches = verifyPassword(password, stored?.passwordHash ?? DECOY_HASH);
-    if (!stored || !matches || stored.disabled) throw new AppError('auth.badCredentials');
+    if (!stored || !matches || stored.disabled) {
+      const count = (failure?.count ?? 0) + 1;
+      this.failures.set(name, { count: count >= MAX_FAILURES ? 0 : count, lockedUntil: count >= MAX_FAILURES ? Date.now() + LOCK_MINUTES * 60_000 : 0 });
+      throw new AppError('auth.badCredentials');
+    }
+    this.failures.delete(name);
     const token = randomBytes(32).toString('base64url');
     this.sessions.set(token, { userId: stored.id, expiresAt: Date.now() + SESSION_HOURS * 3600_000 });
     return { session: token, user: { id: stored.id, username: stored.username, fullName: stored.fullName, role: stored.role } };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import { schemeFor } from '../../shared/domain/campaign';
+import { isCollectiveKind } from '../../shared/domain/kinds';
 import type { DossierDetail } from '../../shared/contract/calls';
 import { checkAgainstScheme, toScoreInput, type DossierSaveInput, type DossierSummary } from '../../shared/domain/dossier';
 import { scoreDossier } from '../../shared/scoring/score';
@@ -29,7 +30,10 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput, us
     const existing = input.id ? findDossier(context.db, input.id) : null;
     if (input.id && !existing) throw new AppError('dossier.notFound', { id: input.id });
     if (existing && existing.campaignYear !== input.campaignYear) throw new AppError('dossier.notFound', { id: existing.id });
+    if (existing && input.baseUpdatedAt && input.baseUpdatedAt !== existing.updatedAt) throw new AppError('dossier.staleRevision', { id: existing.id });
     if (!existing && unit.retired) throw new AppError('unit.retired', { name: unit.name });
+    // A collective nominee is the unit itself: its dossier has the unit's kind.
+    if (isCollectiveKind(input.nomineeKind) && input.nomineeKind !== unit.kind) throw new AppError('dossier.kindMismatch', { name: unit.name });
 
     const scheme = existing ? schemeOf(context, existing.schemeId, existing.schemeVersion) : schemeFor(campaign, input.nomineeKind);
     if (!scheme || !(scheme.kinds as string[]).includes(input.nomineeKind)) throw new AppError('scheme.notFound', { scheme: input.nomineeKind });
@@ -74,7 +78,3 @@ export function dossiersList(context: ServiceContext, campaignYear: number): Dos
   return listDossiers(context.db, campaignYear);
 }
 
-/** The scheme a stored dossier was scored with. */
-export function dossierScheme(context: ServiceContext, dossier: DossierSummary): Scheme {
-  return schemeOf(context, dossier.schemeId, dossier.schemeVersion);
-}

@@ -105,7 +105,14 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
   }
 
   function serveFile(request: IncomingMessage, response: ServerResponse, pathname: string): void {
-    let relative = decodeURIComponent(pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname);
+    } catch {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Bad request');
+      return;
+    }
     if (relative.endsWith('/')) relative += 'index.html';
     const candidate = resolve(join(root, normalize(relative)));
     const insideRoot = candidate === root || candidate.startsWith(root + sep);
@@ -133,6 +140,16 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
   }
 
   const server: Server = createServer((request, response) => {
+    try {
+      route(request, response);
+    } catch {
+      // A malformed request must never take browser mode down with it.
+      if (!response.headersSent) response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Bad request');
+    }
+  });
+
+  function route(request: IncomingMessage, response: ServerResponse): void {
     const host = request.headers.host ?? '';
     if (host !== `127.0.0.1:${boundPort}` && host !== `localhost:${boundPort}`) {
       response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
@@ -172,7 +189,7 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
       return;
     }
     serveFile(request, response, url.pathname);
-  });
+  }
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -10,10 +10,13 @@ function numberParam(value: number | bigint): number {
 
 /** Turns a zod issue into a translation key and its parameters (one mapping for forms and the seam). */
 export function issueKey(issue: RawIssue): { key: string; params: Params } {
+  // Whatever the check, a field that is simply absent is "required".
+  if (issue.input === undefined && issue.code !== 'custom' && issue.code !== 'unrecognized_keys') return { key: 'validation.required', params: {} };
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null) return { key: 'validation.required', params: {} };
       if (issue.expected === 'number' && typeof issue.input === 'number') return { key: 'validation.notANumber', params: {} };
+      if (issue.expected === 'int' && typeof issue.input === 'number') return { key: 'validation.wholeNumber', params: {} };
       return { key: 'validation.wrongType', params: { expected: String(issue.expected) } };
     case 'too_big':
       if (issue.origin === 'string') return { key: 'validation.tooLong', params: { maximum: numberParam(issue.maximum) } };

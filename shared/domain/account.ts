@@ -21,7 +21,7 @@ export const passwordSchema = z.string().min(PASSWORD_MIN).max(200);
 export const setupSchema = z.object({
   mode: z.enum(INSTALLATION_MODES),
   organisationName: z.string().trim().min(1).max(200),
-  admin: z.object({
+  admin: z.strictObject({
     username: usernameSchema,
     fullName: z.string().trim().min(1).max(120),
     password: passwordSchema,

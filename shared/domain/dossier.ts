@@ -20,13 +20,13 @@ export const WOMEN_PRIORITY_SHARE = 70;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-export const selfScoreSchema = z.object({
+export const selfScoreSchema = z.strictObject({
   points: z.number().int().min(0).max(100_00).nullable(),
   justification: z.string().max(DOSSIER_LIMITS.justificationChars),
 });
 
 /** What an office records for one nominee, independent of storage. */
-export const dossierContentSchema = z.object({
+export const dossierContentSchema = z.strictObject({
   indicators: z
     .record(z.string().max(64), z.union([z.number().finite().min(-1e12).max(1e12), z.boolean(), z.null()]))
     .refine((record) => Object.keys(record).length <= DOSSIER_LIMITS.indicators, { params: { key: 'validation.tooMany', maximum: DOSSIER_LIMITS.indicators } }),
@@ -41,9 +41,11 @@ export type SelfScore = z.infer<typeof selfScoreSchema>;
 
 export const nomineeKindSchema = z.enum([...COLLECTIVE_KINDS, ...INDIVIDUAL_KINDS]);
 
-/** Input of `dossiers.save`: a new dossier when `id` is absent, else an update of `revision`. */
+/** Input of `dossiers.save`: a new dossier when `id` is absent, else an update of that dossier. */
 export const dossierSaveSchema = z.object({
   id: id.optional(),
+  /** The `updatedAt` the editor started from; a save over a later change is refused. */
+  baseUpdatedAt: z.string().max(40).nullable().optional(),
   campaignYear: z.number().int().min(2000).max(2100),
   nomineeKind: nomineeKindSchema,
   unitId: id,
@@ -131,7 +133,8 @@ export function checkAgainstScheme(scheme: Scheme, content: DossierContent): Fie
     }
     if (self.points === null) continue;
     const step = criterion.rule?.type === 'manual' ? criterion.rule.step : 1;
-    if (self.points > criterion.max) issues.push({ path, key: 'validation.tooLarge', params: { maximum: criterion.max / 100 } });
+    if (self.points < 0) issues.push({ path, key: 'validation.tooSmall', params: { minimum: 0 } });
+    else if (self.points > criterion.max) issues.push({ path, key: 'validation.tooLarge', params: { maximum: criterion.max / 100 } });
     else if (step > 0 && self.points % step !== 0) issues.push({ path, key: 'validation.step', params: { step: step / 100 } });
   }
   return issues;

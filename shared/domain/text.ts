@@ -20,5 +20,5 @@ export function matchesSearch(text: string, query: string): boolean {
 
 /** Counts words the way a reader would (any run of letters or digits). */
 export function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return (text.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? []).length;
 }

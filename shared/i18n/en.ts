@@ -233,6 +233,7 @@ export const en = {
       required: 'Please sign in again.',
       forbidden: 'You are not allowed to do this.',
       badCredentials: 'The user name or password is wrong.',
+      locked: 'Too many wrong passwords: wait {{minutes}} minutes, then try again.',
     },
     setup: {
       alreadyDone: 'This installation is already set up.',
@@ -250,6 +251,7 @@ export const en = {
     dossier: {
       notFound: 'The dossier was not found.',
       duplicate: '“{{name}}” already has a dossier in this campaign.',
+      kindMismatch: 'The dossier’s kind does not match the kind of “{{name}}”.',
       staleRevision: 'The dossier was changed elsewhere; reload it before saving.',
     },
     demo: { notEmpty: 'The demo data can only be loaded into an empty installation.' },
@@ -275,6 +277,7 @@ export const en = {
     tooLarge: 'At most {{maximum}}.',
     tooSmall: 'At least {{minimum}}.',
     step: 'Use steps of {{step}}.',
+    wholeNumber: 'A whole number.',
     decimals: 'At most {{decimals}} decimal places.',
     percent: 'A percentage between 0 and 100.',
     choice: 'Choose one of the options.',

@@ -235,6 +235,7 @@ export const vi: Messages = {
       required: 'Vui lòng đăng nhập lại.',
       forbidden: 'Bạn không có quyền thực hiện thao tác này.',
       badCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      locked: 'Nhập sai mật khẩu quá nhiều lần: hãy chờ {{minutes}} phút rồi thử lại.',
     },
     setup: {
       alreadyDone: 'Bản cài đặt này đã được thiết lập.',
@@ -252,6 +253,7 @@ export const vi: Messages = {
     dossier: {
       notFound: 'Không tìm thấy hồ sơ.',
       duplicate: '“{{name}}” đã có hồ sơ trong đợt thi đua này.',
+      kindMismatch: 'Loại hồ sơ không khớp với loại của “{{name}}”.',
       staleRevision: 'Hồ sơ đã được sửa ở nơi khác; hãy tải lại trước khi lưu.',
     },
     demo: { notEmpty: 'Chỉ nạp dữ liệu mẫu vào bản cài đặt chưa có dữ liệu.' },
@@ -277,6 +279,7 @@ export const vi: Messages = {
     tooLarge: 'Tối đa {{maximum}}.',
     tooSmall: 'Tối thiểu {{minimum}}.',
     step: 'Nhập theo bước {{step}}.',
+    wholeNumber: 'Phải là số nguyên.',
     decimals: 'Tối đa {{decimals}} chữ số thập phân.',
     percent: 'Tỷ lệ phần trăm từ 0 đến 100.',
     choice: 'Hãy chọn một trong các lựa chọn.',

@@ -6,9 +6,12 @@ import type { Hundredths } from './types';
  */
 export const VALUE_SCALE = 10_000n;
 
+/** Beyond this magnitude an indicator value is held at the bound (no plan or ratio comes near it). */
+const VALUE_LIMIT = 1e15;
+
 /** An indicator value as exact ten-thousandths. */
 export function scaled(value: number): bigint {
-  return BigInt(Math.round(value * 10_000));
+  return BigInt(Math.round(Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value)) * 10_000));
 }
 
 /** Integer division rounded half away from zero. */
@@ -26,7 +29,8 @@ export function roundDiv(numerator: bigint, denominator: bigint): bigint {
 
 /** Points typed by a person ("12,5" or 12.5) as hundredths, or null when it is not a number. */
 export function toHundredths(value: number | string): Hundredths | null {
-  const text = typeof value === 'number' ? String(value) : value.trim().replace(',', '.');
+  // String() writes tiny numbers as 1e-7; those are written out in full instead.
+  const text = typeof value === 'number' ? (Math.abs(value) < 1e-6 ? value.toFixed(10) : String(value)) : value.trim().replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
@@ -34,7 +38,7 @@ export function toHundredths(value: number | string): Hundredths | null {
   let result = Number(whole) * 100 + Number(padded.slice(0, 2));
   if (Number(padded[2]) >= 5) result += 1;
   if (!Number.isSafeInteger(result)) return null;
-  return negative ? -result : result;
+  return negative && result !== 0 ? -result : result;
 }
 
 /** Hundredths as a plain decimal string with two places ("12.50"), for machines and the CLI. */

@@ -68,8 +68,10 @@ export function scoreDossier(scheme: Scheme, input: ScoreInput): ScoreResult {
   const base = criteria.reduce((total, c) => total + c.points, 0);
   const bonus = Math.min(scheme.bonus.max, bonusCriteria.reduce((total, c) => total + c.points, 0));
   const total = base + bonus;
-  const missing = [...criteria, ...bonusCriteria].flatMap((c) => c.missing);
   const failures = gateFailures(scheme, input, total);
+  // An indicator a gate needs is as missing as one a criterion needs.
+  const gateMissing = failures.flatMap((failure) => (failure.note.key === 'gate.missing' ? [String(failure.note.params.indicator)] : []));
+  const missing = [...[...criteria, ...bonusCriteria].flatMap((c) => c.missing), ...gateMissing];
   return {
     total,
     base,

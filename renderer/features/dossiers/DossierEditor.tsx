@@ -16,9 +16,12 @@ import { ErrorBanner, errorShape } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useLabel } from '../../components/format';
 import { ScorePreview } from './ScorePreview';
+import { useDossiers } from './store';
 
 interface EditorProps {
   scheme: Scheme;
+  /** When the stored dossier was last changed, so that a save over someone else's change is refused. */
+  updatedAt: string | null;
   campaignYear: number;
   nomineeKind: NomineeKind;
   dossierId: string | null;
@@ -34,14 +37,17 @@ function formPath(path: string): FieldPath<DossierFormValues> | null {
 }
 
 /** The dossier form for one scheme, with the live preview computed by the shared scoring library. */
-export function DossierEditor({ scheme, campaignYear, nomineeKind, dossierId, initialValues, onSaved }: EditorProps) {
+export function DossierEditor({ scheme, updatedAt, campaignYear, nomineeKind, dossierId, initialValues, onSaved }: EditorProps) {
   const { t } = useTranslation();
   const label = useLabel();
   const resolver = useMemo(() => zodResolver(dossierFormSchema(scheme), { error: keyedErrorMap }), [scheme]);
   const form = useForm<DossierFormValues>({ resolver, defaultValues: initialValues, mode: 'onBlur' });
   const { register, handleSubmit, formState, setError, control, reset } = form;
+  const [lastSaved, setLastSaved] = useState<string | null>(updatedAt);
   const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const justSaved = useDossiers((state) => state.justSaved);
+  const markSaved = useDossiers((state) => state.markSaved);
+  const saved = dossierId !== null && justSaved === dossierId && !formState.isDirty;
 
   useEffect(() => {
     form.setValue('unitId', initialValues.unitId);
@@ -56,12 +62,19 @@ export function DossierEditor({ scheme, campaignYear, nomineeKind, dossierId, in
   const submit = handleSubmit(
     async (values) => {
       setFailure(null);
-      setNotice(null);
+      markSaved(null);
       const { content } = formValuesToContent(scheme, values);
       try {
-        const detail = await call('dossiers.save', { ...(dossierId ? { id: dossierId } : {}), campaignYear, nomineeKind, unitId: values.unitId, content });
+        const detail = await call('dossiers.save', {
+          ...(dossierId ? { id: dossierId, baseUpdatedAt: lastSaved } : {}),
+          campaignYear,
+          nomineeKind,
+          unitId: values.unitId,
+          content,
+        });
         reset(values);
-        setNotice(t('form.saved'));
+        setLastSaved(detail.dossier.updatedAt);
+        markSaved(detail.dossier.id);
         onSaved(detail);
       } catch (error) {
         for (const issue of errorShape(error).issues ?? []) {
@@ -71,7 +84,7 @@ export function DossierEditor({ scheme, campaignYear, nomineeKind, dossierId, in
         setFailure(error);
       }
     },
-    () => setNotice(null),
+    () => markSaved(null),
   );
 
   const errors = formState.errors;
@@ -155,9 +168,9 @@ export function DossierEditor({ scheme, campaignYear, nomineeKind, dossierId, in
           </div>
         ) : null}
         <ErrorBanner error={failure} />
-        {notice ? (
+        {saved ? (
           <div className="banner banner-ok" role="status" data-testid="save-notice">
-            {notice}
+            {t('form.saved')}
           </div>
         ) : null}
         <div className="form-actions">

@@ -60,6 +60,7 @@ export function DossierFormPage({ id }: { id: string | null }) {
         <DossierEditor
           key={`${dossier.id}-${scheme.id}-${scheme.version}`}
           scheme={scheme}
+          updatedAt={dossier.updatedAt}
           campaignYear={dossier.campaignYear}
           nomineeKind={dossier.nomineeKind}
           dossierId={dossier.id}
@@ -95,6 +96,7 @@ export function DossierFormPage({ id }: { id: string | null }) {
         <DossierEditor
           key={`${scheme.id}-${scheme.version}`}
           scheme={scheme}
+          updatedAt={null}
           campaignYear={campaign.year}
           nomineeKind={unit.kind}
           dossierId={null}

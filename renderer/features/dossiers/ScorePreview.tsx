@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scheme, ScoreResult } from '../../../shared/scoring/types';
+import { leafCriteria } from '../../../shared/scoring/leaves';
+import type { Label, Scheme, ScoreResult } from '../../../shared/scoring/types';
 import { useLabel, usePoints } from '../../components/format';
 import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
 
@@ -8,6 +10,10 @@ export function ScorePreview({ scheme, result }: { scheme: Scheme; result: Score
   const { t } = useTranslation();
   const points = usePoints();
   const label = useLabel();
+  const missingLabels = useMemo(
+    () => new Map<string, Label>([...scheme.indicators.map((item) => [item.key, item.label] as const), ...leafCriteria(scheme).map((item) => [item.id, item.label] as const)]),
+    [scheme],
+  );
   return (
     <aside className="card preview" aria-live="polite" data-testid="score-preview">
       <h2>{t('preview.title')}</h2>
@@ -21,7 +27,16 @@ export function ScorePreview({ scheme, result }: { scheme: Scheme; result: Score
       <p className={result.eligible ? 'pill pill-ok' : 'pill pill-bad'} data-testid="preview-eligibility">
         {result.eligible ? t('preview.eligible') : t('preview.ineligible')}
       </p>
-      {result.missing.length > 0 ? <p className="muted small">{t('preview.missing', { count: result.missing.length })}</p> : null}
+      {result.missing.length > 0 ? (
+        <>
+          <p className="muted small">{t('preview.missing', { count: result.missing.length })}</p>
+          <ul className="missing-list" data-testid="preview-missing">
+            {result.missing.map((key) => (
+              <li key={key}>{label(missingLabels.get(key)) || key}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <GateList failures={result.gateFailures} scheme={scheme} />
       <ScoreBreakdown result={result} scheme={scheme} />
       <p className="muted small">{t('preview.schemeNote', { scheme: label(scheme.label), version: scheme.version })}</p>

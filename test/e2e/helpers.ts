@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT, screenshot } from '../support/browser-mode';
+
+/** Builds dist/ when its sources changed, so the tests also run from a fresh clone. */
+export function buildIfStale(): void {
+  execFileSync('node', ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** A full-page screenshot taken from the top of the page, so sticky bars sit where a reader sees them. */
+export async function shot(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return screenshot(page, name);
+}
+
+/** The value of a numeric data-hundredths attribute (NaN while the element is missing). */
+export async function hundredths(locator: Locator): Promise<number> {
+  const value = await locator.getAttribute('data-hundredths', { timeout: 5_000 });
+  return value === null ? Number.NaN : Number(value);
+}
+
+/** Waits until a data-hundredths attribute equals `expected`. */
+export async function expectHundredths(locator: Locator, expected: number): Promise<void> {
+  await expect.poll(() => hundredths(locator), { timeout: 5_000 }).toBe(expected);
+}
+
+export interface WizardAnswers {
+  mode: 'branch' | 'office';
+  organisation: string;
+  fullName: string;
+  username: string;
+  password: string;
+  demo: boolean;
+}
+
+/** Walks the first-run wizard with valid answers (the detailed checks live in first-dossier.test.ts). */
+export async function completeWizard(page: Page, answers: WizardAnswers, finishTimeout = 30_000): Promise<void> {
+  await page.getByTestId(`mode-${answers.mode}`).check();
+  await page.getByTestId('wizard-next').click();
+  await page.locator('#organisationName').fill(answers.organisation);
+  await page.getByTestId('wizard-next').click();
+  await page.locator('#fullName').fill(answers.fullName);
+  await page.locator('#username').fill(answers.username);
+  await page.locator('#password').fill(answers.password);
+  await page.locator('#passwordAgain').fill(answers.password);
+  await page.getByTestId('wizard-next').click();
+  const demo = page.getByTestId('load-demo');
+  if (answers.demo) await demo.check();
+  else await demo.uncheck();
+  await page.getByTestId('wizard-finish').click();
+  await page.locator('#login-username').waitFor({ timeout: finishTimeout });
+}
+
+/** Signs in from the login page and waits for the application's shell. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByRole('navigation', { name: 'main' }).waitFor();
+}
+
+/** Adds a unit with the form of the units page (which must be open). */
+export async function addUnit(page: Page, unit: { name: string; kind: string; level: 'commune' | 'province'; commune: string }): Promise<void> {
+  await page.locator('#unit-name').fill(unit.name);
+  await page.locator('#unit-kind').selectOption(unit.kind);
+  await page.locator('#unit-level').selectOption(unit.level);
+  await page.locator('#unit-commune').fill(unit.commune);
+  await page.locator('form.side-form button[type=submit]').click();
+  await page.locator('form.side-form [role=status]').waitFor();
+}
+
+/** Picks a unit in the new-dossier page by its name and waits for the dossier form. */
+export async function chooseNominee(page: Page, unitName: string): Promise<void> {
+  const select = page.getByTestId('nominee-select');
+  const value = await select.locator('option', { hasText: unitName }).getAttribute('value');
+  expect(value).toBeTruthy();
+  await select.selectOption(value ?? '');
+  await page.getByTestId('dossier-form').waitFor();
+}
+
+/** The hash route of the page, e.g. "#/dossiers/abc". */
+export function hashOf(page: Page): string {
+  return new URL(page.url()).hash;
+}

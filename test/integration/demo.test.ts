@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpCore } from '../support/core';
+import { commune, countRows, hasVietnameseDiacritics, tableRows } from './helpers';
+
+type Installation = Awaited<ReturnType<typeof setUpCore>>;
+
+describe('the demo dataset', () => {
+  let demo: Installation;
+  beforeAll(async () => {
+    demo = await setUpCore({ demo: true });
+  });
+  afterAll(() => demo.close());
+
+  it('has at least 200 dossiers and 500 units, named in Vietnamese', async () => {
+    const counts = countRows(demo.dataDir);
+    expect(counts.dossiers).toBeGreaterThanOrEqual(200);
+    expect(counts.units).toBeGreaterThanOrEqual(500);
+
+    const units = await demo.call('units.list', {});
+    expect(units).toHaveLength(counts.units);
+    const named = units.filter((unit) => hasVietnameseDiacritics(unit.name));
+    expect(named.length / units.length).toBeGreaterThan(0.9);
+    expect(units.some((unit) => unit.name === 'Chi nhánh NHCSXH tỉnh Tây Ninh')).toBe(true);
+
+    const dossiers = await demo.call('dossiers.list', { campaignYear: 2025 });
+    expect(dossiers).toHaveLength(counts.dossiers);
+    expect(dossiers.every((dossier) => dossier.unitName.length > 0)).toBe(true);
+    // A mix of statuses and results, as in a real campaign.
+    expect(new Set(dossiers.map((dossier) => dossier.status))).toEqual(new Set(['draft', 'ready']));
+    expect(dossiers.some((dossier) => dossier.eligible)).toBe(true);
+    expect(dossiers.some((dossier) => !dossier.eligible)).toBe(true);
+    expect(dossiers.some((dossier) => !dossier.complete)).toBe(true);
+  });
+
+  it('commune bodies hang under an office that exists', async () => {
+    const units = await demo.call('units.list', {});
+    const ids = new Set(units.map((unit) => unit.id));
+    const communes = units.filter((unit) => unit.level === 'commune');
+    expect(communes.length).toBeGreaterThan(0);
+    for (const unit of communes) {
+      expect(unit.parentOfficeId).not.toBeNull();
+      expect(ids.has(unit.parentOfficeId ?? '')).toBe(true);
+    }
+  });
+
+  it('loading it again is refused with demo.notEmpty and changes nothing', async () => {
+    const before = countRows(demo.dataDir);
+    const dossiers = tableRows(demo.dataDir, 'dossiers');
+    expect((await demo.errorOf('demo.load', {})).code).toBe('demo.notEmpty');
+    expect(countRows(demo.dataDir)).toEqual(before);
+    expect(tableRows(demo.dataDir, 'dossiers')).toEqual(dossiers);
+  });
+});
+
+describe('loading the demo', () => {
+  it('into an installation that has a unit but no dossier is refused with demo.notEmpty', async () => {
+    const installation = await setUpCore();
+    try {
+      await installation.call('units.create', commune('UBND xã Hảo Đước'));
+      const before = countRows(installation.dataDir);
+      expect((await installation.errorOf('demo.load', {})).code).toBe('demo.notEmpty');
+      expect(countRows(installation.dataDir)).toEqual(before);
+    } finally {
+      installation.close();
+    }
+  });
+
+  it('into an empty installation fills it and reports what it loaded; the demo is the same every time', async () => {
+    const installation = await setUpCore();
+    const other = await setUpCore({ demo: true });
+    try {
+      const summary = await installation.call('demo.load', {});
+      const counts = countRows(installation.dataDir);
+      expect(summary).toEqual({ units: counts.units, dossiers: counts.dossiers });
+      const names = (await installation.call('units.list', {})).map((unit) => unit.name);
+      expect(names).toEqual((await other.call('units.list', {})).map((unit) => unit.name));
+      const totals = (await installation.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.id, dossier.selfTotal]);
+      expect(totals).toEqual((await other.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.id, dossier.selfTotal]));
+    } finally {
+      installation.close();
+      other.close();
+    }
+  });
+});
