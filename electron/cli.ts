@@ -40,6 +40,8 @@ function rankingJson(ranking: Ranking): unknown {
   return {
     campaignYear: ranking.campaignYear,
     group: ranking.group,
+    tieBreaks: ranking.tieBreaks,
+    selection: ranking.selection,
     rows: ranking.rows.map((row) => ({
       position: row.position,
       tied: row.tiedWith.length > 0,
@@ -49,7 +51,12 @@ function rankingJson(ranking: Ranking): unknown {
       nomineeKind: row.nomineeKind,
       total: row.total / 100,
       totalHundredths: row.total,
+      source: row.source,
+      selfTotalHundredths: row.selfTotal,
+      aggregate: row.aggregate,
+      scheme: `${row.schemeId}@${row.schemeVersion}`,
       eligible: row.eligible,
+      selected: ranking.selection.selected.includes(row.dossierId),
       gateFailures: row.gateFailures.map((failure) => ({ gate: failure.gateId, reason: failure.note.key, params: failure.note.params })),
       breakdown: [...row.result.criteria, ...row.result.bonusCriteria],
       bonus: row.result.bonus,
@@ -60,8 +67,9 @@ function rankingJson(ranking: Ranking): unknown {
 
 function rankingText(ranking: Ranking, t: Translate): string {
   const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: ranking.group })];
+  const selected = new Set(ranking.selection.selected);
   for (const row of ranking.rows) {
-    const marks = [row.tiedWith.length > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
+    const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tiedWith.length > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
     lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${row.unitName}${marks ? `  (${marks})` : ''}`);
   }
   return lines.join('\n');

@@ -32,6 +32,7 @@ function allowed(access: Access, caller: Caller): AppError | null {
   if (access === 'operator') return new AppError('auth.forbidden');
   if (!caller.user) return new AppError('auth.required');
   if (access === 'admin' && caller.user.role !== 'admin') return new AppError('auth.forbidden');
+  if (access === 'council' && caller.user.role === 'clerk') return new AppError('auth.forbidden');
   return null;
 }
 

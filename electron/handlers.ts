@@ -2,7 +2,10 @@ import type { CallName, CallOutput, ValidInput } from '../shared/contract/calls'
 import type { User } from '../shared/domain/account';
 import type { Sessions } from './services/accounts';
 import { createBackup, verifyDatabase } from './services/backup';
-import { getCampaign } from './services/campaigns';
+import { allocateIndividualQuota } from './services/allocation';
+import { getCampaign, updateCampaign } from './services/campaigns';
+import { listReviews, removeReview, saveReview } from './services/reviews';
+import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/schemes';
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { dossiersList, getDossier, saveDossier } from './services/dossiers';
@@ -33,6 +36,15 @@ export function createHandlers(context: ServiceContext, sessions: Sessions): Han
       return null;
     },
     'campaigns.get': (input) => getCampaign(context, input.year),
+    'campaigns.update': (input) => updateCampaign(context, input),
+    'schemes.list': (input) => listSchemes(context, input.campaignYear),
+    'schemes.get': (input) => getScheme(context, input.id, input.version),
+    'schemes.save': (input, caller) => saveScheme(context, input.campaignYear, input.scheme, caller.user),
+    'dossiers.rescore': (input, caller) => rescoreDossiers(context, input.campaignYear, input.schemeId, caller.user),
+    'reviews.list': (input) => listReviews(context, input.dossierId),
+    'reviews.save': (input, caller) => saveReview(context, input, caller.user),
+    'reviews.delete': (input) => removeReview(context, input.id),
+    'allocation.get': (input) => allocateIndividualQuota(context, input.campaignYear, input.method, input.weight),
     'units.list': (input) => unitsList(context, input.includeRetired ?? false),
     'units.create': (input) => createUnit(context, input),
     'dossiers.list': (input) => dossiersList(context, input.campaignYear),

@@ -122,3 +122,25 @@ export function listDossiersWithContent(db: Connection, campaignYear: number): D
 export function countDossiers(db: Connection): number {
   return (statement(db, 'SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
 }
+
+/** Moves a dossier to another version of its scheme with the score that version gives. */
+export function updateDossierScore(db: Connection, id: string, schemeVersion: number, score: { selfTotal: number; eligible: boolean; complete: boolean }, now: string): void {
+  statement(db, 'UPDATE dossiers SET scheme_version = ?, self_total = ?, eligible = ?, complete = ?, updated_at = ? WHERE id = ?').run(
+    schemeVersion,
+    score.selfTotal,
+    score.eligible ? 1 : 0,
+    score.complete ? 1 : 0,
+    now,
+    id,
+  );
+}
+
+/** Dossiers of a campaign scored with a given scheme, any version. */
+export function dossiersOfScheme(db: Connection, campaignYear: number, schemeId: string): { id: string; schemeVersion: number; content: DossierContent }[] {
+  const rows = statement(db, 'SELECT id, scheme_version, content FROM dossiers WHERE campaign_year = ? AND scheme_id = ?').all(campaignYear, schemeId) as {
+    id: string;
+    scheme_version: number;
+    content: string;
+  }[];
+  return rows.map((row) => ({ id: row.id, schemeVersion: row.scheme_version, content: JSON.parse(row.content) as DossierContent }));
+}

@@ -1,21 +1,68 @@
 import { AppError } from '../../shared/contract/errors';
-import { defaultDeadline, type Campaign } from '../../shared/domain/campaign';
-import { collectiveScheme2025 } from '../../shared/scoring/schemes/collective-2025';
-import { findCampaign, insertCampaign, insertScheme } from '../db/campaigns';
-import type { ServiceContext } from './context';
+import { campaignSettingsSchema, defaultDeadline, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
+import { leafCriteria } from '../../shared/scoring/leaves';
+import { defaultSchemes2025 } from '../../shared/scoring/schemes';
+import { findCampaign, insertCampaign, insertScheme, updateCampaignRow } from '../db/campaigns';
+import { inTransaction, type ServiceContext } from './context';
+import { requireBranch } from './mode';
 
 /** The first campaign year of the plan. */
 export const FIRST_CAMPAIGN_YEAR = 2025;
 
-/** Creates a campaign in preparation with the default schemes; the caller holds the transaction. */
+/** Creates a campaign in preparation with the default schemes and settings; the caller holds the transaction. */
 export function createCampaign(context: ServiceContext, year: number): void {
   const now = context.now();
-  insertCampaign(context.db, { year, status: 'preparation', deadline: defaultDeadline(year), quotaCollectives: 5, quotaIndividuals: 10 }, now);
-  insertScheme(context.db, year, { ...collectiveScheme2025, id: `collective-${year}` }, now);
+  insertCampaign(
+    context.db,
+    { year, status: 'preparation', deadline: defaultDeadline(year), quotaCollectives: 5, quotaIndividuals: 10, settings: campaignSettingsSchema.parse({}) },
+    now,
+  );
+  // Each campaign starts from the 2025 defaults, under its own ids ("entrusted-2026", …).
+  for (const scheme of defaultSchemes2025) insertScheme(context.db, year, { ...scheme, id: scheme.id.replace(/-2025$/, `-${year}`) }, now);
 }
 
 export function getCampaign(context: ServiceContext, year: number): Campaign {
   const campaign = findCampaign(context.db, year);
   if (!campaign) throw new AppError('campaign.notFound', { year });
   return campaign;
+}
+
+/** Status moves forward (preparation → open → closed); a closed campaign can be reopened. */
+const ALLOWED_TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
+  preparation: ['open'],
+  open: ['closed'],
+  closed: ['open'],
+};
+
+/** The council changes a campaign's status, deadline, quotas or rules; a closed campaign can only be reopened. */
+export function updateCampaign(context: ServiceContext, update: CampaignUpdate): Campaign {
+  requireBranch(context);
+  return inTransaction(context, () => {
+    const campaign = getCampaign(context, update.year);
+    const status = update.status ?? campaign.status;
+    if (status !== campaign.status && !ALLOWED_TRANSITIONS[campaign.status].includes(status)) {
+      throw new AppError('campaign.badTransition', { from: campaign.status, to: status });
+    }
+    const changesOtherThanStatus = update.deadline !== undefined || update.quotaCollectives !== undefined || update.quotaIndividuals !== undefined || update.settings !== undefined;
+    if (campaign.status === 'closed' && changesOtherThanStatus) throw new AppError('campaign.locked', { year: campaign.year });
+    const settings = update.settings ?? campaign.settings;
+    const known = new Set(campaign.schemes.flatMap((scheme) => leafCriteria(scheme).map((criterion) => criterion.id)));
+    const unknown = settings.tieBreaks.flatMap((tieBreak, index) => (tieBreak.type === 'criterion' && !known.has(tieBreak.criterionId) ? [{ index, id: tieBreak.criterionId }] : []));
+    if (unknown.length > 0) {
+      throw new AppError(
+        'call.invalidInput',
+        {},
+        unknown.map(({ index, id }) => ({ path: `settings.tieBreaks.${index}.criterionId`, key: 'scheme.unknownCriterion', params: { criterion: id } })),
+      );
+    }
+    updateCampaignRow(context.db, {
+      year: campaign.year,
+      status,
+      deadline: update.deadline ?? campaign.deadline,
+      quotaCollectives: update.quotaCollectives ?? campaign.quotaCollectives,
+      quotaIndividuals: update.quotaIndividuals ?? campaign.quotaIndividuals,
+      settings,
+    });
+    return getCampaign(context, campaign.year);
+  });
 }

@@ -4,9 +4,9 @@ import { schemeFor } from '../../shared/domain/campaign';
 import { toScoreInput, type DossierContent } from '../../shared/domain/dossier';
 import type { CollectiveKind } from '../../shared/domain/kinds';
 import type { Unit } from '../../shared/domain/unit';
-import { manualCriteria } from '../../shared/scoring/leaves';
+import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
 import { scoreDossier } from '../../shared/scoring/score';
-import type { Scheme } from '../../shared/scoring/types';
+import type { Indicator, Scheme } from '../../shared/scoring/types';
 import { readSetting } from '../db/settings';
 import { countDossiers, insertDossier } from '../db/dossiers';
 import { countUnits, insertUnit } from '../db/units';
@@ -70,30 +70,77 @@ const PROVINCE_BODIES: { kind: CollectiveKind; name: string }[] = [
   { kind: 'branchDepartment', name: 'Phòng Hành chính - Tổ chức' },
 ];
 
+/** How good and how bad a value of an indicator can be, read from the rules and gates of the scheme. */
+interface IndicatorRange {
+  good: number;
+  bad: number;
+  planFor?: string;
+}
+
+function indicatorRanges(scheme: Scheme): Map<string, IndicatorRange> {
+  const ranges = new Map<string, IndicatorRange>();
+  for (const criterion of leafCriteria(scheme)) {
+    const rule = criterion.rule;
+    if (!rule || rule.type === 'manual' || rule.type === 'yesNo') continue;
+    if (rule.type === 'thresholds') {
+      const bounds = rule.steps.map((step) => step.bound);
+      const low = Math.min(...bounds);
+      const high = Math.max(...bounds);
+      ranges.set(rule.indicator, rule.direction === 'higherIsBetter' ? { good: high * 1.1, bad: low * 0.5 } : { good: low * 0.7, bad: high * 1.3 });
+    } else if (rule.type === 'linear') {
+      ranges.set(rule.indicator, { good: rule.fullAt + (rule.fullAt - rule.zeroAt) * 0.1, bad: rule.zeroAt - (rule.fullAt - rule.zeroAt) * 0.2 });
+    } else if (rule.type === 'ratio') {
+      ranges.set(rule.indicator, { good: 1.05, bad: 0.8, planFor: rule.plan });
+    } else if (rule.type === 'deduction') {
+      ranges.set(rule.indicator, { good: 0, bad: Math.ceil(criterion.max / rule.perCount) });
+    }
+  }
+  return ranges;
+}
+
+function clampTo(indicator: Indicator, value: number): number {
+  return round(Math.min(indicator.max, Math.max(indicator.min, value)), indicator.decimals);
+}
+
 /** Indicators of a plausible year for a body whose overall quality is `quality` (0 weak … 1 excellent). */
-function demoIndicators(random: Random, quality: number): DossierContent['indicators'] {
-  const plan = Math.round(between(random, 20_000, 400_000));
-  const inspectionsPlanned = Math.round(between(random, 4, 24));
-  const meetingsPlanned = 12;
-  return {
-    outstandingLoans: Math.round(plan * between(random, 0.85 + 0.1 * quality, 1.02 + 0.05 * quality)),
-    outstandingLoansPlan: plan,
-    inspectionsDone: Math.min(inspectionsPlanned, Math.round(inspectionsPlanned * between(random, 0.6 + 0.4 * quality, 1.05))),
-    inspectionsPlanned,
-    overdueRatio: round(Math.max(0, 0.05 + (1 - quality) * between(random, 0.1, 1.1)), 2),
-    overdueRatioChange: round(between(random, -0.15 * quality, 0.08 * (1 - quality)), 2),
-    outstandingInterestRatio: round(Math.max(0, (1 - quality) * between(random, 0, 0.25)), 2),
-    householdSavingsGrowth: round(between(random, -2, 14) * (0.5 + quality / 2), 1),
-    goodGroupsShare: round(Math.min(100, between(random, 78, 90) + quality * 10), 1),
-    weakGroups: quality > 0.7 ? 0 : Math.floor(between(random, 0, 3.5 * (1 - quality))),
-    guidanceIssued: random() < 0.6 + 0.4 * quality,
-    meetingsHeld: Math.min(meetingsPlanned, Math.round(meetingsPlanned * between(random, 0.7 + 0.3 * quality, 1.05))),
-    meetingsPlanned,
-    violationsUnhandled: quality > 0.5 ? 0 : Math.floor(between(random, 0, 2.5)),
-    seriousViolation: random() < 0.02,
-    entrustedBudgetCapital: random() < 0.35 + 0.3 * quality,
-    mediaArticles: Math.floor(between(random, 0, 8) * quality),
-  };
+function demoIndicators(random: Random, scheme: Scheme, quality: number): DossierContent['indicators'] {
+  const ranges = indicatorRanges(scheme);
+  const yesNoWanted = new Map<string, boolean>();
+  for (const criterion of leafCriteria(scheme)) if (criterion.rule?.type === 'yesNo') yesNoWanted.set(criterion.rule.indicator, criterion.rule.pointsWhen);
+  for (const gate of scheme.gates) if (gate.condition.type === 'is') yesNoWanted.set(gate.condition.indicator, gate.condition.value);
+  const plans = new Map<string, number>();
+  for (const range of ranges.values()) {
+    if (!range.planFor || plans.has(range.planFor)) continue;
+    const plan = scheme.indicators.find((indicator) => indicator.key === range.planFor);
+    if (plan) plans.set(plan.key, clampTo(plan, between(random, 0.05, 0.3) * Math.min(plan.max, plan.unit === 'count' ? 40 : 500_000)));
+  }
+  const values: DossierContent['indicators'] = {};
+  for (const indicator of scheme.indicators) {
+    const wanted = yesNoWanted.get(indicator.key);
+    if (indicator.unit === 'yesNo') {
+      // Gates' yes/no (a serious violation) go wrong rarely; scored ones follow the unit's quality.
+      const favourable = scheme.gates.some((gate) => gate.condition.indicator === indicator.key) ? random() > 0.02 : random() < 0.4 + 0.55 * quality;
+      values[indicator.key] = wanted === undefined ? random() < 0.5 : favourable ? wanted : !wanted;
+      continue;
+    }
+    if (plans.has(indicator.key)) {
+      values[indicator.key] = plans.get(indicator.key) as number;
+      continue;
+    }
+    const range = ranges.get(indicator.key);
+    if (!range) {
+      values[indicator.key] = clampTo(indicator, between(random, indicator.min, Math.min(indicator.max, indicator.min + 100)));
+      continue;
+    }
+    const level = Math.min(1, Math.max(0, quality + between(random, -0.25, 0.25)));
+    if (range.planFor) {
+      const plan = plans.get(range.planFor) ?? 0;
+      values[indicator.key] = clampTo(indicator, plan * (range.bad + (range.good - range.bad) * level));
+    } else {
+      values[indicator.key] = clampTo(indicator, range.bad + (range.good - range.bad) * level);
+    }
+  }
+  return values;
 }
 
 function demoReport(unitName: string, leader: string, leaderName: string, year: number): string {
@@ -110,11 +157,12 @@ function demoReport(unitName: string, leader: string, leaderName: string, year: 
 }
 
 function demoContent(random: Random, scheme: Scheme, unitName: string, leader: string, year: number): DossierContent {
-  const quality = random();
-  const indicators = demoIndicators(random, quality);
+  // Most bodies that are nominated are doing well: quality leans towards the good end.
+  const quality = 0.25 + 0.75 * Math.sqrt(random());
+  const indicators = demoIndicators(random, scheme, quality);
   // About one dossier in twelve is still being filled in: a few indicators are left empty.
   if (random() < 0.08) {
-    for (const key of ['inspectionsDone', 'householdSavingsGrowth', 'mediaArticles']) if (random() < 0.6) indicators[key] = null;
+    for (const indicator of scheme.indicators) if (indicator.unit !== 'yesNo' && random() < 0.15) indicators[indicator.key] = null;
   }
   const selfScores: DossierContent['selfScores'] = {};
   for (const criterion of manualCriteria(scheme)) {

@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import type { User } from '../domain/account';
 import { setupSchema } from '../domain/account';
-import type { Campaign } from '../domain/campaign';
+import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type AllocationWeight, type Campaign } from '../domain/campaign';
 import type { Dossier, DossierSummary } from '../domain/dossier';
 import { dossierSaveSchema } from '../domain/dossier';
 import type { InstallationMode, Language, NomineeGroup, NomineeKind } from '../domain/kinds';
 import { LANGUAGES } from '../domain/kinds';
 import type { Unit } from '../domain/unit';
 import { unitInputSchema } from '../domain/unit';
-import type { GateFailure, Hundredths, Scheme, ScoreResult } from '../scoring/types';
+import type { AggregateScore } from '../scoring/aggregation';
+import { ALLOCATION_METHODS, type Allocation } from '../scoring/allocation';
+import { schemeSchema } from '../scoring/scheme-schema';
+import type { Selection } from '../scoring/selection';
+import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
+import type { Review } from '../domain/review';
 
-/** Who may make a call: anyone, a signed-in user, an administrator, or the machine's operator (CLI). */
-export type Access = 'public' | 'user' | 'admin' | 'operator';
+/** Who may make a call: anyone, a signed-in user, the council's staff (secretary or administrator), an administrator, or the machine's operator (CLI). */
+export type Access = 'public' | 'user' | 'council' | 'admin' | 'operator';
 
 export interface CallSpec<Input extends z.ZodType, Output> {
   input: Input;
@@ -52,9 +57,16 @@ export interface RankingRow {
   position: number;
   tiedWith: string[];
   dossierId: string;
+  unitId: string;
   unitName: string;
   nomineeKind: NomineeKind;
+  schemeId: string;
+  schemeVersion: number;
+  /** The total the ranking uses: the council's aggregate when reviewers scored, else the self-assessment. */
   total: Hundredths;
+  selfTotal: Hundredths;
+  source: 'council' | 'self';
+  aggregate: AggregateScore | null;
   eligible: boolean;
   gateFailures: GateFailure[];
   result: ScoreResult;
@@ -63,7 +75,41 @@ export interface RankingRow {
 export interface Ranking {
   campaignYear: number;
   group: NomineeGroup;
+  tieBreaks: TieBreak[];
   rows: RankingRow[];
+  selection: Selection;
+}
+
+export interface SchemeSummary {
+  scheme: Scheme;
+  versions: { version: number; dossiers: number }[];
+  changes: { action: 'edited' | 'versioned' | 'rescored'; fromVersion: number | null; toVersion: number; dossiers: number; at: string }[];
+}
+
+export interface SchemeSaveResult {
+  scheme: Scheme;
+  /** True when the campaign was open and the edit became a new version. */
+  newVersion: boolean;
+  /** Dossiers re-scored with the edit (in preparation, those on the edited version). */
+  rescored: number;
+}
+
+export const reviewInputSchema = z.strictObject({
+  dossierId: recordId,
+  reviewer: z.string().trim().min(1).max(120),
+  scores: z.record(z.string().max(64), z.number().int().min(0).max(100_00)),
+  conflict: z.boolean(),
+  note: z.string().max(2000),
+});
+
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+export interface AllocationReport {
+  campaignYear: number;
+  weight: AllocationWeight;
+  allocation: Allocation;
+  /** What each unit achieved in the collective round (points in hundredths). */
+  units: { id: string; eligible: number; selected: number; points: Hundredths }[];
 }
 
 export interface DemoSummary {
@@ -90,6 +136,18 @@ export const contract = {
   'auth.login': call<LoginResult>()(z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }), 'public'),
   'auth.logout': call<null>()(z.strictObject({}), 'user'),
   'campaigns.get': call<Campaign>()(z.strictObject({ year }), 'user'),
+  'campaigns.update': call<Campaign>()(campaignUpdateSchema, 'council'),
+  'schemes.list': call<SchemeSummary[]>()(z.strictObject({ campaignYear: year }), 'user'),
+  'schemes.get': call<Scheme>()(z.strictObject({ id: recordId, version: z.number().int().min(1).optional() }), 'user'),
+  'schemes.save': call<SchemeSaveResult>()(z.strictObject({ campaignYear: year, scheme: schemeSchema }), 'council'),
+  'dossiers.rescore': call<{ rescored: number; version: number }>()(z.strictObject({ campaignYear: year, schemeId: recordId }), 'council'),
+  'reviews.list': call<Review[]>()(z.strictObject({ dossierId: recordId }), 'council'),
+  'reviews.save': call<Review[]>()(reviewInputSchema, 'council'),
+  'reviews.delete': call<Review[]>()(z.strictObject({ id: recordId }), 'council'),
+  'allocation.get': call<AllocationReport>()(
+    z.strictObject({ campaignYear: year, method: z.enum(ALLOCATION_METHODS).optional(), weight: z.enum(ALLOCATION_WEIGHTS).optional() }),
+    'user',
+  ),
   'units.list': call<Unit[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'user'),
   'units.create': call<Unit>()(unitInputSchema.strict(), 'user'),
   'dossiers.list': call<DossierSummary[]>()(z.strictObject({ campaignYear: year }), 'user'),

@@ -1,7 +1,36 @@
+import { z } from 'zod';
+import { AGGREGATION_METHODS } from '../scoring/aggregation';
+import { ALLOCATION_METHODS } from '../scoring/allocation';
 import type { Scheme } from '../scoring/types';
 
 export const CAMPAIGN_STATUSES = ['preparation', 'open', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** What the collective round gives each unit as weight when the individual quota is allocated. */
+export const ALLOCATION_WEIGHTS = ['eligibleCount', 'selectedCount', 'eligiblePoints'] as const;
+export type AllocationWeight = (typeof ALLOCATION_WEIGHTS)[number];
+
+const tieBreakSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('criterion'), criterionId: z.string().min(1).max(40) }),
+  z.strictObject({ type: z.literal('voteShare') }),
+  z.strictObject({ type: z.literal('womenPriority') }),
+]);
+
+/** The council's rules for one campaign; every field has the default the plan suggests. */
+export const campaignSettingsSchema = z.strictObject({
+  aggregation: z.enum(AGGREGATION_METHODS).default('mean'),
+  tieBreaks: z.array(tieBreakSchema).max(10).default([{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'voteShare' }, { type: 'womenPriority' }]),
+  allocationMethod: z.enum(ALLOCATION_METHODS).default('largestRemainder'),
+  allocationWeight: z.enum(ALLOCATION_WEIGHTS).default('eligibleCount'),
+});
+
+export type CampaignSettings = z.output<typeof campaignSettingsSchema>;
+
+/** Settings as stored, with defaults for whatever an older version did not store. */
+export function readSettings(stored: unknown): CampaignSettings {
+  const parsed = campaignSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : campaignSettingsSchema.parse({});
+}
 
 /** One year's emulation review. */
 export interface Campaign {
@@ -11,8 +40,21 @@ export interface Campaign {
   deadline: string;
   quotaCollectives: number;
   quotaIndividuals: number;
+  settings: CampaignSettings;
   schemes: Scheme[];
 }
+
+/** Input of `campaigns.update`: what the council may change, each part optional. */
+export const campaignUpdateSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  status: z.enum(CAMPAIGN_STATUSES).optional(),
+  deadline: z.iso.date().optional(),
+  quotaCollectives: z.number().int().min(0).max(100).optional(),
+  quotaIndividuals: z.number().int().min(0).max(1000).optional(),
+  settings: campaignSettingsSchema.optional(),
+});
+
+export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 
 /** The deadline the plan sets for a campaign year: 10 January of the following year. */
 export function defaultDeadline(year: number): string {
@@ -20,6 +62,6 @@ export function defaultDeadline(year: number): string {
 }
 
 /** The scheme that scores a kind in a campaign, if any. */
-export function schemeFor(campaign: Campaign, kind: string): Scheme | undefined {
+export function schemeFor(campaign: Pick<Campaign, 'schemes'>, kind: string): Scheme | undefined {
   return campaign.schemes.find((scheme) => (scheme.kinds as string[]).includes(kind));
 }

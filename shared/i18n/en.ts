@@ -1,3 +1,5 @@
+import { en as schemeValidation } from './sections/scheme-validation';
+
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
   app: {
@@ -182,6 +184,7 @@ export const en = {
     no: 'No.',
     deductionNote: '{{count}} × {{perCount, number}} points deducted.',
     groupCapped: 'Capped at {{max, number}}.',
+    councilMean: 'Mean of {{reviewers}} council member(s).',
   },
   gate: {
     discipline: {
@@ -223,6 +226,7 @@ export const en = {
     points: 'Points',
     explanation: 'Explanation',
   },
+  scheme: schemeValidation,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -242,8 +246,14 @@ export const en = {
     campaign: {
       notFound: 'There is no campaign for {{year}}.',
       locked: 'The {{year}} campaign is closed; its dossiers can no longer be changed.',
+      badTransition: 'A campaign cannot go from “{{from}}” to “{{to}}”.',
     },
-    scheme: { notFound: 'No scoring scheme applies to “{{scheme}}”.' },
+    scheme: {
+      notFound: 'No scoring scheme applies to “{{scheme}}”.',
+      kindTaken: 'Another scheme already scores “{{kind}}”; each kind has one scheme.',
+    },
+    mode: { branchOnly: 'Only the branch installation does this.' },
+    review: { notFound: 'The reviewer’s score was not found.' },
     unit: {
       notFound: 'The unit was not found.',
       retired: 'The unit “{{name}}” is retired; it cannot receive a new dossier.',
@@ -335,6 +345,7 @@ export const en = {
     verifyProblems: 'The database has {{count}} problem(s):',
     rankHeader: 'Ranking {{year}} — {{group}}',
     ineligible: 'not eligible',
+    proposed: 'proposed',
     tie: 'tie',
     status: 'Data directory: {{dataDir}}\nSet up: {{initialised}}\nMode: {{mode}}\nOrganisation: {{organisation}}\nCampaign: {{year}}',
     yes: 'yes',

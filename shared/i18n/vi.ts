@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { vi as schemeValidation } from './sections/scheme-validation';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -184,6 +185,7 @@ export const vi: Messages = {
     no: 'Không.',
     deductionNote: 'Trừ {{count}} × {{perCount, number}} điểm.',
     groupCapped: 'Tối đa {{max, number}} điểm.',
+    councilMean: 'Trung bình của {{reviewers}} thành viên Hội đồng.',
   },
   gate: {
     discipline: {
@@ -225,6 +227,7 @@ export const vi: Messages = {
     points: 'Điểm',
     explanation: 'Giải thích',
   },
+  scheme: schemeValidation,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -244,8 +247,14 @@ export const vi: Messages = {
     campaign: {
       notFound: 'Không có đợt thi đua năm {{year}}.',
       locked: 'Đợt thi đua năm {{year}} đã kết thúc; không thể sửa hồ sơ.',
+      badTransition: 'Không thể chuyển đợt thi đua từ “{{from}}” sang “{{to}}”.',
     },
-    scheme: { notFound: 'Không có thang điểm áp dụng cho “{{scheme}}”.' },
+    scheme: {
+      notFound: 'Không có thang điểm áp dụng cho “{{scheme}}”.',
+      kindTaken: 'Đã có thang điểm khác cho “{{kind}}”; mỗi loại đối tượng chỉ có một thang điểm.',
+    },
+    mode: { branchOnly: 'Chỉ bản cài đặt tại Chi nhánh mới làm được việc này.' },
+    review: { notFound: 'Không tìm thấy phiếu chấm của thành viên.' },
     unit: {
       notFound: 'Không tìm thấy đơn vị.',
       retired: 'Đơn vị “{{name}}” đã ngừng theo dõi; không thể lập hồ sơ mới.',
@@ -337,6 +346,7 @@ export const vi: Messages = {
     verifyProblems: 'Cơ sở dữ liệu có {{count}} vấn đề:',
     rankHeader: 'Xếp hạng năm {{year}} — {{group}}',
     ineligible: 'không đủ điều kiện',
+    proposed: 'đề xuất',
     tie: 'đồng hạng',
     status: 'Thư mục dữ liệu: {{dataDir}}\nĐã thiết lập: {{initialised}}\nChế độ: {{mode}}\nĐơn vị: {{organisation}}\nĐợt thi đua: {{year}}',
     yes: 'có',

@@ -5,6 +5,19 @@ export interface RankEntry {
   id: string;
   result: ScoreResult;
   womenPriority: boolean;
+  /** Share of the council's approving votes (0–1), once voted; higher ranks first. */
+  voteShare?: number | null;
+}
+
+function tieBreakKey(entry: RankEntry, tieBreak: TieBreak): number {
+  switch (tieBreak.type) {
+    case 'criterion':
+      return criterionPoints(entry.result, tieBreak.criterionId);
+    case 'voteShare':
+      return entry.voteShare ?? 0;
+    case 'womenPriority':
+      return entry.womenPriority ? 1 : 0;
+  }
 }
 
 export interface RankedRow {
@@ -23,7 +36,7 @@ function sortKeys(entry: RankEntry, chain: TieBreak[]): number[] {
   return [
     entry.result.eligible ? 1 : 0,
     entry.result.total,
-    ...chain.map((tieBreak) => (tieBreak.type === 'criterion' ? criterionPoints(entry.result, tieBreak.criterionId) : entry.womenPriority ? 1 : 0)),
+    ...chain.map((tieBreak) => tieBreakKey(entry, tieBreak)),
   ];
 }
 

@@ -63,9 +63,10 @@ export interface Gate {
   condition: GateCondition;
 }
 
-/** Tie-break keys applied in order after the total. */
+/** Tie-break keys applied in order after the total: a criterion's points, the council's vote share, the legal priority for women. */
 export type TieBreak =
   | { type: 'criterion'; criterionId: string }
+  | { type: 'voteShare' }
   | { type: 'womenPriority' };
 
 /** A versioned scoring scheme for one nominee kind in one campaign. */

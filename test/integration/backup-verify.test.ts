@@ -36,7 +36,7 @@ describe('backups and the integrity check', () => {
     const copy = new Database(to, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(copy.pragma('user_version', { simple: true })).toBe(1);
+      expect(copy.pragma('user_version', { simple: true })).toBe(installation.core.db.pragma('user_version', { simple: true }));
       const dossiers = (copy.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
       expect(dossiers).toBe(countRows(installation.dataDir).dossiers);
       const units = (copy.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;

@@ -19,6 +19,9 @@ function thrownBy(open: () => unknown): unknown {
   throw new Error('expected openCore to throw');
 }
 
+/** The schema version this build writes: the last numbered migration. */
+const LATEST_SCHEMA = migrations[migrations.length - 1]?.version;
+
 describe('the database file', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => {
@@ -32,9 +35,7 @@ describe('the database file', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    const latest = migrations[migrations.length - 1]?.version;
-    expect(latest).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
 
     // WAL is a property of the file: another process opening it sees it too.
     expect(withDatabase(installation.dataDir, (other) => other.pragma('journal_mode', { simple: true }))).toBe('wal');
@@ -64,7 +65,7 @@ describe('the database file', () => {
     const error = thrownBy(() => openCore({ dataDir: installation.dataDir }));
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('database.tooNew');
-    expect((error as AppError).params).toEqual({ found: 99, supported: 1 });
+    expect((error as AppError).params).toEqual({ found: 99, supported: LATEST_SCHEMA });
 
     // Nothing was migrated or dropped: the version and the data are still there.
     expect(withDatabase(installation.dataDir, (db) => db.pragma('user_version', { simple: true }))).toBe(99);

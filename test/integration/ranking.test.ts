@@ -4,7 +4,8 @@ import type { Dossier } from '../../shared/domain/dossier';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { nomineeGroupOf } from '../../shared/domain/kinds';
 import { formatHundredths } from '../../shared/scoring/decimal';
-import { collectiveScheme2025 } from '../../shared/scoring/schemes/collective-2025';
+import { isCollectiveKind } from '../../shared/domain/kinds';
+import { defaultSchemes2025 } from '../../shared/scoring/schemes';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Scheme } from '../../shared/scoring/types';
 import { setUpCore } from '../support/core';
@@ -86,7 +87,11 @@ describe('the official ranking of the demo campaign', () => {
       expect(row.eligible, row.dossierId).toBe(preview.eligible);
       expect(row.result).toEqual(preview);
     }
-    expect([...schemes.values()]).toEqual([{ ...collectiveScheme2025, id: 'collective-2025' }]);
+    // Every collective kind of the demo is scored with its own default scheme, as stored in the campaign.
+    expect([...schemes.values()].map((scheme) => scheme.id).sort()).toEqual(
+      defaultSchemes2025.filter((scheme) => scheme.kinds.some((kind) => isCollectiveKind(kind))).map((scheme) => scheme.id).sort(),
+    );
+    for (const scheme of schemes.values()) expect(scheme).toEqual(defaultSchemes2025.find((candidate) => candidate.id === scheme.id));
   });
 
   it('agrees with the total stored when each dossier was saved', async () => {

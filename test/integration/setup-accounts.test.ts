@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import type { AppStatus, LoginResult } from '../../shared/contract/calls';
+import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS } from '../../shared/domain/kinds';
+import { defaultSchemes2025 } from '../../shared/scoring/schemes';
 import { ADMIN, setUpCore } from '../support/core';
 import { countRows, rawCall, tableRows, withDatabase } from './helpers';
 
@@ -49,8 +51,9 @@ describe('set-up and accounts', () => {
     if (!campaign.ok) return;
     expect(campaign.value).toMatchObject({ year: 2025, status: 'preparation', deadline: '2026-01-10' });
     const schemes = (campaign.value as { schemes: { id: string; kinds: string[] }[] }).schemes;
-    expect(schemes.map((scheme) => scheme.id)).toEqual(['collective-2025']);
-    expect(schemes[0]?.kinds).toContain('communePeoplesCommittee');
+    // One scheme for every nominee kind, each under the campaign's own id.
+    expect(schemes.map((scheme) => scheme.id).sort()).toEqual(defaultSchemes2025.map((scheme) => scheme.id).sort());
+    expect(schemes.flatMap((scheme) => scheme.kinds).sort()).toEqual([...COLLECTIVE_KINDS, ...INDIVIDUAL_KINDS].sort());
   });
 
   it('a second initialise is refused with setup.alreadyDone and changes nothing', async () => {

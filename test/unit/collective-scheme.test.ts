@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS } from '../../shared/domain/kinds';
+import { INDIVIDUAL_KINDS } from '../../shared/domain/kinds';
 import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Criterion } from '../../shared/scoring/types';
@@ -70,8 +70,8 @@ describe('the default 2025 scheme for collectives', () => {
     }
   });
 
-  it('applies to every collective kind and no individual kind', () => {
-    expect([...scheme.kinds].sort()).toEqual([...COLLECTIVE_KINDS].sort());
+  it('scores the commune People’s Committees, and no individual kind', () => {
+    expect(scheme.kinds).toEqual(['communePeoplesCommittee']);
     for (const kind of INDIVIDUAL_KINDS) expect(scheme.kinds).not.toContain(kind);
   });
 

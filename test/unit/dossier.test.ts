@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyedErrorMap, fieldIssues } from '../../shared/contract/validation';
-import { defaultDeadline, schemeFor, type Campaign } from '../../shared/domain/campaign';
+import { defaultDeadline, readSettings, schemeFor, type Campaign } from '../../shared/domain/campaign';
 import { checkAgainstScheme, dossierContentSchema, type DossierContent, toScoreInput, WOMEN_PRIORITY_SHARE } from '../../shared/domain/dossier';
 import { isCollectiveKind, nomineeGroupOf } from '../../shared/domain/kinds';
 import { scoreDossier } from '../../shared/scoring/score';
@@ -172,14 +172,15 @@ describe('dossierContentSchema: what the seam accepts', () => {
 });
 
 describe('kinds and campaigns', () => {
-  const campaign: Campaign = { year: 2025, status: 'open', deadline: defaultDeadline(2025), quotaCollectives: 5, quotaIndividuals: 10, schemes: [scheme] };
+  const campaign: Campaign = { year: 2025, status: 'open', deadline: defaultDeadline(2025), quotaCollectives: 5, quotaIndividuals: 10, settings: readSettings({}), schemes: [scheme] };
 
   it('dossiers of campaign year Y are due on 10 January of Y+1', () => {
     expect(defaultDeadline(2025)).toBe('2026-01-10');
   });
 
-  it('finds the scheme for a collective kind and none for an individual kind', () => {
-    expect(schemeFor(campaign, 'womensUnion')).toBe(scheme);
+  it('finds the scheme for the kind it scores and none for kinds it does not', () => {
+    expect(schemeFor(campaign, 'communePeoplesCommittee')).toBe(scheme);
+    expect(schemeFor(campaign, 'womensUnion')).toBeUndefined();
     expect(schemeFor(campaign, 'groupHead')).toBeUndefined();
     expect(schemeFor(campaign, 'unknownKind')).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-council';
 
 /** One numbered step of the schema; `sql` runs in a transaction with the version bump. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration, in order; the last one's version is the schema this build expects. */
-export const migrations: Migration[] = [migration001];
+export const migrations: Migration[] = [migration001, migration002];

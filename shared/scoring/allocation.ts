@@ -1,0 +1,125 @@
+import type { RuleNote } from './types';
+
+export const ALLOCATION_METHODS = ['largestRemainder', 'dHondt', 'equalShare'] as const;
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
+
+export interface AllocationClaim {
+  id: string;
+  name: string;
+  /** What the unit earned in the collective round (a count or points); never negative. */
+  weight: number;
+}
+
+export interface AllocationLine {
+  id: string;
+  name: string;
+  weight: number;
+  /** The unit's exact share of the quota (quota × weight ÷ total weight); equal shares for equalShare. */
+  exactQuota: number;
+  /** Seats given before the remainder (the whole part, or for D'Hondt none). */
+  baseSeats: number;
+  /** Seats given for the remainder (or, for D'Hondt, by quotient). */
+  extraSeats: number;
+  seats: number;
+  /** Why each extra seat went here, in order, as translation keys (largest remainder, quotient, higher weight). */
+  reasons: RuleNote[];
+  /** True when this unit's last seat was decided between equal claims (by the order stated in the reason). */
+  tie: boolean;
+}
+
+export interface Allocation {
+  method: AllocationMethod;
+  quota: number;
+  totalWeight: number;
+  lines: AllocationLine[];
+}
+
+const collator = new Intl.Collator('vi');
+
+/** Orders equal claims: larger weight first, then name in Vietnamese order, then id — stated in every reason. */
+function byWeightThenName(a: AllocationClaim, b: AllocationClaim): number {
+  return b.weight - a.weight || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function emptyLine(claim: AllocationClaim, exactQuota: number, baseSeats: number): AllocationLine {
+  return { id: claim.id, name: claim.name, weight: claim.weight, exactQuota, baseSeats, extraSeats: 0, seats: baseSeats, reasons: [], tie: false };
+}
+
+function rounded(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Hamilton: whole parts of the exact quotas, then one seat each to the largest remainders. */
+function largestRemainder(quota: number, claims: AllocationClaim[], totalWeight: number): AllocationLine[] {
+  const lines = claims.map((claim) => {
+    const exact = totalWeight > 0 ? (quota * claim.weight) / totalWeight : quota / claims.length;
+    return emptyLine(claim, exact, Math.floor(exact + 1e-9));
+  });
+  const left = quota - lines.reduce((sum, line) => sum + line.baseSeats, 0);
+  const order = lines
+    .map((line, index) => ({ line, claim: claims[index] as AllocationClaim, remainder: line.exactQuota - line.baseSeats }))
+    .sort((a, b) => b.remainder - a.remainder || byWeightThenName(a.claim, b.claim));
+  for (let seat = 0; seat < left; seat += 1) {
+    const winner = order[seat % order.length];
+    if (!winner) break;
+    const next = order[left];
+    winner.line.extraSeats += 1;
+    winner.line.seats += 1;
+    winner.line.tie = next !== undefined && Math.abs(next.remainder - winner.remainder) < 1e-9;
+    winner.line.reasons.push({ key: 'allocation.reason.remainder', params: { remainder: rounded(winner.remainder) } });
+  }
+  return lines;
+}
+
+/** D'Hondt: each seat to the largest weight ÷ (seats already won + 1). */
+function dHondt(quota: number, claims: AllocationClaim[]): AllocationLine[] {
+  const lines = claims.map((claim) => emptyLine(claim, 0, 0));
+  const total = claims.reduce((sum, claim) => sum + claim.weight, 0);
+  lines.forEach((line) => {
+    line.exactQuota = total > 0 ? (quota * line.weight) / total : quota / claims.length;
+  });
+  for (let seat = 1; seat <= quota; seat += 1) {
+    const ranked = lines
+      .map((line, index) => ({ line, claim: claims[index] as AllocationClaim, quotient: line.weight / (line.seats + 1) }))
+      .sort((a, b) => b.quotient - a.quotient || a.line.seats - b.line.seats || byWeightThenName(a.claim, b.claim));
+    const winner = ranked[0];
+    if (!winner) break;
+    const runnerUp = ranked[1];
+    winner.line.seats += 1;
+    winner.line.extraSeats += 1;
+    if (runnerUp && Math.abs(runnerUp.quotient - winner.quotient) < 1e-9) winner.line.tie = true;
+    winner.line.reasons.push({ key: 'allocation.reason.quotient', params: { quotient: rounded(winner.quotient), seat } });
+  }
+  return lines;
+}
+
+/** Equal share plus remainder: every unit the same whole number of seats, the rest to the largest weights. */
+function equalShare(quota: number, claims: AllocationClaim[]): AllocationLine[] {
+  const base = Math.floor(quota / claims.length);
+  const lines = claims.map((claim) => emptyLine(claim, quota / claims.length, base));
+  const left = quota - base * claims.length;
+  const order = lines.map((line, index) => ({ line, claim: claims[index] as AllocationClaim })).sort((a, b) => byWeightThenName(a.claim, b.claim));
+  for (let seat = 0; seat < left; seat += 1) {
+    const winner = order[seat];
+    if (!winner) break;
+    const next = order[left];
+    winner.line.extraSeats += 1;
+    winner.line.seats += 1;
+    winner.line.tie = next !== undefined && next.claim.weight === winner.claim.weight;
+    winner.line.reasons.push({ key: 'allocation.reason.weight', params: { weight: rounded(winner.claim.weight) } });
+  }
+  return lines;
+}
+
+/**
+ * Shares `quota` seats among units by a named method. The seats always add up to the quota (when there is at
+ * least one unit); every extra seat carries its reason, and a seat decided between equal claims is marked.
+ */
+export function allocateSeats(method: AllocationMethod, quota: number, claims: AllocationClaim[]): Allocation {
+  const clean = claims.map((claim) => ({ ...claim, weight: Number.isFinite(claim.weight) && claim.weight > 0 ? claim.weight : 0 }));
+  const seats = Math.max(0, Math.floor(quota));
+  const totalWeight = clean.reduce((sum, claim) => sum + claim.weight, 0);
+  if (clean.length === 0) return { method, quota: seats, totalWeight, lines: [] };
+  const lines = method === 'dHondt' ? dHondt(seats, clean) : method === 'equalShare' ? equalShare(seats, clean) : largestRemainder(seats, clean, totalWeight);
+  return { method, quota: seats, totalWeight, lines };
+}
