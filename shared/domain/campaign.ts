@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGGREGATION_METHODS } from '../scoring/aggregation';
 import { ALLOCATION_METHODS } from '../scoring/allocation';
-import type { Scheme } from '../scoring/types';
+import type { Scheme, TieBreak } from '../scoring/types';
 
 export const CAMPAIGN_STATUSES = ['preparation', 'open', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -16,10 +16,13 @@ const tieBreakSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('womenPriority') }),
 ]);
 
+/** The plan's tie-break chain: the overdue-debt criterion, then the vote share, then the legal priority for women. */
+export const DEFAULT_TIE_BREAKS: TieBreak[] = [{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'voteShare' }, { type: 'womenPriority' }];
+
 /** The council's rules for one campaign; every field has the default the plan suggests. */
 export const campaignSettingsSchema = z.strictObject({
   aggregation: z.enum(AGGREGATION_METHODS).default('mean'),
-  tieBreaks: z.array(tieBreakSchema).max(10).default([{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'voteShare' }, { type: 'womenPriority' }]),
+  tieBreaks: z.array(tieBreakSchema).max(10).default(DEFAULT_TIE_BREAKS),
   allocationMethod: z.enum(ALLOCATION_METHODS).default('largestRemainder'),
   allocationWeight: z.enum(ALLOCATION_WEIGHTS).default('eligibleCount'),
 });

@@ -49,46 +49,67 @@ function rounded(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** Claims closer than this are equal: weights are counts or points in hundredths, far coarser. */
+const EQUAL = 1e-9;
+
+/** Larger first; values within {@link EQUAL} compare as equal, so floating-point noise never overrides the stated order. */
+function descending(a: number, b: number): number {
+  return Math.abs(b - a) <= EQUAL ? 0 : b - a;
+}
+
 /** Hamilton: whole parts of the exact quotas, then one seat each to the largest remainders. */
 function largestRemainder(quota: number, claims: AllocationClaim[], totalWeight: number): AllocationLine[] {
   const lines = claims.map((claim) => {
     const exact = totalWeight > 0 ? (quota * claim.weight) / totalWeight : quota / claims.length;
-    return emptyLine(claim, exact, Math.floor(exact + 1e-9));
+    return emptyLine(claim, exact, Math.floor(exact + EQUAL));
   });
   const left = quota - lines.reduce((sum, line) => sum + line.baseSeats, 0);
+  // The remainder as (quota × weight − base × total) ÷ total: exact for whole weights, so equal remainders are equal numbers.
+  const remainderOf = (line: AllocationLine): number =>
+    totalWeight > 0 ? (quota * line.weight - line.baseSeats * totalWeight) / totalWeight : line.exactQuota - line.baseSeats;
   const order = lines
-    .map((line, index) => ({ line, claim: claims[index] as AllocationClaim, remainder: line.exactQuota - line.baseSeats }))
-    .sort((a, b) => b.remainder - a.remainder || byWeightThenName(a.claim, b.claim));
+    .map((line, index) => ({ line, claim: claims[index] as AllocationClaim, remainder: remainderOf(line) }))
+    .sort((a, b) => descending(a.remainder, b.remainder) || byWeightThenName(a.claim, b.claim));
   for (let seat = 0; seat < left; seat += 1) {
     const winner = order[seat % order.length];
     if (!winner) break;
     const next = order[left];
     winner.line.extraSeats += 1;
     winner.line.seats += 1;
-    winner.line.tie = next !== undefined && Math.abs(next.remainder - winner.remainder) < 1e-9;
+    winner.line.tie = next !== undefined && Math.abs(next.remainder - winner.remainder) <= EQUAL;
     winner.line.reasons.push({ key: 'allocation.reason.remainder', params: { remainder: rounded(winner.remainder) } });
   }
   return lines;
 }
 
-/** D'Hondt: each seat to the largest weight ÷ (seats already won + 1). */
+/**
+ * D'Hondt: each seat to the largest weight ÷ (seats already won + 1); equal quotients go to the larger weight, then
+ * (for equal weights, as when every weight is zero) to the unit with fewer seats, then by name.
+ */
 function dHondt(quota: number, claims: AllocationClaim[]): AllocationLine[] {
   const lines = claims.map((claim) => emptyLine(claim, 0, 0));
   const total = claims.reduce((sum, claim) => sum + claim.weight, 0);
   lines.forEach((line) => {
     line.exactQuota = total > 0 ? (quota * line.weight) / total : quota / claims.length;
   });
-  for (let seat = 1; seat <= quota; seat += 1) {
-    const ranked = lines
+  const ranked = () =>
+    lines
       .map((line, index) => ({ line, claim: claims[index] as AllocationClaim, quotient: line.weight / (line.seats + 1) }))
-      .sort((a, b) => b.quotient - a.quotient || a.line.seats - b.line.seats || byWeightThenName(a.claim, b.claim));
-    const winner = ranked[0];
+      .sort((a, b) => descending(a.quotient, b.quotient) || b.claim.weight - a.claim.weight || a.line.seats - b.line.seats || byWeightThenName(a.claim, b.claim));
+  let lastQuotient: number | null = null;
+  for (let seat = 1; seat <= quota; seat += 1) {
+    const winner = ranked()[0];
     if (!winner) break;
-    const runnerUp = ranked[1];
     winner.line.seats += 1;
     winner.line.extraSeats += 1;
-    if (runnerUp && Math.abs(runnerUp.quotient - winner.quotient) < 1e-9) winner.line.tie = true;
+    lastQuotient = winner.quotient;
     winner.line.reasons.push({ key: 'allocation.reason.quotient', params: { quotient: rounded(winner.quotient), seat } });
+  }
+  // A tie only matters at the cut-off: the best quotient left equals the last one that won a seat. The units whose
+  // last seat was won with that quotient got it between equal claims.
+  const best = ranked()[0];
+  if (lastQuotient !== null && best && Math.abs(best.quotient - lastQuotient) <= EQUAL) {
+    for (const line of lines) if (line.seats > 0 && Math.abs(line.weight / line.seats - lastQuotient) <= EQUAL) line.tie = true;
   }
   return lines;
 }

@@ -119,7 +119,6 @@ export const schemeSchema = z
       }),
     ).max(20),
     minTotal: hundredths,
-    tieBreaks: z.array(z.discriminatedUnion('type', [z.object({ type: z.literal('criterion'), criterionId: identifier }), z.object({ type: z.literal('womenPriority') })])).max(10),
   })
   .superRefine((scheme, context) => {
     const indicators = new Map<string, Indicator>();
@@ -143,9 +142,6 @@ export const schemeSchema = z
     });
     const reachable = scheme.criteria.reduce((total, criterion) => total + criterion.max, 0) + scheme.bonus.max;
     if (scheme.minTotal > reachable) issue(context, ['minTotal'], 'scheme.minTotalUnreachable', { maximum: reachable / 100 });
-    scheme.tieBreaks.forEach((tieBreak, index) => {
-      if (tieBreak.type === 'criterion' && !ids.has(tieBreak.criterionId)) issue(context, ['tieBreaks', index, 'criterionId'], 'scheme.unknownCriterion', { criterion: tieBreak.criterionId });
-    });
   });
 
 /** Checks a scheme; the same messages in the editor, at the seam and in the tests. */

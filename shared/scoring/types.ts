@@ -81,7 +81,6 @@ export interface Scheme {
   gates: Gate[];
   /** Below this total a dossier is not eligible. */
   minTotal: Hundredths;
-  tieBreaks: TieBreak[];
 }
 
 export type IndicatorValue = number | boolean | null;

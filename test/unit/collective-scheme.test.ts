@@ -1,3 +1,4 @@
+import { DEFAULT_TIE_BREAKS } from '../../shared/domain/campaign';
 import { describe, expect, it } from 'vitest';
 import { INDIVIDUAL_KINDS } from '../../shared/domain/kinds';
 import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
@@ -47,8 +48,9 @@ describe('the default 2025 scheme for collectives', () => {
       if (rule.type === 'ratio') expect(indicatorKeys.has(rule.plan), `${criterion.id} → ${rule.plan}`).toBe(true);
     }
     for (const gate of scheme.gates) expect(indicatorKeys.has(gate.condition.indicator), gate.id).toBe(true);
+    // The campaign's default tie-break names a criterion this scheme has.
     const ids = new Set(everyCriterion.map((c) => c.id));
-    for (const tieBreak of scheme.tieBreaks) {
+    for (const tieBreak of DEFAULT_TIE_BREAKS) {
       if (tieBreak.type === 'criterion') expect(ids.has(tieBreak.criterionId)).toBe(true);
     }
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_TIE_BREAKS } from '../../shared/domain/campaign';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, nomineeGroupOf, type NomineeKind } from '../../shared/domain/kinds';
 import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
@@ -174,7 +175,7 @@ describe.each(defaultSchemes2025.map((scheme) => [scheme.id, scheme] as const))(
     const leaf = leafCriteria(scheme).find((criterion) => criterion.id === 'overdueRatio');
     expect(leaf?.rule).toMatchObject({ type: 'thresholds', indicator: 'overdueRatio', direction: 'lowerIsBetter' });
     expect(scheme.indicators.find((indicator) => indicator.key === 'overdueRatio')?.unit).toBe('percent');
-    expect(scheme.tieBreaks).toEqual([{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'womenPriority' }]);
+    expect(DEFAULT_TIE_BREAKS[0]).toEqual({ type: 'criterion', criterionId: 'overdueRatio' });
   });
 
   it('requires 70 points, no serious violation and, for a portfolio, an overdue-debt ratio under a ceiling', () => {

@@ -1,9 +1,10 @@
+import { DEFAULT_TIE_BREAKS } from '../../shared/domain/campaign';
 import { describe, expect, it } from 'vitest';
 import { type RankEntry, type RankedRow, rankDossiers } from '../../shared/scoring/rank';
 import type { TieBreak } from '../../shared/scoring/types';
-import { rankResult, scheme } from './fixtures';
+import { rankResult } from './fixtures';
 
-const chain: TieBreak[] = scheme.tieBreaks;
+const chain: TieBreak[] = DEFAULT_TIE_BREAKS;
 
 function entry(id: string, total: number, eligible = true, overdue = 0, womenPriority = false): RankEntry {
   return { id, result: rankResult(total, eligible, overdue), womenPriority };
@@ -19,8 +20,8 @@ function permutations<T>(items: T[]): T[][] {
 }
 
 describe('ranking dossiers for the council', () => {
-  it('the 2025 scheme breaks ties on the overdue-ratio criterion, then the priority for women', () => {
-    expect(chain).toEqual([{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'womenPriority' }]);
+  it('a campaign breaks ties on the overdue-ratio criterion, then the vote share, then the priority for women', () => {
+    expect(chain).toEqual([{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'voteShare' }, { type: 'womenPriority' }]);
   });
 
   it('an eligible dossier ranks before an ineligible one even with a lower total', () => {
@@ -63,11 +64,21 @@ describe('ranking dossiers for the council', () => {
     ]);
   });
 
+  it('with equal totals and overdue points, the larger vote share ranks first; no votes count as none', () => {
+    const rows = rankDossiers([{ ...entry('fewer-votes', 9000, true, 1000, true), voteShare: 0.6 }, { ...entry('more-votes', 9000, true, 1000, false), voteShare: 0.8 }, entry('not-voted', 9000, true, 1000, true)], chain);
+    expect(rows.map((r) => [r.id, r.position])).toEqual([
+      ['more-votes', 1],
+      ['fewer-votes', 2],
+      ['not-voted', 3],
+    ]);
+  });
+
   it('shows the tie-break values in chain order', () => {
     const rows = rankDossiers([entry('a', 9000, true, 1000, true), entry('b', 8000, true, 500, false)], chain);
+    // Overdue-ratio points, vote share (none recorded yet: 0), priority for women.
     expect(rows.map((r) => r.keys)).toEqual([
-      [1000, 1],
-      [500, 0],
+      [1000, 0, 1],
+      [500, 0, 0],
     ]);
   });
 

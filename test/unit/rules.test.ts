@@ -355,7 +355,6 @@ describe('rules inside scoreDossier', () => {
     bonus: { max: 0, criteria: [] },
     gates: [],
     minTotal: 0,
-    tieBreaks: [],
   };
 
   it('an empty dossier earns 0 everywhere and lists every input still empty', () => {

@@ -35,7 +35,6 @@ const scheme: Scheme = {
     { id: 'floor', label: { vi: 'Sàn', en: 'Floor' }, condition: { type: 'atLeast', indicator: 'share', bound: 50 } },
   ],
   minTotal: 0,
-  tieBreaks: [],
 };
 
 const passingGates = { violation: false, ratio: 0.5, share: 80 };

@@ -1,3 +1,4 @@
+import { DEFAULT_TIE_BREAKS } from '../../shared/domain/campaign';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../../shared/domain/dossier-form';
@@ -257,7 +258,7 @@ describe('ranking any set of dossiers', () => {
   it('returns every dossier exactly once, with 1-based, non-decreasing positions', () => {
     fc.assert(
       fc.property(rankCases, ([cases]) => {
-        const rows = rankDossiers(toEntries(cases), scheme.tieBreaks);
+        const rows = rankDossiers(toEntries(cases), DEFAULT_TIE_BREAKS);
         expect(rows.map((r) => r.id).sort()).toEqual(cases.map((c) => c.id).sort());
         rows.forEach((row, index) => {
           expect(row.position).toBeGreaterThanOrEqual(1);
@@ -275,7 +276,7 @@ describe('ranking any set of dossiers', () => {
   it('a position is one more than the number of strictly better dossiers; ties are exactly the equals', () => {
     fc.assert(
       fc.property(rankCases, ([cases]) => {
-        const rows = summary(rankDossiers(toEntries(cases), scheme.tieBreaks));
+        const rows = summary(rankDossiers(toEntries(cases), DEFAULT_TIE_BREAKS));
         for (const c of cases) {
           const row = rows.get(c.id);
           expect(row?.position).toBe(1 + cases.filter((other) => better(other, c)).length);
@@ -290,8 +291,8 @@ describe('ranking any set of dossiers', () => {
   it('the order of the input never changes positions or ties', () => {
     fc.assert(
       fc.property(rankCases, ([cases, shuffled]) => {
-        const original = rankDossiers(toEntries(cases), scheme.tieBreaks);
-        const reordered = rankDossiers(toEntries(shuffled), scheme.tieBreaks);
+        const original = rankDossiers(toEntries(cases), DEFAULT_TIE_BREAKS);
+        const reordered = rankDossiers(toEntries(shuffled), DEFAULT_TIE_BREAKS);
         expect(summary(reordered)).toEqual(summary(original));
         expect(reordered.map((r) => r.id)).toEqual(original.map((r) => r.id));
       }),

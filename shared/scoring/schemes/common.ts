@@ -309,6 +309,5 @@ export function defineScheme(parts: SchemeParts): Scheme {
     bonus: { max: BONUS_MAX, criteria: parts.bonus },
     gates,
     minTotal: MIN_TOTAL,
-    tieBreaks: [{ type: 'criterion', criterionId: 'overdueRatio' }, { type: 'womenPriority' }],
   };
 }
