@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, isCallName, type Access, type CallName } from '../shared/contract/calls';
 import type { CallRequest, CallResponse } from '../shared/contract/envelope';
-import { MAX_REQUEST_BYTES } from '../shared/contract/envelope';
 import { AppError } from '../shared/contract/errors';
 import { fieldIssues, keyedErrorMap } from '../shared/contract/validation';
 import { openDatabase, type Connection } from './db/connection';
@@ -68,7 +67,7 @@ export function openCore(options: CoreOptions): Core {
       const caller: Caller = { user: sessions.resolve(context, request.session), session: request.session, operator };
       const denied = allowed(spec.access, caller);
       if (denied) throw denied;
-      if (inputSize(request.input) > MAX_REQUEST_BYTES) throw new AppError('call.tooLarge', { maximum: MAX_REQUEST_BYTES });
+      if (inputSize(request.input) > spec.maxInputBytes) throw new AppError('call.tooLarge', { maximum: spec.maxInputBytes });
       const parsed = spec.input.safeParse(request.input, { error: keyedErrorMap });
       if (!parsed.success) throw new AppError('call.invalidInput', {}, fieldIssues(parsed.error));
       const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;

@@ -8,10 +8,14 @@ import { listReviews, removeReview, saveReview } from './services/reviews';
 import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/schemes';
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
-import { dossiersList, getDossier, saveDossier } from './services/dossiers';
+import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
+import { discardDraft, getDraft, saveDraft } from './services/drafts';
+import { dossiersList, getDossier, saveDossier, setDossierStatus } from './services/dossiers';
+import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
+import { applyImport, previewImport } from './services/registry-import';
 import { rankCampaign } from './services/ranking';
 import { appStatus, initialise, setLanguage } from './services/setup';
-import { createUnit, unitsList } from './services/units';
+import { createUnit, editUnit, retireUnit, unitsList } from './services/units';
 
 /** Who is calling, as established by the transport and the session. */
 export interface Caller {
@@ -47,9 +51,24 @@ export function createHandlers(context: ServiceContext, sessions: Sessions): Han
     'allocation.get': (input) => allocateIndividualQuota(context, input.campaignYear, input.method, input.weight),
     'units.list': (input) => unitsList(context, input.includeRetired ?? false),
     'units.create': (input) => createUnit(context, input),
+    'units.update': ({ id, ...input }) => editUnit(context, id, input),
+    'units.retire': (input) => retireUnit(context, input.id, input.retired),
+    'people.list': (input) => peopleList(context, input.includeRetired ?? false),
+    'people.create': (input) => createPerson(context, input),
+    'people.update': ({ id, ...input }) => editPerson(context, id, input),
+    'people.retire': (input) => retirePerson(context, input.id, input.retired),
+    'registry.importPreview': (input) => previewImport(context, input),
+    'registry.importApply': (input) => applyImport(context, input),
     'dossiers.list': (input) => dossiersList(context, input.campaignYear),
     'dossiers.get': (input) => getDossier(context, input.id),
     'dossiers.save': (input, caller) => saveDossier(context, input, caller.user),
+    'dossiers.setStatus': (input) => setDossierStatus(context, input.id, input.status),
+    'drafts.save': (input) => saveDraft(context, input),
+    'drafts.get': (input) => getDraft(context, input.key),
+    'drafts.discard': (input) => discardDraft(context, input.key),
+    'attachments.add': (input) => addAttachment(context, input),
+    'attachments.read': (input) => readAttachment(context, input.dossierId, input.sha256),
+    'attachments.remove': (input) => removeAttachment(context, input.dossierId, input.sha256),
     'ranking.get': (input) => rankCampaign(context, input.campaignYear, input.group),
     'demo.load': () => loadDemo(context),
     'backup.create': (input) => createBackup(context, input.to),

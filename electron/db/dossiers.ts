@@ -9,6 +9,10 @@ interface DossierRow {
   nominee_kind: NomineeKind;
   unit_id: string;
   unit_name: string;
+  person_id: string | null;
+  person_name: string | null;
+  exported_revision: number | null;
+  return_reason: string | null;
   scheme_id: string;
   scheme_version: number;
   revision: number;
@@ -26,6 +30,7 @@ export interface DossierRecord {
   campaignYear: number;
   nomineeKind: NomineeKind;
   unitId: string;
+  personId: string | null;
   schemeId: string;
   schemeVersion: number;
   revision: number;
@@ -44,8 +49,12 @@ function summaryFromRow(row: DossierRow): DossierSummary {
     nomineeKind: row.nominee_kind,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    personId: row.person_id,
+    personName: row.person_name,
     status: row.status,
     revision: row.revision,
+    exportedRevision: row.exported_revision,
+    returnReason: row.return_reason,
     schemeId: row.scheme_id,
     schemeVersion: row.scheme_version,
     selfTotal: row.self_total,
@@ -55,20 +64,25 @@ function summaryFromRow(row: DossierRow): DossierSummary {
   };
 }
 
-const SUMMARY_COLUMNS = `d.id, d.campaign_year, d.nominee_kind, d.unit_id, u.name AS unit_name, d.scheme_id, d.scheme_version,
-  d.revision, d.status, d.self_total, d.eligible, d.complete, d.created_at, d.updated_at`;
+const SUMMARY_COLUMNS = `d.id, d.campaign_year, d.nominee_kind, d.unit_id, u.name AS unit_name, d.person_id, p.full_name AS person_name,
+  d.scheme_id, d.scheme_version, d.revision, d.status, d.exported_revision, d.return_reason, d.self_total, d.eligible, d.complete,
+  d.created_at, d.updated_at`;
+
+/** Dossiers with their unit and, for individuals, their person. */
+const FROM_DOSSIERS = 'FROM dossiers d JOIN units u ON u.id = d.unit_id LEFT JOIN people p ON p.id = d.person_id';
 
 export function insertDossier(db: Connection, record: DossierRecord, now: string): void {
   statement(
     db,
-    `INSERT INTO dossiers (id, campaign_year, nominee_kind, unit_id, scheme_id, scheme_version, revision, status, content,
+    `INSERT INTO dossiers (id, campaign_year, nominee_kind, unit_id, person_id, scheme_id, scheme_version, revision, status, content,
        self_total, eligible, complete, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.id,
     record.campaignYear,
     record.nomineeKind,
     record.unitId,
+    record.personId,
     record.schemeId,
     record.schemeVersion,
     record.revision,
@@ -86,26 +100,47 @@ export function insertDossier(db: Connection, record: DossierRecord, now: string
 export function updateDossier(db: Connection, record: DossierRecord, now: string): void {
   statement(
     db,
-    `UPDATE dossiers SET nominee_kind = ?, unit_id = ?, content = ?, self_total = ?, eligible = ?, complete = ?, updated_at = ?
+    `UPDATE dossiers SET nominee_kind = ?, unit_id = ?, person_id = ?, revision = ?, status = ?, content = ?, self_total = ?, eligible = ?,
+       complete = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(record.nomineeKind, record.unitId, JSON.stringify(record.content), record.selfTotal, record.eligible ? 1 : 0, record.complete ? 1 : 0, now, record.id);
+  ).run(
+    record.nomineeKind,
+    record.unitId,
+    record.personId,
+    record.revision,
+    record.status,
+    JSON.stringify(record.content),
+    record.selfTotal,
+    record.eligible ? 1 : 0,
+    record.complete ? 1 : 0,
+    now,
+    record.id,
+  );
 }
 
 export function findDossier(db: Connection, id: string): Dossier | null {
-  const row = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.id = ?`).get(id) as DossierRow | undefined;
+  const row = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content ${FROM_DOSSIERS} WHERE d.id = ?`).get(id) as DossierRow | undefined;
   if (!row) return null;
   return { ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, createdAt: row.created_at };
 }
 
-export function findDossierForNominee(db: Connection, campaignYear: number, unitId: string, nomineeKind: NomineeKind): string | null {
-  const row = statement(db, 'SELECT id FROM dossiers WHERE campaign_year = ? AND unit_id = ? AND nominee_kind = ?').get(campaignYear, unitId, nomineeKind) as
-    | { id: string }
-    | undefined;
+/** The dossier of a nominee in a campaign: a unit's collective dossier, or a person's individual one. */
+export function findDossierForNominee(db: Connection, campaignYear: number, unitId: string, personId: string | null, nomineeKind: NomineeKind): string | null {
+  const row = (
+    personId === null
+      ? statement(db, 'SELECT id FROM dossiers WHERE campaign_year = ? AND unit_id = ? AND nominee_kind = ? AND person_id IS NULL').get(campaignYear, unitId, nomineeKind)
+      : statement(db, 'SELECT id FROM dossiers WHERE campaign_year = ? AND person_id = ? AND nominee_kind = ?').get(campaignYear, personId, nomineeKind)
+  ) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
+/** Changes a dossier's status (ready ↔ draft); revisions change only when content changes after sending. */
+export function updateDossierStatus(db: Connection, id: string, status: DossierStatus, now: string): void {
+  statement(db, 'UPDATE dossiers SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+}
+
 export function listDossiers(db: Connection, campaignYear: number): DossierSummary[] {
-  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.campaign_year = ? ORDER BY u.name`).all(
+  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} ${FROM_DOSSIERS} WHERE d.campaign_year = ? ORDER BY u.name`).all(
     campaignYear,
   ) as DossierRow[];
   return rows.map(summaryFromRow);
@@ -113,7 +148,7 @@ export function listDossiers(db: Connection, campaignYear: number): DossierSumma
 
 /** Every dossier of a campaign with its content, for ranking. */
 export function listDossiersWithContent(db: Connection, campaignYear: number): Dossier[] {
-  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content FROM dossiers d JOIN units u ON u.id = d.unit_id WHERE d.campaign_year = ?`).all(
+  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content ${FROM_DOSSIERS} WHERE d.campaign_year = ?`).all(
     campaignYear,
   ) as DossierRow[];
   return rows.map((row) => ({ ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, createdAt: row.created_at }));

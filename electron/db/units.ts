@@ -44,3 +44,16 @@ export function listUnits(db: Connection, includeRetired: boolean): Unit[] {
 export function countUnits(db: Connection): number {
   return (statement(db, 'SELECT count(*) AS n FROM units').get() as { n: number }).n;
 }
+
+export function updateUnit(db: Connection, unit: Unit, now: string): void {
+  statement(db, 'UPDATE units SET name = ?, kind = ?, level = ?, commune = ?, parent_office_id = ?, retired = ?, updated_at = ? WHERE id = ?').run(
+    unit.name,
+    unit.kind,
+    unit.level,
+    unit.commune,
+    unit.parentOfficeId,
+    unit.retired ? 1 : 0,
+    now,
+    unit.id,
+  );
+}

@@ -225,6 +225,7 @@ export function loadDemo(context: ServiceContext): DemoSummary {
           campaignYear: year,
           nomineeKind: unit.kind,
           unitId: unit.id,
+          personId: null,
           schemeId: scheme.id,
           schemeVersion: scheme.version,
           revision: 1,

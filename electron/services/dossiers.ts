@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { DossierDetail, DossierSaveResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
+import type { User } from '../../shared/domain/account';
 import { schemeFor } from '../../shared/domain/campaign';
+import { checklistComplete, dossierChecklist } from '../../shared/domain/checklist';
+import { checkAgainstScheme, toScoreInput, type DossierSaveInput, type DossierStatus, type DossierSummary } from '../../shared/domain/dossier';
 import { isCollectiveKind } from '../../shared/domain/kinds';
-import type { DossierDetail } from '../../shared/contract/calls';
-import { checkAgainstScheme, toScoreInput, type DossierSaveInput, type DossierSummary } from '../../shared/domain/dossier';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Scheme } from '../../shared/scoring/types';
-import type { User } from '../../shared/domain/account';
+import { attachmentsOf, countAttachments } from '../db/attachments';
 import { findScheme } from '../db/campaigns';
-import { findDossier, findDossierForNominee, insertDossier, listDossiers, updateDossier } from '../db/dossiers';
+import { findDossier, findDossierForNominee, insertDossier, listDossiers, updateDossier, updateDossierStatus } from '../db/dossiers';
+import { deleteDraft } from '../db/drafts';
+import { findPerson } from '../db/people';
 import { findUnit } from '../db/units';
 import { getCampaign } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
@@ -19,21 +23,38 @@ function schemeOf(context: ServiceContext, id: string, version: number): Scheme 
   return scheme;
 }
 
-/** Creates or updates a dossier, checked against its scheme and scored by the shared library, in one transaction. */
-export function saveDossier(context: ServiceContext, input: DossierSaveInput, user: User | null): DossierDetail {
-  const id = inTransaction(context, () => {
+/** Statuses after which a change of content is a new revision that must be sent again. */
+const SENT: DossierStatus[] = ['exported', 'received', 'returned'];
+
+/** The key of the autosaved draft of a dossier (or of a new one for a nominee). */
+export function draftKey(input: { id?: string | undefined; unitId: string; personId?: string | null | undefined; nomineeKind: string }): string {
+  return input.id ? `dossier:${input.id}` : `new:${input.nomineeKind}:${input.personId ?? input.unitId}`;
+}
+
+/**
+ * Creates or updates a dossier, checked against its scheme and scored by the shared library, in one transaction.
+ * Changing a dossier that was already sent starts a new revision, back in draft.
+ */
+export function saveDossier(context: ServiceContext, input: DossierSaveInput, user: User | null): DossierSaveResult {
+  const { id, revisionStarted } = inTransaction(context, () => {
     const campaign = getCampaign(context, input.campaignYear);
     if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaign.year });
-    const unit = findUnit(context.db, input.unitId);
-    if (!unit) throw new AppError('unit.notFound', { id: input.unitId });
+    const collective = isCollectiveKind(input.nomineeKind);
+    const person = !collective && input.personId ? findPerson(context.db, input.personId) : null;
+    if (!collective && !person) throw new AppError('person.notFound', { id: input.personId ?? '' });
+    if (collective && input.personId) throw new AppError('dossier.kindMismatch', { name: input.nomineeKind });
+    const unitId = person ? person.unitId : input.unitId;
+    const unit = findUnit(context.db, unitId);
+    if (!unit) throw new AppError('unit.notFound', { id: unitId });
 
     const existing = input.id ? findDossier(context.db, input.id) : null;
     if (input.id && !existing) throw new AppError('dossier.notFound', { id: input.id });
     if (existing && existing.campaignYear !== input.campaignYear) throw new AppError('dossier.notFound', { id: existing.id });
     if (existing && input.baseUpdatedAt && input.baseUpdatedAt !== existing.updatedAt) throw new AppError('dossier.staleRevision', { id: existing.id });
     if (!existing && unit.retired) throw new AppError('unit.retired', { name: unit.name });
+    if (!existing && person?.retired) throw new AppError('person.retired', { name: person.fullName });
     // A collective nominee is the unit itself: its dossier has the unit's kind.
-    if (isCollectiveKind(input.nomineeKind) && input.nomineeKind !== unit.kind) throw new AppError('dossier.kindMismatch', { name: unit.name });
+    if (collective && input.nomineeKind !== unit.kind) throw new AppError('dossier.kindMismatch', { name: unit.name });
 
     const scheme = existing ? schemeOf(context, existing.schemeId, existing.schemeVersion) : schemeFor(campaign, input.nomineeKind);
     if (!scheme || !(scheme.kinds as string[]).includes(input.nomineeKind)) throw new AppError('scheme.notFound', { scheme: input.nomineeKind });
@@ -41,19 +62,24 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput, us
     const issues = checkAgainstScheme(scheme, input.content);
     if (issues.length > 0) throw new AppError('call.invalidInput', {}, issues.map((issue) => ({ ...issue, path: `content.${issue.path}` })));
 
-    const other = findDossierForNominee(context.db, input.campaignYear, input.unitId, input.nomineeKind);
-    if (other && other !== existing?.id) throw new AppError('dossier.duplicate', { id: other, name: unit.name });
+    const personId = person?.id ?? null;
+    const other = findDossierForNominee(context.db, input.campaignYear, unitId, personId, input.nomineeKind);
+    if (other && other !== existing?.id) throw new AppError('dossier.duplicate', { id: other, name: person?.fullName ?? unit.name });
 
     const result = scoreDossier(scheme, toScoreInput(input.content));
+    const changedAfterSending = existing !== null && SENT.includes(existing.status) && JSON.stringify(existing.content) !== JSON.stringify(input.content);
+    const stillReady = existing?.status === 'ready' && checklistComplete(dossierChecklist(scheme, input.nomineeKind, input.content, result, countAttachments(context.db, existing.id)));
     const record = {
       id: existing?.id ?? randomUUID(),
       campaignYear: input.campaignYear,
       nomineeKind: input.nomineeKind,
-      unitId: input.unitId,
+      unitId,
+      personId,
       schemeId: scheme.id,
       schemeVersion: scheme.version,
-      revision: existing?.revision ?? 1,
-      status: existing?.status ?? ('draft' as const),
+      revision: (existing?.revision ?? 1) + (changedAfterSending ? 1 : 0),
+      // A ready dossier stays ready while it stays complete; a sent one that changes is a draft of the next revision.
+      status: changedAfterSending ? ('draft' as const) : existing ? (existing.status === 'ready' && !stillReady ? ('draft' as const) : existing.status) : ('draft' as const),
       content: input.content,
       selfTotal: result.total,
       eligible: result.eligible,
@@ -62,19 +88,36 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput, us
     };
     if (existing) updateDossier(context.db, record, context.now());
     else insertDossier(context.db, record, context.now());
-    return record.id;
+    // What was typed is now saved: its autosaved draft has done its job.
+    deleteDraft(context.db, draftKey({ ...input, unitId, personId }));
+    deleteDraft(context.db, draftKey({ id: record.id, unitId, personId, nomineeKind: input.nomineeKind }));
+    return { id: record.id, revisionStarted: changedAfterSending };
   });
-  return getDossier(context, id);
+  return { ...getDossier(context, id), revisionStarted };
 }
 
 export function getDossier(context: ServiceContext, id: string): DossierDetail {
   const dossier = findDossier(context.db, id);
   if (!dossier) throw new AppError('dossier.notFound', { id });
-  return { dossier, scheme: schemeOf(context, dossier.schemeId, dossier.schemeVersion) };
+  const scheme = schemeOf(context, dossier.schemeId, dossier.schemeVersion);
+  const attachments = attachmentsOf(context.db, id);
+  const result = scoreDossier(scheme, toScoreInput(dossier.content));
+  return { dossier, scheme, attachments, checklist: dossierChecklist(scheme, dossier.nomineeKind, dossier.content, result, attachments.length) };
+}
+
+/** Marks a dossier ready (only when its checklist is all green) or back to draft. */
+export function setDossierStatus(context: ServiceContext, id: string, status: 'ready' | 'draft'): DossierDetail {
+  inTransaction(context, () => {
+    const detail = getDossier(context, id);
+    const { dossier } = detail;
+    if (SENT.includes(dossier.status)) throw new AppError('dossier.alreadySent', { revision: dossier.revision });
+    if (status === 'ready' && !checklistComplete(detail.checklist)) throw new AppError('dossier.incomplete');
+    updateDossierStatus(context.db, id, status, context.now());
+  });
+  return getDossier(context, id);
 }
 
 export function dossiersList(context: ServiceContext, campaignYear: number): DossierSummary[] {
   getCampaign(context, campaignYear);
   return listDossiers(context.db, campaignYear);
 }
-

@@ -1,16 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import type { Unit, UnitInput } from '../../shared/domain/unit';
-import { findUnit, insertUnit, listUnits } from '../db/units';
+import { findUnit, insertUnit, listUnits, updateUnit } from '../db/units';
 import { inTransaction, type ServiceContext } from './context';
+
+function checkParent(context: ServiceContext, input: UnitInput, selfId: string | null): void {
+  if (input.parentOfficeId === null) return;
+  if (input.parentOfficeId === selfId || !findUnit(context.db, input.parentOfficeId)) throw new AppError('unit.notFound', { id: input.parentOfficeId });
+}
 
 export function createUnit(context: ServiceContext, input: UnitInput): Unit {
   return inTransaction(context, () => {
-    if (input.parentOfficeId !== null && !findUnit(context.db, input.parentOfficeId)) {
-      throw new AppError('unit.notFound', { id: input.parentOfficeId });
-    }
+    checkParent(context, input, null);
     const unit: Unit = { id: randomUUID(), ...input, retired: false };
     insertUnit(context.db, unit, context.now());
+    return unit;
+  });
+}
+
+export function editUnit(context: ServiceContext, id: string, input: UnitInput): Unit {
+  return inTransaction(context, () => {
+    const existing = findUnit(context.db, id);
+    if (!existing) throw new AppError('unit.notFound', { id });
+    checkParent(context, input, id);
+    const unit: Unit = { ...existing, ...input };
+    updateUnit(context.db, unit, context.now());
+    return unit;
+  });
+}
+
+/** Units are retired, never deleted: dossiers and people refer to them. */
+export function retireUnit(context: ServiceContext, id: string, retired: boolean): Unit {
+  return inTransaction(context, () => {
+    const existing = findUnit(context.db, id);
+    if (!existing) throw new AppError('unit.notFound', { id });
+    const unit: Unit = { ...existing, retired };
+    updateUnit(context.db, unit, context.now());
     return unit;
   });
 }

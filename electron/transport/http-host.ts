@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { MAX_REQUEST_BYTES, type CallRequest, type CallResponse } from '../../shared/contract/envelope';
+import { MAX_BODY_BYTES, type CallRequest, type CallResponse } from '../../shared/contract/envelope';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -83,9 +83,9 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
       sendJson(response, 403, { ok: false, error: { code: 'auth.forbidden' } });
       return;
     }
-    const body = await readBody(request, MAX_REQUEST_BYTES + 64 * 1024);
+    const body = await readBody(request, MAX_BODY_BYTES);
     if (body === null) {
-      sendJson(response, 413, { ok: false, error: { code: 'call.tooLarge', params: { maximum: MAX_REQUEST_BYTES } } });
+      sendJson(response, 413, { ok: false, error: { code: 'call.tooLarge', params: { maximum: MAX_BODY_BYTES } } });
       return;
     }
     let envelope: Partial<CallRequest>;

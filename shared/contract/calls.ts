@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { User } from '../domain/account';
 import { setupSchema } from '../domain/account';
+import type { AttachmentInfo } from '../domain/attachment';
+import type { ChecklistItem } from '../domain/checklist';
+import { personInputSchema, type Person } from '../domain/person';
+import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
+import { MAX_REQUEST_BYTES } from './envelope';
 import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type AllocationWeight, type Campaign } from '../domain/campaign';
 import type { Dossier, DossierSummary } from '../domain/dossier';
 import { dossierSaveSchema } from '../domain/dossier';
@@ -21,12 +26,14 @@ export type Access = 'public' | 'user' | 'council' | 'admin' | 'operator';
 export interface CallSpec<Input extends z.ZodType, Output> {
   input: Input;
   access: Access;
+  /** Largest input this call accepts (JSON bytes); most calls keep the default. */
+  maxInputBytes: number;
   /** Type-only marker of what the call returns. */
   output?: Output;
 }
 
 function call<Output>() {
-  return <Input extends z.ZodType>(input: Input, access: Access): CallSpec<Input, Output> => ({ input, access });
+  return <Input extends z.ZodType>(input: Input, access: Access, maxInputBytes = MAX_REQUEST_BYTES): CallSpec<Input, Output> => ({ input, access, maxInputBytes });
 }
 
 const year = z.number().int().min(2000).max(2100);
@@ -42,10 +49,34 @@ export interface AppStatus {
   currentCampaignYear: number;
 }
 
-/** A dossier with the scheme version it is scored with, as the form needs both. */
+/** A dossier with the scheme version it is scored with, its evidence and its completeness checklist. */
 export interface DossierDetail {
   dossier: Dossier;
   scheme: Scheme;
+  attachments: AttachmentInfo[];
+  checklist: ChecklistItem[];
+}
+
+export interface DossierSaveResult extends DossierDetail {
+  /** True when the dossier had been sent and this change starts its next revision. */
+  revisionStarted: boolean;
+}
+
+export const draftInputSchema = z.strictObject({
+  key: z.string().min(1).max(200),
+  campaignYear: year,
+  dossierId: recordId.nullable(),
+  /** The form exactly as typed (text fields), so nothing is reformatted or lost. */
+  form: z.record(z.string().max(64), z.unknown()).refine((form) => JSON.stringify(form).length <= 200_000, { params: { key: 'validation.tooLong', maximum: 200_000 } }),
+});
+
+export type DraftInput = z.infer<typeof draftInputSchema>;
+
+export interface StoredDraftOutput {
+  key: string;
+  dossierId: string | null;
+  form: unknown;
+  updatedAt: string;
 }
 
 export interface LoginResult {
@@ -150,9 +181,28 @@ export const contract = {
   ),
   'units.list': call<Unit[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'user'),
   'units.create': call<Unit>()(unitInputSchema.strict(), 'user'),
+  'units.update': call<Unit>()(unitInputSchema.extend({ id: recordId }).strict(), 'user'),
+  'units.retire': call<Unit>()(z.strictObject({ id: recordId, retired: z.boolean() }), 'user'),
+  'people.list': call<Person[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'user'),
+  'people.create': call<Person>()(personInputSchema, 'user'),
+  'people.update': call<Person>()(personInputSchema.extend({ id: recordId }).strict(), 'user'),
+  'people.retire': call<Person>()(z.strictObject({ id: recordId, retired: z.boolean() }), 'user'),
+  'registry.importPreview': call<ImportPreview>()(importRequestSchema, 'user', 12 * 1024 * 1024),
+  'registry.importApply': call<{ imported: number; skipped: number }>()(importRequestSchema, 'user', 12 * 1024 * 1024),
   'dossiers.list': call<DossierSummary[]>()(z.strictObject({ campaignYear: year }), 'user'),
   'dossiers.get': call<DossierDetail>()(z.strictObject({ id: recordId }), 'user'),
-  'dossiers.save': call<DossierDetail>()(dossierSaveSchema.strict(), 'user'),
+  'dossiers.save': call<DossierSaveResult>()(dossierSaveSchema.strict(), 'user'),
+  'dossiers.setStatus': call<DossierDetail>()(z.strictObject({ id: recordId, status: z.enum(['ready', 'draft']) }), 'user'),
+  'drafts.save': call<{ updatedAt: string }>()(draftInputSchema, 'user'),
+  'drafts.get': call<StoredDraftOutput | null>()(z.strictObject({ key: z.string().min(1).max(200) }), 'user'),
+  'drafts.discard': call<null>()(z.strictObject({ key: z.string().min(1).max(200) }), 'user'),
+  'attachments.add': call<AttachmentInfo[]>()(
+    z.strictObject({ dossierId: recordId, fileName: z.string().trim().min(1).max(255), content: z.string().min(1) }),
+    'user',
+    30 * 1024 * 1024,
+  ),
+  'attachments.read': call<{ fileName: string; mimeType: string; content: string }>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), 'user'),
+  'attachments.remove': call<AttachmentInfo[]>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), 'user'),
   'ranking.get': call<Ranking>()(z.strictObject({ campaignYear: year, group: z.enum(['collective', 'individual']) }), 'user'),
   'demo.load': call<DemoSummary>()(z.strictObject({}), 'admin'),
   'backup.create': call<BackupResult>()(z.strictObject({ to: z.string().min(1).max(4096) }), 'operator'),

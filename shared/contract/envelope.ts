@@ -9,5 +9,8 @@ export interface CallRequest {
 
 export type CallResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
-/** Largest request body a transport accepts; larger ones are refused before parsing. */
+/** Largest input of an ordinary call; a call that carries files says its own limit in the contract. */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
+/** Largest body any transport accepts at all (the largest call limit, with room for the envelope). */
+export const MAX_BODY_BYTES = 31 * 1024 * 1024;

@@ -34,6 +34,22 @@ export type ErrorCode =
   | 'backup.targetExists'
   | 'database.corrupt'
   | 'database.tooNew'
+  | 'person.notFound'
+  | 'person.retired'
+  | 'dossier.alreadySent'
+  | 'dossier.incomplete'
+  | 'attachment.missing'
+  | 'attachment.corrupt'
+  | 'attachment.empty'
+  | 'attachment.tooLarge'
+  | 'attachment.type'
+  | 'attachment.tooMany'
+  | 'attachment.dossierFull'
+  | 'import.unreadable'
+  | 'import.empty'
+  | 'import.tooManyRows'
+  | 'import.hasErrors'
+  | 'import.nothingValid'
   | 'internal';
 
 /** The error value that crosses every transport. */

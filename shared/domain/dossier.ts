@@ -49,6 +49,8 @@ export const dossierSaveSchema = z.object({
   campaignYear: z.number().int().min(2000).max(2100),
   nomineeKind: nomineeKindSchema,
   unitId: id,
+  /** The nominated person, for individual kinds (the unit is then the person's unit). */
+  personId: id.nullable().optional(),
   content: dossierContentSchema,
 });
 
@@ -60,8 +62,14 @@ export interface DossierSummary {
   nomineeKind: NomineeKind;
   unitId: string;
   unitName: string;
+  personId: string | null;
+  personName: string | null;
   status: DossierStatus;
   revision: number;
+  /** The revision last written to an exchange file, if any. */
+  exportedRevision: number | null;
+  /** Why the branch returned the dossier, shown until it is sent again. */
+  returnReason: string | null;
   schemeId: string;
   schemeVersion: number;
   selfTotal: Hundredths;

@@ -1,4 +1,8 @@
 import { en as schemeValidation } from './sections/scheme-validation';
+import { en as councilSection } from './sections/council';
+import { en as allocationSection } from './sections/allocation';
+import { en as schemesSection } from './sections/schemes';
+import { en as campaignSection } from './sections/campaign';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -227,6 +231,10 @@ export const en = {
     explanation: 'Explanation',
   },
   scheme: schemeValidation,
+  council: councilSection,
+  allocation: allocationSection,
+  schemes: schemesSection,
+  campaign: campaignSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -263,6 +271,8 @@ export const en = {
       duplicate: '“{{name}}” already has a dossier in this campaign.',
       kindMismatch: 'The dossier’s kind does not match the kind of “{{name}}”.',
       staleRevision: 'The dossier was changed elsewhere; reload it before saving.',
+      alreadySent: 'Revision {{revision}} was already sent to the branch; change the dossier to start a new revision.',
+      incomplete: 'The dossier cannot be marked ready: its checklist is not complete.',
     },
     demo: { notEmpty: 'The demo data can only be loaded into an empty installation.' },
     backup: {
@@ -272,6 +282,26 @@ export const en = {
     database: {
       corrupt: 'The database is damaged ({{detail}}). Restore the latest backup.',
       tooNew: 'The database was written by a newer version of the application (schema {{found}}, this version knows {{supported}}). Update the application.',
+    },
+    person: {
+      notFound: 'The person was not found.',
+      retired: '“{{name}}” is retired; no new dossier can name them.',
+    },
+    attachment: {
+      missing: 'The evidence file {{sha256}}… is missing from this computer.',
+      corrupt: 'The evidence file {{sha256}}… has been damaged on disk (its content no longer matches). Add it again.',
+      empty: '“{{name}}” is empty.',
+      tooLarge: '“{{name}}” is larger than {{maximum}} MB. Scan at a lower resolution or split it.',
+      type: '“{{name}}” is not a PDF, JPEG, PNG, WebP or TIFF file.',
+      tooMany: 'A dossier holds at most {{maximum}} evidence files.',
+      dossierFull: 'The evidence files of a dossier may not exceed {{maximum}} MB in all.',
+    },
+    import: {
+      unreadable: '“{{name}}” could not be read as an Excel (.xlsx) or CSV file.',
+      empty: '“{{name}}” has no rows to import.',
+      tooManyRows: 'The list has more than {{maximum}} rows.',
+      hasErrors: '{{count}} row(s) have problems: fix them in the file, or choose to import only the correct rows.',
+      nothingValid: 'No row of the list can be imported.',
     },
     internal: 'Something went wrong inside the application. Nothing was saved; please try again.',
     network: 'The application is not responding. Check that it is still running.',

@@ -1,5 +1,9 @@
 import type { Messages } from './en';
 import { vi as schemeValidation } from './sections/scheme-validation';
+import { vi as councilSection } from './sections/council';
+import { vi as allocationSection } from './sections/allocation';
+import { vi as schemesSection } from './sections/schemes';
+import { vi as campaignSection } from './sections/campaign';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -228,6 +232,10 @@ export const vi: Messages = {
     explanation: 'Giải thích',
   },
   scheme: schemeValidation,
+  council: councilSection,
+  allocation: allocationSection,
+  schemes: schemesSection,
+  campaign: campaignSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -264,6 +272,8 @@ export const vi: Messages = {
       duplicate: '“{{name}}” đã có hồ sơ trong đợt thi đua này.',
       kindMismatch: 'Loại hồ sơ không khớp với loại của “{{name}}”.',
       staleRevision: 'Hồ sơ đã được sửa ở nơi khác; hãy tải lại trước khi lưu.',
+      alreadySent: 'Lần {{revision}} đã gửi Chi nhánh; sửa hồ sơ sẽ tạo lần gửi mới.',
+      incomplete: 'Chưa thể chuyển hồ sơ sang sẵn sàng: danh mục kiểm tra chưa đủ.',
     },
     demo: { notEmpty: 'Chỉ nạp dữ liệu mẫu vào bản cài đặt chưa có dữ liệu.' },
     backup: {
@@ -273,6 +283,26 @@ export const vi: Messages = {
     database: {
       corrupt: 'Cơ sở dữ liệu bị hỏng ({{detail}}). Hãy khôi phục bản sao lưu gần nhất.',
       tooNew: 'Cơ sở dữ liệu do phiên bản mới hơn ghi (lược đồ {{found}}, phiên bản này chỉ biết {{supported}}). Hãy cập nhật ứng dụng.',
+    },
+    person: {
+      notFound: 'Không tìm thấy cá nhân.',
+      retired: '“{{name}}” đã ngừng theo dõi; không thể lập hồ sơ mới.',
+    },
+    attachment: {
+      missing: 'Không tìm thấy tệp minh chứng {{sha256}}… trên máy này.',
+      corrupt: 'Tệp minh chứng {{sha256}}… đã bị hỏng trên đĩa (nội dung không còn khớp). Hãy đính kèm lại.',
+      empty: '“{{name}}” là tệp rỗng.',
+      tooLarge: '“{{name}}” lớn hơn {{maximum}} MB. Hãy quét với độ phân giải thấp hơn hoặc tách tệp.',
+      type: '“{{name}}” không phải tệp PDF, JPEG, PNG, WebP hoặc TIFF.',
+      tooMany: 'Mỗi hồ sơ có tối đa {{maximum}} tệp minh chứng.',
+      dossierFull: 'Tổng dung lượng minh chứng của một hồ sơ không quá {{maximum}} MB.',
+    },
+    import: {
+      unreadable: 'Không đọc được “{{name}}” dưới dạng tệp Excel (.xlsx) hoặc CSV.',
+      empty: '“{{name}}” không có dòng nào để nhập.',
+      tooManyRows: 'Danh sách có hơn {{maximum}} dòng.',
+      hasErrors: 'Có {{count}} dòng bị lỗi: hãy sửa trong tệp, hoặc chọn chỉ nhập các dòng đúng.',
+      nothingValid: 'Không có dòng nào của danh sách nhập được.',
     },
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
     network: 'Ứng dụng không phản hồi. Hãy kiểm tra ứng dụng còn đang chạy.',

@@ -161,11 +161,16 @@ describe('browser mode: the HTTP host', () => {
     expect(same.status).toBe(200);
   });
 
-  it('a body over 2 MB is refused with 413 and call.tooLarge', async () => {
-    const huge = JSON.stringify({ call: 'app.status', input: { padding: 'x'.repeat(3 * 1024 * 1024) }, session: null });
-    const response = await post(huge);
-    expect(response.status).toBe(413);
-    const body = (await response.json()) as CallResponse;
+  it('an ordinary call over 2 MB is refused with call.tooLarge; a body over the largest call limit is not even read (413)', async () => {
+    const over = await post(JSON.stringify({ call: 'app.status', input: { padding: 'x'.repeat(3 * 1024 * 1024) }, session: null }));
+    expect(over.status).toBe(200);
+    const answer = (await over.json()) as CallResponse;
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.code).toBe('call.tooLarge');
+
+    const huge = await post(JSON.stringify({ call: 'attachments.add', input: { padding: 'x'.repeat(32 * 1024 * 1024) }, session: null }));
+    expect(huge.status).toBe(413);
+    const body = (await huge.json()) as CallResponse;
     expect(body.ok).toBe(false);
     if (!body.ok) expect(body.error.code).toBe('call.tooLarge');
   });

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/contract/errors';
+import type { Person, PersonInput } from '../../shared/domain/person';
+import { findPerson, insertPerson, listPeople, updatePerson } from '../db/people';
+import { findUnit } from '../db/units';
+import { inTransaction, type ServiceContext } from './context';
+
+function requireUnit(context: ServiceContext, unitId: string): void {
+  if (!findUnit(context.db, unitId)) throw new AppError('unit.notFound', { id: unitId });
+}
+
+export function createPerson(context: ServiceContext, input: PersonInput): Person {
+  return inTransaction(context, () => {
+    requireUnit(context, input.unitId);
+    const id = randomUUID();
+    insertPerson(context.db, { id, ...input, unitName: '', retired: false }, context.now());
+    return findPerson(context.db, id) as Person;
+  });
+}
+
+export function editPerson(context: ServiceContext, id: string, input: PersonInput): Person {
+  return inTransaction(context, () => {
+    const existing = findPerson(context.db, id);
+    if (!existing) throw new AppError('person.notFound', { id });
+    requireUnit(context, input.unitId);
+    updatePerson(context.db, { ...existing, ...input }, context.now());
+    return findPerson(context.db, id) as Person;
+  });
+}
+
+/** People are retired, never deleted: a dossier may name them. */
+export function retirePerson(context: ServiceContext, id: string, retired: boolean): Person {
+  return inTransaction(context, () => {
+    const existing = findPerson(context.db, id);
+    if (!existing) throw new AppError('person.notFound', { id });
+    updatePerson(context.db, { ...existing, retired }, context.now());
+    return findPerson(context.db, id) as Person;
+  });
+}
+
+export function peopleList(context: ServiceContext, includeRetired: boolean): Person[] {
+  return listPeople(context.db, includeRetired);
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { AppError, type FieldIssue } from '../../shared/contract/errors';
+import { fieldIssues, keyedErrorMap } from '../../shared/contract/validation';
+import { personInputSchema, type PersonInput } from '../../shared/domain/person';
+import {
+  IMPORT_FIELDS,
+  parseGender,
+  parseKind,
+  parseLevel,
+  suggestMapping,
+  type ImportMapping,
+  type ImportPreview,
+  type ImportRequest,
+  type ImportRow,
+} from '../../shared/domain/registry-import';
+import { foldForSearch } from '../../shared/domain/text';
+import { unitInputSchema, type UnitInput } from '../../shared/domain/unit';
+import { insertPerson, listPeople } from '../db/people';
+import { insertUnit, listUnits } from '../db/units';
+import { inTransaction, type ServiceContext } from './context';
+
+/** Lists of thousands of rows are normal; beyond this a file is not a registry list. */
+const MAX_ROWS = 20_000;
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return String(value.getFullYear());
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result);
+    if ('text' in value) return String(value.text);
+    return '';
+  }
+  return String(value);
+}
+
+/** Reads a spreadsheet (XLSX) or a CSV into rows of text, refusing anything else with a plain message. */
+async function readTable(fileName: string, content: string): Promise<string[][]> {
+  const bytes = Buffer.from(content, 'base64');
+  const isZip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  if (isZip) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('import.unreadable', { name: fileName });
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new AppError('import.empty', { name: fileName });
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push(values.map((value) => cellText(value as ExcelJS.CellValue).trim()));
+    });
+    return rows;
+  }
+  if (/\.xlsx?$/i.test(fileName) || bytes.includes(0)) throw new AppError('import.unreadable', { name: fileName });
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
+  return parsed.data.map((row) => row.map((cell) => String(cell ?? '').trim()));
+}
+
+interface Prepared {
+  preview: ImportPreview;
+  /** The valid rows, ready to insert. */
+  records: { row: number; input: Record<string, unknown> }[];
+}
+
+function issue(path: string, key: string, params: Record<string, string | number> = {}): FieldIssue {
+  return { path, key, params };
+}
+
+/** Parses, maps and checks a list without writing anything: what would be imported, and every row's problems. */
+async function prepare(context: ServiceContext, request: ImportRequest): Promise<Prepared> {
+  const table = await readTable(request.fileName, request.content);
+  const headerIndex = table.findIndex((row) => row.some((cell) => cell !== ''));
+  if (headerIndex < 0) throw new AppError('import.empty', { name: request.fileName });
+  const columns = table[headerIndex] as string[];
+  const body = table.slice(headerIndex + 1);
+  if (body.length > MAX_ROWS) throw new AppError('import.tooManyRows', { maximum: MAX_ROWS });
+  const mapping: ImportMapping = request.mapping ?? suggestMapping(request.target, columns);
+  const fields = IMPORT_FIELDS[request.target];
+  const missingRequired = fields.filter((field) => field.required && (mapping[field.field] === null || mapping[field.field] === undefined));
+  const units = listUnits(context.db, false);
+  const unitByName = new Map(units.map((unit) => [foldForSearch(unit.name), unit]));
+  const officeByName = new Map(units.filter((unit) => unit.kind === 'transactionOffice').map((unit) => [foldForSearch(unit.name), unit]));
+  const existingPeople = new Set(listPeople(context.db, true).map((person) => `${foldForSearch(person.fullName)}|${person.unitId}`));
+  const seen = new Set<string>();
+
+  const rows: ImportRow[] = [];
+  const records: Prepared['records'] = [];
+  body.forEach((cells, index) => {
+    if (cells.every((cell) => cell === '')) return;
+    const rowNumber = headerIndex + index + 2;
+    const values: Record<string, string> = {};
+    for (const { field } of fields) {
+      const column = mapping[field];
+      values[field] = column === null || column === undefined ? '' : (cells[column] ?? '');
+    }
+    const issues: FieldIssue[] = missingRequired.map((field) => issue(field.field, 'import.unmapped'));
+    let input: Record<string, unknown>;
+    let key: string;
+    if (request.target === 'units') {
+      const kind = parseKind(values.kind ?? '');
+      if (values.kind && !kind) issues.push(issue('kind', 'import.unknownKind', { value: values.kind }));
+      const level = values.level ? parseLevel(values.level) : kind === 'transactionOffice' || kind === 'provincialBranch' || kind === 'branchDepartment' ? 'province' : 'commune';
+      if (values.level && !level) issues.push(issue('level', 'import.unknownLevel', { value: values.level }));
+      const office = values.parentOffice ? officeByName.get(foldForSearch(values.parentOffice)) : undefined;
+      if (values.parentOffice && !office) issues.push(issue('parentOffice', 'import.unknownOffice', { value: values.parentOffice }));
+      input = { name: values.name ?? '', kind, level, commune: values.commune ?? '', parentOfficeId: office?.id ?? null } satisfies Record<keyof UnitInput, unknown>;
+      key = foldForSearch(values.name ?? '');
+      if (key && unitByName.has(key)) issues.push(issue('name', 'import.exists', { value: values.name ?? '' }));
+    } else {
+      const gender = parseGender(values.gender ?? '');
+      if (values.gender && !gender) issues.push(issue('gender', 'import.unknownGender', { value: values.gender }));
+      const unit = values.unit ? unitByName.get(foldForSearch(values.unit)) : undefined;
+      if (values.unit && !unit) issues.push(issue('unit', 'import.unknownUnit', { value: values.unit }));
+      const yearText = (values.birthYear ?? '').replace(/\.0+$/, '');
+      const birthYear = yearText === '' ? null : /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+      if (Number.isNaN(birthYear)) issues.push(issue('birthYear', 'import.badYear', { value: values.birthYear ?? '' }));
+      input = { fullName: values.fullName ?? '', birthYear: Number.isNaN(birthYear) ? null : birthYear, gender, position: values.position ?? '', unitId: unit?.id ?? '' };
+      key = `${foldForSearch(values.fullName ?? '')}|${unit?.id ?? ''}`;
+      if (unit && existingPeople.has(key)) issues.push(issue('fullName', 'import.exists', { value: values.fullName ?? '' }));
+    }
+    const schema = request.target === 'units' ? unitInputSchema : personInputSchema;
+    const parsed = schema.safeParse(input, { error: keyedErrorMap });
+    if (!parsed.success) {
+      for (const problem of fieldIssues(parsed.error)) {
+        // A value already reported in words (an unknown kind, office…) is not reported again as "required".
+        const field = problem.path === 'parentOfficeId' ? 'parentOffice' : problem.path === 'unitId' ? 'unit' : problem.path;
+        if (!issues.some((known) => known.path === field)) issues.push({ ...problem, path: field });
+      }
+    }
+    if (key && seen.has(key)) issues.push(issue(request.target === 'units' ? 'name' : 'fullName', 'import.repeated'));
+    if (key) seen.add(key);
+    rows.push({ row: rowNumber, values, issues });
+    if (issues.length === 0 && parsed.success) records.push({ row: rowNumber, input: parsed.data as Record<string, unknown> });
+  });
+  if (rows.length === 0) throw new AppError('import.empty', { name: request.fileName });
+  const invalid = rows.filter((row) => row.issues.length > 0).length;
+  return { preview: { target: request.target, columns, mapping, rows, valid: rows.length - invalid, invalid }, records };
+}
+
+export async function previewImport(context: ServiceContext, request: ImportRequest): Promise<ImportPreview> {
+  return (await prepare(context, request)).preview;
+}
+
+/** Imports a list in one transaction: all its rows, or (when asked) all its valid rows — never half of them. */
+export async function applyImport(context: ServiceContext, request: ImportRequest): Promise<{ imported: number; skipped: number }> {
+  const { preview, records } = await prepare(context, request);
+  if (preview.invalid > 0 && !request.skipInvalid) throw new AppError('import.hasErrors', { count: preview.invalid });
+  if (records.length === 0) throw new AppError('import.nothingValid');
+  inTransaction(context, () => {
+    const now = context.now();
+    for (const { input } of records) {
+      if (request.target === 'units') insertUnit(context.db, { id: randomUUID(), ...(input as UnitInput), retired: false }, now);
+      else insertPerson(context.db, { id: randomUUID(), ...(input as PersonInput), unitName: '', retired: false }, now);
+    }
+  });
+  return { imported: records.length, skipped: preview.invalid };
+}
