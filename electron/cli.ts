@@ -1,5 +1,6 @@
 import type { CallName, CallOutput, Ranking, CallInput } from '../shared/contract/calls';
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
+import { PACKAGE_KINDS } from '../shared/domain/exchange';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
 import { describeError, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
@@ -126,6 +127,50 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       io.stdout(t('cli.backupDone', { path: result.path, bytes: result.bytes }));
       return;
     }
+    case 'keys': {
+      const own = await callOrFail(core, t, 'exchange.identity', {});
+      const lines = [t('cli.keysOwn', { organisation: own.organisation, mode: own.mode, fingerprint: own.fingerprint })];
+      for (const peer of own.peers) lines.push(t('cli.keysPeer', { organisation: peer.organisation, mode: peer.mode, fingerprint: peer.fingerprint, status: peer.status }));
+      io.stdout(argv.includes('--json') ? JSON.stringify(own, null, 2) : lines.join('\n'));
+      return;
+    }
+    case 'export': {
+      const kind = oneOf(required(argv, '--kind', t), PACKAGE_KINDS, '--kind', t);
+      const status = await callOrFail(core, t, 'app.status', {});
+      const campaignYear = Number(argValue(argv, '--campaign') ?? status.currentCampaignYear);
+      const result = await callOrFail(core, t, 'exchange.export', {
+        kind,
+        campaignYear,
+        to: required(argv, '--to', t),
+        ...(argValue(argv, '--office-unit') ? { officeUnitId: argValue(argv, '--office-unit') } : {}),
+        ...(argValue(argv, '--office') ? { officeInstallationId: argValue(argv, '--office') } : {}),
+      });
+      io.stdout(t('cli.exportDone', { path: result.path, items: result.items, sequence: result.sequence, bytes: result.bytes }));
+      return;
+    }
+    case 'import': {
+      const file = positionalArgs(argv)[1];
+      if (!file) throw new CliFailure(t('cli.missingOption', { option: 'FILE' }), 2);
+      const source = { path: file };
+      const plan = argv.includes('--dry-run')
+        ? await callOrFail(core, t, 'exchange.dryRun', { source })
+        : await callOrFail(core, t, 'exchange.apply', {
+            source,
+            decision: { acceptReplay: argv.includes('--accept-replay'), acceptLate: argv.includes('--accept-late'), fingerprintConfirmed: argv.includes('--fingerprint-confirmed') },
+          });
+      if (argv.includes('--json')) io.stdout(JSON.stringify(plan, null, 2));
+      else {
+        const counts = plan.counts;
+        io.stdout(
+          [
+            t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: plan.kind, organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
+            t('cli.importCounts', { ...counts }),
+            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${item.category.padEnd(11)} ${item.label}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
+          ].join('\n'),
+        );
+      }
+      return;
+    }
     case 'verify': {
       const result = await callOrFail(core, t, 'database.verify', {});
       if (!result.ok) throw new CliFailure([t('cli.verifyProblems', { count: result.problems.length }), ...result.problems].join('\n'));
@@ -137,13 +182,19 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
   }
 }
 
+const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit)$/;
+
+/** The words that are not options or option values: the command and its file. */
+function positionalArgs(argv: string[]): string[] {
+  return argv.filter((arg, index) => !arg.startsWith('--') && !OPTIONS_WITH_VALUES.test(argv[index - 1] ?? ''));
+}
+
 /** The command line: every command is a call through the same handler table, as the machine's operator. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const languageFlag = argValue(argv, '--lang');
   const language: Language = languageFlag === 'vi' || languageFlag === 'en' ? languageFlag : languageForLocale(process.env.LC_ALL ?? process.env.LANG);
   const t = translator(language);
-  const positional = argv.filter((arg, index) => !arg.startsWith('--') && !(argv[index - 1] ?? '').match(/^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to)$/));
-  const command = positional[0];
+  const command = positionalArgs(argv)[0];
   if (!command || command === 'help' || argv.includes('--help')) {
     io.stdout(t('cli.usage'));
     return command ? 0 : 2;

@@ -5,6 +5,8 @@ import type { CallRequest, CallResponse } from '../shared/contract/envelope';
 import { AppError } from '../shared/contract/errors';
 import { fieldIssues, keyedErrorMap } from '../shared/contract/validation';
 import { openDatabase, type Connection } from './db/connection';
+import { cryptoSelfTest } from './exchange/crypto';
+import { loadOrCreateKeys, type InstallationKeys, type KeyProtector } from './exchange/keys';
 import { createHandlers, type Caller, type HandlerTable } from './handlers';
 import { Sessions } from './services/accounts';
 import type { ServiceContext } from './services/context';
@@ -15,6 +17,8 @@ export interface CoreOptions {
   dataDir: string;
   nativeBinding?: string;
   now?: () => string;
+  /** Seals private keys with the OS keychain where Electron offers it; null keeps them in the data directory only. */
+  keyProtector?: KeyProtector | null;
 }
 
 /** The application behind every transport: one database, one handler table, one way in. */
@@ -53,9 +57,17 @@ function inputSize(input: unknown): number {
 
 /** Opens (creating if needed) the data directory and its database, and builds the handler table over it. */
 export function openCore(options: CoreOptions): Core {
+  // The exchange relies on Ed25519, X25519, HKDF and AES-GCM: check this runtime has them before anything else.
+  cryptoSelfTest();
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
-  const context: ServiceContext = { db, dataDir: options.dataDir, now: options.now ?? (() => new Date().toISOString()) };
+  let keys: InstallationKeys | null = null;
+  const context: ServiceContext = {
+    db,
+    dataDir: options.dataDir,
+    now: options.now ?? (() => new Date().toISOString()),
+    keys: () => (keys ??= loadOrCreateKeys(options.dataDir, options.keyProtector ?? null)),
+  };
   const sessions = new Sessions();
   const handlers: HandlerTable = createHandlers(context, sessions);
 

@@ -9,6 +9,7 @@ import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
+import { applyImport as applyPackage, dryRunImport, exchangeHistory, exportPackage, identity, packageBytes, returnDossier, revokePeer } from './services/exchange';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { dossiersList, getDossier, saveDossier, setDossierStatus } from './services/dossiers';
 import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
@@ -48,6 +49,19 @@ export function createHandlers(context: ServiceContext, sessions: Sessions): Han
     'reviews.list': (input) => listReviews(context, input.dossierId),
     'reviews.save': (input, caller) => saveReview(context, input, caller.user),
     'reviews.delete': (input) => removeReview(context, input.id),
+    'exchange.identity': () => identity(context),
+    'exchange.export': (input) => exportPackage(context, input),
+    'exchange.dryRun': (input) => dryRunImport(context, packageBytes(context, input.source).bytes),
+    'exchange.apply': (input) => {
+      const { bytes, fileName } = packageBytes(context, input.source);
+      return applyPackage(context, bytes, fileName, input.decision);
+    },
+    'exchange.history': () => exchangeHistory(context),
+    'exchange.returnDossier': (input) => {
+      returnDossier(context, input.dossierId, input.reason);
+      return null;
+    },
+    'exchange.revoke': (input) => revokePeer(context, input.installationId, input.revoked),
     'allocation.get': (input) => allocateIndividualQuota(context, input.campaignYear, input.method, input.weight),
     'units.list': (input) => unitsList(context, input.includeRetired ?? false),
     'units.create': (input) => createUnit(context, input),

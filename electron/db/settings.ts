@@ -1,7 +1,7 @@
 import type { Connection } from './connection';
 import { statement } from './statements';
 
-export type SettingKey = 'mode' | 'organisationName' | 'language' | 'installationId' | 'currentCampaignYear';
+export type SettingKey = 'mode' | 'organisationName' | 'language' | 'installationId' | 'currentCampaignYear' | 'outgoingSequence' | 'officeUnitId' | 'branchInstallationId';
 
 export function readSetting(db: Connection, key: SettingKey): string | null {
   const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -188,6 +188,7 @@ export function loadDemo(context: ServiceContext): DemoSummary {
     const year = Number(readSetting(context.db, 'currentCampaignYear') ?? FIRST_CAMPAIGN_YEAR);
     const campaign = getCampaign(context, year);
     const random = generator(20250110);
+    const installation = (readSetting(context.db, 'installationId') ?? 'local').slice(0, 8);
     const now = context.now();
     const units: { unit: Unit; leader: string; share: number }[] = [];
     let serial = 0;
@@ -221,7 +222,8 @@ export function loadDemo(context: ServiceContext): DemoSummary {
       insertDossier(
         context.db,
         {
-          id: `demo-d${String(dossiers).padStart(4, '0')}`,
+          // Units are the same in every demo (as a branch's setup would make them); dossiers belong to this installation.
+          id: `demo-${installation}-d${String(dossiers).padStart(4, '0')}`,
           campaignYear: year,
           nomineeKind: unit.kind,
           unitId: unit.id,

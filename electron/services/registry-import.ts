@@ -99,30 +99,30 @@ async function prepare(context: ServiceContext, request: ImportRequest): Promise
       const column = mapping[field];
       values[field] = column === null || column === undefined ? '' : (cells[column] ?? '');
     }
-    const issues: FieldIssue[] = missingRequired.map((field) => issue(field.field, 'import.unmapped'));
+    const issues: FieldIssue[] = missingRequired.map((field) => issue(field.field, 'importIssue.unmapped'));
     let input: Record<string, unknown>;
     let key: string;
     if (request.target === 'units') {
       const kind = parseKind(values.kind ?? '');
-      if (values.kind && !kind) issues.push(issue('kind', 'import.unknownKind', { value: values.kind }));
+      if (values.kind && !kind) issues.push(issue('kind', 'importIssue.unknownKind', { value: values.kind }));
       const level = values.level ? parseLevel(values.level) : kind === 'transactionOffice' || kind === 'provincialBranch' || kind === 'branchDepartment' ? 'province' : 'commune';
-      if (values.level && !level) issues.push(issue('level', 'import.unknownLevel', { value: values.level }));
+      if (values.level && !level) issues.push(issue('level', 'importIssue.unknownLevel', { value: values.level }));
       const office = values.parentOffice ? officeByName.get(foldForSearch(values.parentOffice)) : undefined;
-      if (values.parentOffice && !office) issues.push(issue('parentOffice', 'import.unknownOffice', { value: values.parentOffice }));
+      if (values.parentOffice && !office) issues.push(issue('parentOffice', 'importIssue.unknownOffice', { value: values.parentOffice }));
       input = { name: values.name ?? '', kind, level, commune: values.commune ?? '', parentOfficeId: office?.id ?? null } satisfies Record<keyof UnitInput, unknown>;
       key = foldForSearch(values.name ?? '');
-      if (key && unitByName.has(key)) issues.push(issue('name', 'import.exists', { value: values.name ?? '' }));
+      if (key && unitByName.has(key)) issues.push(issue('name', 'importIssue.exists', { value: values.name ?? '' }));
     } else {
       const gender = parseGender(values.gender ?? '');
-      if (values.gender && !gender) issues.push(issue('gender', 'import.unknownGender', { value: values.gender }));
+      if (values.gender && !gender) issues.push(issue('gender', 'importIssue.unknownGender', { value: values.gender }));
       const unit = values.unit ? unitByName.get(foldForSearch(values.unit)) : undefined;
-      if (values.unit && !unit) issues.push(issue('unit', 'import.unknownUnit', { value: values.unit }));
+      if (values.unit && !unit) issues.push(issue('unit', 'importIssue.unknownUnit', { value: values.unit }));
       const yearText = (values.birthYear ?? '').replace(/\.0+$/, '');
       const birthYear = yearText === '' ? null : /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
-      if (Number.isNaN(birthYear)) issues.push(issue('birthYear', 'import.badYear', { value: values.birthYear ?? '' }));
+      if (Number.isNaN(birthYear)) issues.push(issue('birthYear', 'importIssue.badYear', { value: values.birthYear ?? '' }));
       input = { fullName: values.fullName ?? '', birthYear: Number.isNaN(birthYear) ? null : birthYear, gender, position: values.position ?? '', unitId: unit?.id ?? '' };
       key = `${foldForSearch(values.fullName ?? '')}|${unit?.id ?? ''}`;
-      if (unit && existingPeople.has(key)) issues.push(issue('fullName', 'import.exists', { value: values.fullName ?? '' }));
+      if (unit && existingPeople.has(key)) issues.push(issue('fullName', 'importIssue.exists', { value: values.fullName ?? '' }));
     }
     const schema = request.target === 'units' ? unitInputSchema : personInputSchema;
     const parsed = schema.safeParse(input, { error: keyedErrorMap });
@@ -133,7 +133,7 @@ async function prepare(context: ServiceContext, request: ImportRequest): Promise
         if (!issues.some((known) => known.path === field)) issues.push({ ...problem, path: field });
       }
     }
-    if (key && seen.has(key)) issues.push(issue(request.target === 'units' ? 'name' : 'fullName', 'import.repeated'));
+    if (key && seen.has(key)) issues.push(issue(request.target === 'units' ? 'name' : 'fullName', 'importIssue.repeated'));
     if (key) seen.add(key);
     rows.push({ row: rowNumber, values, issues });
     if (issues.length === 0 && parsed.success) records.push({ row: rowNumber, input: parsed.data as Record<string, unknown> });

@@ -35,6 +35,8 @@ export function initialise(context: ServiceContext, input: SetupInput): AppStatu
     writeSetting(context.db, 'installationId', randomUUID());
     writeSetting(context.db, 'currentCampaignYear', String(FIRST_CAMPAIGN_YEAR));
     createUser(context, { ...input.admin, role: 'admin' });
+    // The installation's own keys are made with it: its identity in every exchange file.
+    context.keys();
     createCampaign(context, FIRST_CAMPAIGN_YEAR);
     if (input.loadDemo) loadDemo(context);
   });

@@ -6,6 +6,7 @@ import type { ChecklistItem } from '../domain/checklist';
 import { personInputSchema, type Person } from '../domain/person';
 import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
 import { MAX_REQUEST_BYTES } from './envelope';
+import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PeerInfo } from '../domain/exchange';
 import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type AllocationWeight, type Campaign } from '../domain/campaign';
 import type { Dossier, DossierSummary } from '../domain/dossier';
 import { dossierSaveSchema } from '../domain/dossier';
@@ -77,6 +78,42 @@ export interface StoredDraftOutput {
   dossierId: string | null;
   form: unknown;
   updatedAt: string;
+}
+
+/** Where a package to import is: a path on this computer (Electron, CLI) or a file uploaded to browser mode. */
+export const packageSourceSchema = z.union([
+  z.strictObject({ path: z.string().min(1).max(4096) }),
+  z.strictObject({ uploadId: z.string().regex(/^[0-9a-f-]{36}$/), fileName: z.string().max(255) }),
+]);
+
+export type PackageSource = z.infer<typeof packageSourceSchema>;
+
+export const exportRequestSchema = z.strictObject({
+  kind: z.enum(PACKAGE_KINDS),
+  campaignYear: year,
+  officeUnitId: recordId.optional(),
+  officeInstallationId: z.string().uuid().optional(),
+  dossierIds: z.array(recordId).max(20_000).optional(),
+  /** Where to write (a USB stick); without it the file goes to the outbox for a browser download. */
+  to: z.string().min(1).max(4096).optional(),
+});
+
+export interface ExportResult {
+  path: string;
+  fileName: string;
+  bytes: number;
+  packageId: string;
+  sequence: number;
+  items: number;
+}
+
+export interface ExchangeIdentity {
+  installationId: string;
+  organisation: string;
+  mode: 'branch' | 'office';
+  fingerprint: string;
+  officeUnitId: string | null;
+  peers: PeerInfo[];
 }
 
 export interface LoginResult {
@@ -175,6 +212,13 @@ export const contract = {
   'reviews.list': call<Review[]>()(z.strictObject({ dossierId: recordId }), 'council'),
   'reviews.save': call<Review[]>()(reviewInputSchema, 'council'),
   'reviews.delete': call<Review[]>()(z.strictObject({ id: recordId }), 'council'),
+  'exchange.identity': call<ExchangeIdentity>()(z.strictObject({}), 'user'),
+  'exchange.export': call<ExportResult>()(exportRequestSchema, 'user'),
+  'exchange.dryRun': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema }), 'user'),
+  'exchange.apply': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema, decision: importDecisionSchema }), 'user'),
+  'exchange.history': call<ExchangeRecord[]>()(z.strictObject({}), 'user'),
+  'exchange.returnDossier': call<null>()(z.strictObject({ dossierId: recordId, reason: z.string().trim().min(5).max(2000) }), 'council'),
+  'exchange.revoke': call<PeerInfo[]>()(z.strictObject({ installationId: z.string().uuid(), revoked: z.boolean() }), 'admin'),
   'allocation.get': call<AllocationReport>()(
     z.strictObject({ campaignYear: year, method: z.enum(ALLOCATION_METHODS).optional(), weight: z.enum(ALLOCATION_WEIGHTS).optional() }),
     'user',

@@ -1,3 +1,5 @@
+import { en as exchangeNotes } from './sections/exchange-notes';
+import { en as officeWork } from './sections/office-work';
 import { en as schemeValidation } from './sections/scheme-validation';
 import { en as councilSection } from './sections/council';
 import { en as allocationSection } from './sections/allocation';
@@ -231,6 +233,8 @@ export const en = {
     explanation: 'Explanation',
   },
   scheme: schemeValidation,
+  exchangeItem: exchangeNotes,
+  ...officeWork,
   council: councilSection,
   allocation: allocationSection,
   schemes: schemesSection,
@@ -303,6 +307,37 @@ export const en = {
       hasErrors: '{{count}} row(s) have problems: fix them in the file, or choose to import only the correct rows.',
       nothingValid: 'No row of the list can be imported.',
     },
+    exchange: {
+      notZip: 'This is not a Thi đua TDCS exchange file (.tdcs).',
+      truncated: 'The file is damaged or incomplete (was the USB stick removed too early?). Copy it again.',
+      unsafePath: 'The file contains a forbidden entry name ({{path}}): refused.',
+      link: 'The file contains a link ({{path}}): refused.',
+      tooLarge: 'The file is larger than the application accepts.',
+      ratio: 'The file expands far more than a real package ({{path}}): refused.',
+      tooManyEntries: 'The file has too many entries: refused.',
+      duplicateEntry: 'The file has the entry {{path}} twice: refused.',
+      missingEntry: 'The file lacks {{path}}: it is incomplete.',
+      malformed: 'The file’s {{part}} is not what this application writes: refused.',
+      formatVersion: 'The file is in format version {{found}}; this application reads version {{supported}}. Update the application.',
+      badSignature: 'The signature does not match: the file was changed after it was signed, or it was not made by Thi đua TDCS. Nothing was imported.',
+      hashMismatch: 'A part of the file ({{path}}) does not match its signed fingerprint: the file was changed. Nothing was imported.',
+      unknownSender: '“{{name}}” is not a known installation. Import its setup or enrolment file first and compare the fingerprint by phone.',
+      revokedSender: 'The keys of “{{name}}” have been revoked: its files are refused.',
+      keyMismatch: '“{{name}}” signed with other keys than the ones on record: refused.',
+      wrongRecipient: 'The file is addressed to “{{name}}”, not to this installation.',
+      replay: 'This file (number {{sequence}}) was already received. Import it again only if the office re-sent it on purpose.',
+      outOfOrder: 'File number {{sequence}} arrives out of order: earlier files from this sender are missing. Accept it only if that is expected.',
+      otherCampaign: 'The file is for campaign {{year}}, which this installation does not have.',
+      decrypt: 'The file cannot be decrypted with this installation’s key: it was made for another installation.',
+      wrongMode: 'This kind of file does not go to this installation (branch / office).',
+      notEnrolled: 'The other installation is not enrolled yet: exchange the setup and enrolment files first.',
+      nothingToSend: 'There is nothing to send: no dossier is ready.',
+      fileExists: 'A file already exists at {{path}}.',
+      verifyFailed: 'The file written to {{path}} could not be read back correctly. Use another USB stick and try again.',
+      cancelled: 'Cancelled; nothing was written.',
+      notFound: 'The file or record was not found.',
+      late: 'The dossiers arrived after the deadline: the secretary must accept them explicitly.',
+    },
     internal: 'Something went wrong inside the application. Nothing was saved; please try again.',
     network: 'The application is not responding. Check that it is still running.',
   },
@@ -363,7 +398,18 @@ export const en = {
       '  rank --campaign YEAR [--group collective|individual] [--json]\n' +
       '                                           the official ranking\n' +
       '  backup --to FILE                         copy the database to FILE\n' +
-      '  verify                                   check the database',
+      '  verify                                   check the database\n' +
+      '  keys [--json]                            this installation\'s fingerprint and the trusted ones\n' +
+      '  export --kind KIND --to FILE [--office ID | --office-unit ID] [--campaign YEAR]\n' +
+      '                                           write an exchange file (setup, enrolment, submission, receipt, allocation, results)\n' +
+      '  import FILE [--dry-run] [--json] [--accept-replay] [--accept-late] [--fingerprint-confirmed]\n' +
+      '                                           check (dry run) or import an exchange file',
+    keysOwn: 'This installation: {{organisation}} ({{mode}})\n  fingerprint {{fingerprint}}',
+    keysPeer: '{{organisation}} ({{mode}}, {{status}})\n  fingerprint {{fingerprint}}',
+    exportDone: 'Written {{path}}: {{items}} record(s), file number {{sequence}}, {{bytes}} bytes, read back and verified.',
+    dryRunHeader: 'Dry run — {{kind}} from {{organisation}} (fingerprint {{fingerprint}}), file number {{sequence}}. Nothing was written.',
+    importHeader: 'Imported — {{kind}} from {{organisation}} (fingerprint {{fingerprint}}), file number {{sequence}}.',
+    importCounts: 'new {{new}}, updated {{updated}}, unchanged {{unchanged}}, stale {{stale}}, conflicting {{conflicting}}, rejected {{rejected}}',
     unknownCommand: 'unknown command “{{command}}”; run `tdcs help`',
     missingOption: 'the option {{option}} is required',
     badOption: 'the option {{option}} has a wrong value “{{value}}”',

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { vi as exchangeNotes } from './sections/exchange-notes';
+import { vi as officeWork } from './sections/office-work';
 import { vi as schemeValidation } from './sections/scheme-validation';
 import { vi as councilSection } from './sections/council';
 import { vi as allocationSection } from './sections/allocation';
@@ -232,6 +234,8 @@ export const vi: Messages = {
     explanation: 'Giải thích',
   },
   scheme: schemeValidation,
+  exchangeItem: exchangeNotes,
+  ...officeWork,
   council: councilSection,
   allocation: allocationSection,
   schemes: schemesSection,
@@ -304,6 +308,37 @@ export const vi: Messages = {
       hasErrors: 'Có {{count}} dòng bị lỗi: hãy sửa trong tệp, hoặc chọn chỉ nhập các dòng đúng.',
       nothingValid: 'Không có dòng nào của danh sách nhập được.',
     },
+    exchange: {
+      notZip: 'Đây không phải tệp trao đổi của Thi đua TDCS (.tdcs).',
+      truncated: 'Tệp bị hỏng hoặc chưa chép xong (có thể đã rút USB quá sớm). Hãy chép lại.',
+      unsafePath: 'Tệp có mục mang tên không cho phép ({{path}}): từ chối.',
+      link: 'Tệp có liên kết ({{path}}): từ chối.',
+      tooLarge: 'Tệp lớn hơn mức ứng dụng chấp nhận.',
+      ratio: 'Tệp giải nén ra lớn bất thường ({{path}}): từ chối.',
+      tooManyEntries: 'Tệp có quá nhiều mục: từ chối.',
+      duplicateEntry: 'Tệp có mục {{path}} hai lần: từ chối.',
+      missingEntry: 'Tệp thiếu {{path}}: tệp không đầy đủ.',
+      malformed: 'Phần {{part}} của tệp không đúng định dạng của ứng dụng: từ chối.',
+      formatVersion: 'Tệp ở định dạng phiên bản {{found}}; ứng dụng này đọc phiên bản {{supported}}. Hãy cập nhật ứng dụng.',
+      badSignature: 'Chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc không do Thi đua TDCS tạo ra. Chưa nhập gì.',
+      hashMismatch: 'Một phần của tệp ({{path}}) không khớp dấu vân đã ký: tệp đã bị sửa. Chưa nhập gì.',
+      unknownSender: '“{{name}}” chưa được tin cậy. Hãy nhập tệp thiết lập hoặc tệp đăng ký trước và đối chiếu mã nhận dạng qua điện thoại.',
+      revokedSender: 'Khóa của “{{name}}” đã bị thu hồi: tệp bị từ chối.',
+      keyMismatch: '“{{name}}” ký bằng khóa khác với khóa đã đăng ký: từ chối.',
+      wrongRecipient: 'Tệp gửi cho “{{name}}”, không phải bản cài đặt này.',
+      replay: 'Tệp số {{sequence}} đã được nhận. Chỉ nhập lại nếu Phòng giao dịch cố ý gửi lại.',
+      outOfOrder: 'Tệp số {{sequence}} đến không đúng thứ tự: còn thiếu các tệp trước của nơi gửi. Chỉ chấp nhận nếu biết rõ lý do.',
+      otherCampaign: 'Tệp thuộc đợt thi đua năm {{year}}, bản cài đặt này không có.',
+      decrypt: 'Không giải mã được tệp bằng khóa của bản cài đặt này: tệp dành cho nơi khác.',
+      wrongMode: 'Loại tệp này không gửi đến bản cài đặt này (Chi nhánh / Phòng giao dịch).',
+      notEnrolled: 'Bản cài đặt bên kia chưa đăng ký: hãy trao đổi tệp thiết lập và tệp đăng ký trước.',
+      nothingToSend: 'Không có gì để gửi: chưa có hồ sơ nào sẵn sàng.',
+      fileExists: 'Đã có tệp tại {{path}}.',
+      verifyFailed: 'Không đọc lại đúng được tệp vừa ghi ra {{path}}. Hãy dùng USB khác và thử lại.',
+      cancelled: 'Đã hủy; chưa ghi gì.',
+      notFound: 'Không tìm thấy tệp hoặc bản ghi.',
+      late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
+    },
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
     network: 'Ứng dụng không phản hồi. Hãy kiểm tra ứng dụng còn đang chạy.',
   },
@@ -364,7 +399,18 @@ export const vi: Messages = {
       '  rank --campaign NĂM [--group collective|individual] [--json]\n' +
       '                                           bảng xếp hạng chính thức\n' +
       '  backup --to TỆP                          sao lưu cơ sở dữ liệu ra TỆP\n' +
-      '  verify                                   kiểm tra cơ sở dữ liệu',
+      '  verify                                   kiểm tra cơ sở dữ liệu\n' +
+      '  keys [--json]                            mã nhận dạng của bản cài đặt này và các nơi đã tin cậy\n' +
+      '  export --kind LOẠI --to TỆP [--office ID | --office-unit ID] [--campaign NĂM]\n' +
+      '                                           ghi tệp trao đổi (setup, enrolment, submission, receipt, allocation, results)\n' +
+      '  import TỆP [--dry-run] [--json] [--accept-replay] [--accept-late] [--fingerprint-confirmed]\n' +
+      '                                           chạy thử hoặc nhập tệp trao đổi',
+    keysOwn: 'Bản cài đặt này: {{organisation}} ({{mode}})\n  mã nhận dạng {{fingerprint}}',
+    keysPeer: '{{organisation}} ({{mode}}, {{status}})\n  mã nhận dạng {{fingerprint}}',
+    exportDone: 'Đã ghi {{path}}: {{items}} bản ghi, tệp số {{sequence}}, {{bytes}} byte, đã đọc lại và kiểm tra.',
+    dryRunHeader: 'Chạy thử — {{kind}} từ {{organisation}} (mã nhận dạng {{fingerprint}}), tệp số {{sequence}}. Chưa ghi gì.',
+    importHeader: 'Đã nhập — {{kind}} từ {{organisation}} (mã nhận dạng {{fingerprint}}), tệp số {{sequence}}.',
+    importCounts: 'mới {{new}}, cập nhật {{updated}}, không đổi {{unchanged}}, cũ {{stale}}, xung đột {{conflicting}}, bị từ chối {{rejected}}',
     unknownCommand: 'không có lệnh “{{command}}”; chạy `tdcs help`',
     missingOption: 'thiếu tùy chọn {{option}}',
     badOption: 'tùy chọn {{option}} có giá trị sai “{{value}}”',

@@ -25,6 +25,8 @@ export interface AllocationLine {
   reasons: RuleNote[];
   /** True when this unit's last seat was decided between equal claims (by the order stated in the reason). */
   tie: boolean;
+  /** True when this unit's claim to one more seat equalled the last seat given, and the stated order gave it to another. */
+  tieLost: boolean;
 }
 
 export interface Allocation {
@@ -42,7 +44,7 @@ function byWeightThenName(a: AllocationClaim, b: AllocationClaim): number {
 }
 
 function emptyLine(claim: AllocationClaim, exactQuota: number, baseSeats: number): AllocationLine {
-  return { id: claim.id, name: claim.name, weight: claim.weight, exactQuota, baseSeats, extraSeats: 0, seats: baseSeats, reasons: [], tie: false };
+  return { id: claim.id, name: claim.name, weight: claim.weight, exactQuota, baseSeats, extraSeats: 0, seats: baseSeats, reasons: [], tie: false, tieLost: false };
 }
 
 function rounded(value: number): number {
@@ -79,6 +81,8 @@ function largestRemainder(quota: number, claims: AllocationClaim[], totalWeight:
     winner.line.tie = next !== undefined && Math.abs(next.remainder - winner.remainder) <= EQUAL;
     winner.line.reasons.push({ key: 'allocation.reason.remainder', params: { remainder: rounded(winner.remainder) } });
   }
+  const last = left > 0 ? order[left - 1] : undefined;
+  if (last?.line.tie) for (const loser of order.slice(left)) if (Math.abs(loser.remainder - last.remainder) <= EQUAL) loser.line.tieLost = true;
   return lines;
 }
 
@@ -106,10 +110,13 @@ function dHondt(quota: number, claims: AllocationClaim[]): AllocationLine[] {
     winner.line.reasons.push({ key: 'allocation.reason.quotient', params: { quotient: rounded(winner.quotient), seat } });
   }
   // A tie only matters at the cut-off: the best quotient left equals the last one that won a seat. The units whose
-  // last seat was won with that quotient got it between equal claims.
+  // last seat was won with that quotient got it between equal claims; those whose next quotient equals it lost it.
   const best = ranked()[0];
   if (lastQuotient !== null && best && Math.abs(best.quotient - lastQuotient) <= EQUAL) {
-    for (const line of lines) if (line.seats > 0 && Math.abs(line.weight / line.seats - lastQuotient) <= EQUAL) line.tie = true;
+    for (const line of lines) {
+      if (line.seats > 0 && Math.abs(line.weight / line.seats - lastQuotient) <= EQUAL) line.tie = true;
+      if (Math.abs(line.weight / (line.seats + 1) - lastQuotient) <= EQUAL) line.tieLost = true;
+    }
   }
   return lines;
 }
@@ -129,6 +136,8 @@ function equalShare(quota: number, claims: AllocationClaim[]): AllocationLine[] 
     winner.line.tie = next !== undefined && next.claim.weight === winner.claim.weight;
     winner.line.reasons.push({ key: 'allocation.reason.weight', params: { weight: rounded(winner.claim.weight) } });
   }
+  const last = left > 0 ? order[left - 1] : undefined;
+  if (last?.line.tie) for (const loser of order.slice(left)) if (loser.claim.weight === last.claim.weight) loser.line.tieLost = true;
   return lines;
 }
 

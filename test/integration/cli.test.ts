@@ -125,11 +125,12 @@ describe('the command line, step by step on one installation', () => {
     expect(verify.code).toBe(0);
     expect(verify.out).toBe(`The database is sound (${countRows(data.dir).dossiers} dossiers checked).`);
 
-    withDatabase(data.dir, (db) => db.prepare("UPDATE dossiers SET self_total = self_total + 7 WHERE id = 'demo-d0001'").run(), { readonly: false });
+    const first = withDatabase(data.dir, (db) => db.prepare('SELECT id FROM dossiers ORDER BY id LIMIT 1').get()) as { id: string };
+    withDatabase(data.dir, (db) => db.prepare('UPDATE dossiers SET self_total = self_total + 7 WHERE id = ?').run(first.id), { readonly: false });
     const broken = await tdcs([...base, 'verify']);
     expect(broken.code).toBe(1);
-    expect(broken.err.join('\n')).toContain('demo-d0001');
-    withDatabase(data.dir, (db) => db.prepare("UPDATE dossiers SET self_total = self_total - 7 WHERE id = 'demo-d0001'").run(), { readonly: false });
+    expect(broken.err.join('\n')).toContain(first.id);
+    withDatabase(data.dir, (db) => db.prepare('UPDATE dossiers SET self_total = self_total - 7 WHERE id = ?').run(first.id), { readonly: false });
     expect((await tdcs([...base, 'verify'])).code).toBe(0);
   });
 });

@@ -74,8 +74,11 @@ describe('loading the demo', () => {
       expect(summary).toEqual({ units: counts.units, dossiers: counts.dossiers });
       const names = (await installation.call('units.list', {})).map((unit) => unit.name);
       expect(names).toEqual((await other.call('units.list', {})).map((unit) => unit.name));
-      const totals = (await installation.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.id, dossier.selfTotal]);
-      expect(totals).toEqual((await other.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.id, dossier.selfTotal]));
+      // The same nominees with the same totals; dossier ids belong to each installation, so two demos never collide in an exchange.
+      const totals = (await installation.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.unitId, dossier.nomineeKind, dossier.selfTotal]);
+      expect(totals).toEqual((await other.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.unitId, dossier.nomineeKind, dossier.selfTotal]));
+      const ids = new Set((await installation.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => dossier.id));
+      expect((await other.call('dossiers.list', { campaignYear: 2025 })).some((dossier) => ids.has(dossier.id))).toBe(false);
     } finally {
       installation.close();
       other.close();

@@ -1,9 +1,14 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Core } from '../../electron/core';
 import { DATABASE_FILE } from '../../electron/core';
 import type { CallResponse } from '../../shared/contract/envelope';
 import type { DossierContent, DossierSaveInput } from '../../shared/domain/dossier';
+import { nomineeGroupOf, type NomineeGroup, type NomineeKind } from '../../shared/domain/kinds';
+import { REPORT_HEADINGS, REPORT_MIN_WORDS } from '../../shared/domain/report-template';
+import { manualCriteria } from '../../shared/scoring/leaves';
+import type { Indicator, Scheme } from '../../shared/scoring/types';
 import type { UnitInput } from '../../shared/domain/unit';
 
 /** Row counts of the tables a bad call must never touch, read through a separate read-only connection. */
@@ -110,4 +115,76 @@ export function fakeIo(stdin = '') {
 /** True when the text has Vietnamese letters with diacritics. */
 export function hasVietnameseDiacritics(text: string): boolean {
   return /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu.test(text);
+}
+
+/** Every row of every table, to show that a refused call wrote nothing at all (not just no dossier). */
+export function databaseSnapshot(dataDir: string): Record<string, unknown[]> {
+  return withDatabase(dataDir, (db) => {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  });
+}
+
+/** Row counts of the office's own tables (people, evidence, drafts). */
+export function officeCounts(dataDir: string): { people: number; attachments: number; links: number; drafts: number } {
+  return withDatabase(dataDir, (db) => {
+    const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { people: count('people'), attachments: count('attachments'), links: count('dossier_attachments'), drafts: count('drafts') };
+  });
+}
+
+/** The blob files under <dataDir>/attachments, as "ab/abcdef…" paths, sorted. */
+export function blobFiles(dataDir: string): string[] {
+  const root = join(dataDir, 'attachments');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(root, path)).isFile())
+    .map((path) => path.split(sep).join('/'))
+    .sort();
+}
+
+const FILLER = 'Trong năm qua đơn vị đã phối hợp chặt chẽ với Ngân hàng Chính sách xã hội triển khai cho vay đúng đối tượng hộ nghèo cận nghèo';
+
+/** An achievement report with the template's three headings and at least `words` words under them. */
+export function reportText(group: NomineeGroup, words = REPORT_MIN_WORDS + 10): string {
+  const filler = FILLER.split(' ');
+  const body = Array.from({ length: words }, (_unused, index) => filler[index % filler.length]).join(' ');
+  const [first, second, third] = REPORT_HEADINGS[group];
+  return `${first}\n${body}.\n\n${second}\nHoàn thành các chỉ tiêu được giao.\n\n${third}\nGiấy khen năm 2024.`;
+}
+
+/** A sensible value for an indicator: inside its range, with the decimals it accepts. */
+function sensibleValue(indicator: Indicator): number | boolean {
+  if (indicator.unit === 'yesNo') return true;
+  const value = Math.min(indicator.max, Math.max(indicator.min, 12.5));
+  const factor = 10 ** indicator.decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * Complete content for any scheme, built from the scheme itself (so it follows the scheme as the council edits it):
+ * every indicator filled, every manual criterion scored half-way and justified, a report with the template's headings.
+ */
+export function completeContent(scheme: Scheme, kind: NomineeKind, overrides: Partial<DossierContent> = {}): DossierContent {
+  const indicators: DossierContent['indicators'] = {};
+  for (const indicator of scheme.indicators) indicators[indicator.key] = sensibleValue(indicator);
+  const selfScores: DossierContent['selfScores'] = {};
+  for (const criterion of manualCriteria(scheme)) {
+    const step = criterion.rule?.type === 'manual' && criterion.rule.step > 0 ? criterion.rule.step : 1;
+    selfScores[criterion.id] = { points: Math.floor(criterion.max / 2 / step) * step, justification: `Đã thực hiện tốt nội dung “${criterion.label.vi}”.` };
+  }
+  return { indicators, selfScores, report: reportText(nomineeGroupOf(kind)), discipline: 'none', womenShare: 45, ...overrides };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_unused, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as PNG and ZIP use it. */
+export function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,6 +1,7 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-council';
 import { migration003 } from './003-office-work';
+import { migration004 } from './004-exchange';
 
 /** One numbered step of the schema; `sql` runs in a transaction with the version bump. */
 export interface Migration {
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration, in order; the last one's version is the schema this build expects. */
-export const migrations: Migration[] = [migration001, migration002, migration003];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004];

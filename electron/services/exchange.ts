@@ -1,0 +1,641 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import type { z } from 'zod';
+import type { ExchangeIdentity, ExportResult, exportRequestSchema, PackageSource } from '../../shared/contract/calls';
+import { basename, join } from 'node:path';
+import { AppError } from '../../shared/contract/errors';
+import { checkAgainstScheme, toScoreInput, type DossierContent } from '../../shared/domain/dossier';
+import {
+  EXCHANGE_EXTENSION,
+  IMPORT_CATEGORIES,
+  PACKAGE_SENDER,
+  type ImportCategory,
+  type ImportDecision,
+  type ImportItem,
+  type ImportPlan,
+  type ExchangeRecord,
+  type Manifest,
+  type PackageKind,
+  type PeerInfo,
+} from '../../shared/domain/exchange';
+import { scoreDossier } from '../../shared/scoring/score';
+import type { RuleNote } from '../../shared/scoring/types';
+import { attachmentsOf, insertAttachmentBlob, linkAttachment } from '../db/attachments';
+import { findCampaign, findScheme, insertCampaign, insertScheme, latestScheme, replaceScheme, updateCampaignRow } from '../db/campaigns';
+import { findDossier, findDossierForNominee, insertDossier, listDossiersWithContent, updateDossier } from '../db/dossiers';
+import {
+  dossierOrigin,
+  dossierOrigins,
+  findPeer,
+  issuedSetupFor,
+  listExchanges,
+  listPeers,
+  markExported,
+  markOutcome,
+  markReceived,
+  markReturned,
+  recordExchange,
+  recordIssuedSetup,
+  setPeerStatus,
+  upsertPeer,
+  type PeerRow,
+} from '../db/exchange';
+import { findPerson, insertPerson, updatePerson } from '../db/people';
+import { readSetting, writeSetting } from '../db/settings';
+import { findUnit, insertUnit, listUnits, updateUnit } from '../db/units';
+import { CONTAINER_LIMITS, writeDurably } from '../exchange/container';
+import { fingerprint, publicKeysOf } from '../exchange/keys';
+import { buildPackage, plainEntry, readPayload, verifyPackage, type VerifiedPackage } from '../exchange/package';
+import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload, submissionPayload, type SubmissionPayload } from '../exchange/payloads';
+import { allocateIndividualQuota } from './allocation';
+import { blobPath, readBlob } from './attachments';
+import { createBackup } from './backup';
+import { getCampaign } from './campaigns';
+import { inTransaction, type ServiceContext } from './context';
+import { rankCampaign } from './ranking';
+
+type Mode = 'branch' | 'office';
+
+function ownMode(context: ServiceContext): Mode {
+  const mode = readSetting(context.db, 'mode');
+  if (mode !== 'branch' && mode !== 'office') throw new AppError('setup.notDone');
+  return mode;
+}
+
+function ownId(context: ServiceContext): string {
+  const id = readSetting(context.db, 'installationId');
+  if (!id) throw new AppError('setup.notDone');
+  return id;
+}
+
+function ownFingerprint(context: ServiceContext): string {
+  return fingerprint(publicKeysOf(context.keys()));
+}
+
+/** This installation's identity as other installations see it. */
+export function identity(context: ServiceContext): ExchangeIdentity {
+  return {
+    installationId: ownId(context),
+    organisation: readSetting(context.db, 'organisationName') ?? '',
+    mode: ownMode(context),
+    fingerprint: ownFingerprint(context),
+    officeUnitId: readSetting(context.db, 'officeUnitId'),
+    peers: listPeers(context.db).map(({ signingKey: _s, agreementKey: _a, ...peer }) => peer),
+  };
+}
+
+function sender(context: ServiceContext): Manifest['sender'] {
+  const keys = publicKeysOf(context.keys());
+  return {
+    installationId: ownId(context),
+    organisation: readSetting(context.db, 'organisationName') ?? '',
+    mode: ownMode(context),
+    officeUnitId: readSetting(context.db, 'officeUnitId'),
+    signingKey: keys.signingKey,
+    agreementKey: keys.agreementKey,
+  };
+}
+
+function nextSequence(context: ServiceContext): number {
+  const next = Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1;
+  writeSetting(context.db, 'outgoingSequence', String(next));
+  return next;
+}
+
+function trustedPeer(context: ServiceContext, installationId: string): PeerRow {
+  const peer = findPeer(context.db, installationId);
+  if (!peer) throw new AppError('exchange.notEnrolled');
+  if (peer.status === 'revoked') throw new AppError('exchange.revokedSender', { name: peer.organisation });
+  return peer;
+}
+
+function branchPeer(context: ServiceContext): PeerRow {
+  const id = readSetting(context.db, 'branchInstallationId');
+  if (!id) throw new AppError('exchange.notEnrolled');
+  return trustedPeer(context, id);
+}
+
+type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+/** A package's bytes from a path on this computer or from browser mode's inbox. */
+export function packageBytes(context: ServiceContext, source: PackageSource): { bytes: Buffer; fileName: string } {
+  const path = 'path' in source ? source.path : join(context.dataDir, 'inbox', `${source.uploadId}${EXCHANGE_EXTENSION}`);
+  if (!existsSync(path)) throw new AppError('exchange.notFound');
+  if (statSync(path).size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
+  return { bytes: readFileSync(path), fileName: 'path' in source ? basename(source.path) : source.fileName };
+}
+
+function fileNameFor(kind: PackageKind, organisation: string, sequence: number, createdAt: string): string {
+  const slug =
+    organisation
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'tdcs';
+  return `${createdAt.slice(0, 10)}-${kind}-${slug}-${String(sequence).padStart(4, '0')}${EXCHANGE_EXTENSION}`;
+}
+
+interface Outgoing {
+  recipient: Manifest['recipient'];
+  encryptTo: string | null;
+  payload: unknown;
+  files: { path: string; data: Buffer }[];
+  items: number;
+  /** What to record once the file is safely written (in the same transaction as the log). */
+  afterWrite: (packageId: string) => void;
+}
+
+function submissionOutgoing(context: ServiceContext, campaignYear: number, dossierIds: string[] | undefined): Outgoing {
+  const branch = branchPeer(context);
+  const chosen = listDossiersWithContent(context.db, campaignYear).filter((dossier) =>
+    dossierIds ? dossierIds.includes(dossier.id) : dossier.status === 'ready' || (dossier.status === 'exported' && dossier.exportedRevision !== dossier.revision),
+  );
+  if (chosen.length === 0) throw new AppError('exchange.nothingToSend');
+  const files = new Map<string, Buffer>();
+  const dossiers: SubmissionPayload['dossiers'] = chosen.map((dossier) => {
+    const unit = findUnit(context.db, dossier.unitId);
+    if (!unit) throw new AppError('unit.notFound', { id: dossier.unitId });
+    const person = dossier.personId ? findPerson(context.db, dossier.personId) : null;
+    const attachments = attachmentsOf(context.db, dossier.id);
+    for (const attachment of attachments) if (!files.has(attachment.sha256)) files.set(attachment.sha256, readBlob(context.dataDir, attachment.sha256));
+    return {
+      id: dossier.id,
+      revision: dossier.revision,
+      nomineeKind: dossier.nomineeKind,
+      unit,
+      person: person ? { id: person.id, fullName: person.fullName, birthYear: person.birthYear, gender: person.gender, position: person.position } : null,
+      schemeId: dossier.schemeId,
+      schemeVersion: dossier.schemeVersion,
+      content: dossier.content,
+      attachments: attachments.map(({ sha256, fileName, size, mimeType }) => ({ sha256, fileName, size, mimeType })),
+    };
+  });
+  return {
+    recipient: { installationId: branch.installationId, officeUnitId: null, name: branch.organisation },
+    encryptTo: branch.agreementKey,
+    payload: { dossiers },
+    files: [...files.entries()].map(([sha256, data]) => ({ path: `attachments/${sha256}`, data })),
+    items: dossiers.length,
+    afterWrite: () => {
+      for (const dossier of chosen) markExported(context.db, dossier.id, dossier.revision, context.now());
+    },
+  };
+}
+
+function officeRecipient(context: ServiceContext, installationId: string | undefined): { peer: PeerRow; recipient: Manifest['recipient'] } {
+  if (!installationId) throw new AppError('exchange.notEnrolled');
+  const peer = trustedPeer(context, installationId);
+  if (peer.mode !== 'office') throw new AppError('exchange.wrongMode');
+  return { peer, recipient: { installationId: peer.installationId, officeUnitId: peer.officeUnitId, name: peer.organisation } };
+}
+
+function outgoingFor(context: ServiceContext, request: ExportRequest): Outgoing {
+  const mode = ownMode(context);
+  if (PACKAGE_SENDER[request.kind] !== mode) throw new AppError('exchange.wrongMode');
+  const campaign = getCampaign(context, request.campaignYear);
+  switch (request.kind) {
+    case 'setup': {
+      const office = request.officeUnitId ? findUnit(context.db, request.officeUnitId) : null;
+      if (!office || office.kind !== 'transactionOffice') throw new AppError('unit.notFound', { id: request.officeUnitId ?? '' });
+      const units = listUnitsForSetup(context);
+      return {
+        recipient: { installationId: null, officeUnitId: office.id, name: office.name },
+        encryptTo: null,
+        payload: {
+          office: { unitId: office.id, name: office.name },
+          branch: { organisation: readSetting(context.db, 'organisationName') ?? '' },
+          campaign: { year: campaign.year, status: campaign.status, deadline: campaign.deadline, quotaCollectives: campaign.quotaCollectives, quotaIndividuals: campaign.quotaIndividuals, settings: campaign.settings },
+          schemes: campaign.schemes,
+          units,
+        },
+        files: [],
+        items: units.length,
+        afterWrite: (packageId) => recordIssuedSetup(context.db, packageId, office.id, context.now()),
+      };
+    }
+    case 'enrolment': {
+      const branch = branchPeer(context);
+      return {
+        recipient: { installationId: branch.installationId, officeUnitId: null, name: branch.organisation },
+        encryptTo: null,
+        payload: { officeUnitId: readSetting(context.db, 'officeUnitId') ?? '', organisation: readSetting(context.db, 'organisationName') ?? '' },
+        files: [],
+        items: 1,
+        afterWrite: () => undefined,
+      };
+    }
+    case 'submission':
+      return submissionOutgoing(context, request.campaignYear, request.dossierIds);
+    case 'receipt': {
+      const { peer, recipient } = officeRecipient(context, request.officeInstallationId);
+      const items = dossierOrigins(context.db, peer.installationId)
+        .filter((dossier) => dossier.status === 'received' || dossier.status === 'returned')
+        .map((dossier) => ({ dossierId: dossier.id, revision: dossier.revision, outcome: dossier.status as 'received' | 'returned', reason: dossier.returnReason }));
+      return { recipient, encryptTo: peer.agreementKey, payload: { items }, files: [], items: items.length, afterWrite: () => undefined };
+    }
+    case 'allocation': {
+      const { peer, recipient } = officeRecipient(context, request.officeInstallationId);
+      const report = allocateIndividualQuota(context, request.campaignYear);
+      const lines = report.allocation.lines.map((line) => ({ unitId: line.id, name: line.name, seats: line.seats }));
+      return { recipient, encryptTo: peer.agreementKey, payload: { method: report.allocation.method, quota: report.allocation.quota, lines }, files: [], items: lines.length, afterWrite: () => undefined };
+    }
+    case 'results': {
+      const { peer, recipient } = officeRecipient(context, request.officeInstallationId);
+      const summary = (group: 'collective' | 'individual') => {
+        const ranking = rankCampaign(context, request.campaignYear, group);
+        const selected = new Set(ranking.selection.selected);
+        return ranking.rows.map((row) => ({ position: row.position, name: row.unitName, total: row.total, selected: selected.has(row.dossierId) }));
+      };
+      const collectives = summary('collective');
+      const individuals = summary('individual');
+      return { recipient, encryptTo: peer.agreementKey, payload: { collectives, individuals }, files: [], items: collectives.length + individuals.length, afterWrite: () => undefined };
+    }
+  }
+}
+
+function listUnitsForSetup(context: ServiceContext) {
+  return listUnits(context.db, true);
+}
+
+/**
+ * Writes a package: built and signed, written durably (temporary name, fsync, rename), read back and verified,
+ * and only then recorded (sequence, exported revisions) in one transaction.
+ */
+export async function exportPackage(context: ServiceContext, request: ExportRequest): Promise<ExportResult> {
+  const createdAt = context.now();
+  const { outgoing, sequence } = inTransaction(context, () => ({ outgoing: outgoingFor(context, request), sequence: Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1 }));
+  const { bytes, manifest } = await buildPackage(context.keys(), {
+    kind: request.kind,
+    sender: sender(context),
+    recipient: outgoing.recipient,
+    encryptTo: outgoing.encryptTo,
+    campaignYear: request.campaignYear,
+    sequence,
+    createdAt,
+    payload: outgoing.payload,
+    files: outgoing.files,
+  });
+  const fileName = request.to ? basename(request.to) : fileNameFor(request.kind, readSetting(context.db, 'organisationName') ?? '', sequence, createdAt);
+  const folder = join(context.dataDir, 'outbox');
+  if (!request.to) mkdirSync(folder, { recursive: true });
+  const path = request.to ?? join(folder, fileName);
+  if (existsSync(path)) throw new AppError('exchange.fileExists', { path });
+  writeDurably(path, bytes);
+  // Read back what the stick holds and check it as the recipient will.
+  try {
+    const check = await verifyPackage(readFileSync(path));
+    if (check.manifest.packageId !== manifest.packageId) throw new Error('different package');
+  } catch {
+    throw new AppError('exchange.verifyFailed', { path });
+  }
+  inTransaction(context, () => {
+    if (nextSequence(context) !== sequence) throw new AppError('exchange.outOfOrder');
+    outgoing.afterWrite(manifest.packageId);
+    recordExchange(context.db, {
+      id: randomUUID(),
+      packageId: manifest.packageId,
+      direction: 'out',
+      kind: request.kind,
+      peer: outgoing.recipient.name,
+      sequence,
+      fileName,
+      at: createdAt,
+      summary: { items: outgoing.items },
+    });
+  });
+  return { path, fileName, bytes: bytes.length, packageId: manifest.packageId, sequence, items: outgoing.items };
+}
+
+function contentHash(content: DossierContent): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+function note(key: string, params: Record<string, string | number> = {}): RuleNote {
+  return { key, params };
+}
+
+interface Analysis {
+  plan: ImportPlan;
+  /** Applies the plan; runs inside the import's transaction. */
+  apply: () => void;
+}
+
+/** Who sent this, and may they: signature already checked; here the key, the mode, the recipient and the sequence. */
+function judgeSender(context: ServiceContext, manifest: Manifest): { peer: PeerRow | null; firstContact: boolean; sequenceStatus: ImportPlan['sequenceStatus'] } {
+  const mode = ownMode(context);
+  if (PACKAGE_SENDER[manifest.kind] !== manifest.sender.mode || manifest.sender.mode === mode) throw new AppError('exchange.wrongMode');
+  const peer = findPeer(context.db, manifest.sender.installationId);
+  if (peer?.status === 'revoked') throw new AppError('exchange.revokedSender', { name: peer.organisation });
+  if (peer && (peer.signingKey !== manifest.sender.signingKey || peer.agreementKey !== manifest.sender.agreementKey)) throw new AppError('exchange.keyMismatch', { name: peer.organisation });
+  let firstContact = false;
+  if (!peer) {
+    if (manifest.kind === 'setup' && mode === 'office') {
+      const branch = readSetting(context.db, 'branchInstallationId');
+      if (branch && branch !== manifest.sender.installationId) throw new AppError('exchange.keyMismatch', { name: manifest.sender.organisation });
+      firstContact = true;
+    } else if (manifest.kind === 'enrolment' && mode === 'branch') {
+      if (!manifest.sender.officeUnitId || !issuedSetupFor(context.db, manifest.sender.officeUnitId)) throw new AppError('exchange.unknownSender', { name: manifest.sender.organisation });
+      firstContact = true;
+    } else {
+      throw new AppError('exchange.unknownSender', { name: manifest.sender.organisation });
+    }
+  }
+  if (manifest.kind === 'setup') {
+    const mine = readSetting(context.db, 'officeUnitId');
+    if (mine && manifest.recipient.officeUnitId !== mine) throw new AppError('exchange.wrongRecipient', { name: manifest.recipient.name });
+  } else if (manifest.recipient.installationId !== ownId(context)) {
+    throw new AppError('exchange.wrongRecipient', { name: manifest.recipient.name });
+  }
+  const last = peer?.lastSequence ?? 0;
+  const sequenceStatus: ImportPlan['sequenceStatus'] = !peer ? 'first' : manifest.sequence <= last ? 'replay' : manifest.sequence === last + 1 ? 'next' : 'gap';
+  return { peer, firstContact, sequenceStatus };
+}
+
+function emptyCounts(): Record<ImportCategory, number> {
+  return Object.fromEntries(IMPORT_CATEGORIES.map((category) => [category, 0])) as Record<ImportCategory, number>;
+}
+
+function isLate(deadline: string, now: string): boolean {
+  return now.slice(0, 10) > deadline;
+}
+
+function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
+  const parsed = submissionPayload.safeParse(readPayload(context.keys(), verified));
+  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+  const origin = verified.manifest.sender.installationId;
+  const now = context.now();
+  const late = isLate(getCampaign(context, verified.manifest.campaignYear).deadline, now);
+  const actions: (() => void)[] = [];
+  for (const incoming of parsed.data.dossiers) {
+    const label = incoming.person?.fullName ?? incoming.unit.name;
+    const existing = findDossier(context.db, incoming.id);
+    const scheme = findScheme(context.db, incoming.schemeId, incoming.schemeVersion) ?? latestScheme(context.db, incoming.schemeId);
+    const push = (category: ImportCategory, reason: RuleNote | null) => items.push({ ref: incoming.id, label, revision: incoming.revision, category, reason });
+    if (!scheme || !(scheme.kinds as string[]).includes(incoming.nomineeKind)) {
+      push('rejected', note('exchangeItem.noScheme', { scheme: `${incoming.schemeId}@${incoming.schemeVersion}` }));
+      continue;
+    }
+    const problems = checkAgainstScheme(scheme, incoming.content);
+    if (problems.length > 0) {
+      push('rejected', note('exchangeItem.invalid', { count: problems.length }));
+      continue;
+    }
+    const missingFile = incoming.attachments.find((attachment) => !verified.entries.has(`attachments/${attachment.sha256}`));
+    if (missingFile) {
+      push('rejected', note('exchangeItem.missingFile', { name: missingFile.fileName }));
+      continue;
+    }
+    if (existing) {
+      const from = dossierOrigin(context.db, existing.id);
+      if (from && from !== origin) {
+        push('rejected', note('exchangeItem.otherOffice'));
+        continue;
+      }
+      if (existing.revision > incoming.revision) {
+        push('stale', note('exchangeItem.stale', { have: existing.revision }));
+        continue;
+      }
+      if (existing.revision === incoming.revision) {
+        if (contentHash(existing.content) === contentHash(incoming.content)) push('unchanged', null);
+        else push('conflicting', note('exchangeItem.conflict', { revision: incoming.revision }));
+        continue;
+      }
+    }
+    const sameNominee = findDossierForNominee(context.db, verified.manifest.campaignYear, incoming.unit.id, incoming.person?.id ?? null, incoming.nomineeKind);
+    if (sameNominee && sameNominee !== incoming.id) {
+      push('conflicting', note('exchangeItem.sameNominee'));
+      continue;
+    }
+    push(existing ? 'updated' : 'new', late ? note('exchangeItem.late') : null);
+    actions.push(() => {
+      const unit = findUnit(context.db, incoming.unit.id);
+      if (!unit) insertUnit(context.db, incoming.unit, now);
+      if (incoming.person) {
+        const person = { ...incoming.person, unitId: incoming.unit.id, unitName: '', retired: false };
+        if (findPerson(context.db, incoming.person.id)) updatePerson(context.db, person, now);
+        else insertPerson(context.db, person, now);
+      }
+      const result = scoreDossier(scheme, toScoreInput(incoming.content));
+      const record = {
+        id: incoming.id,
+        campaignYear: verified.manifest.campaignYear,
+        nomineeKind: incoming.nomineeKind,
+        unitId: incoming.unit.id,
+        personId: incoming.person?.id ?? null,
+        schemeId: scheme.id,
+        schemeVersion: scheme.version,
+        revision: incoming.revision,
+        status: 'received' as const,
+        content: incoming.content,
+        selfTotal: result.total,
+        eligible: result.eligible,
+        complete: result.complete,
+        createdBy: null,
+      };
+      if (existing) updateDossier(context.db, record, now);
+      else insertDossier(context.db, record, now);
+      for (const attachment of incoming.attachments) {
+        const bytes = plainEntry(context.keys(), verified, `attachments/${attachment.sha256}`);
+        if (createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) throw new AppError('exchange.hashMismatch', { path: attachment.fileName });
+        storeReceivedBlob(context, attachment.sha256, bytes);
+        insertAttachmentBlob(context.db, attachment.sha256, bytes.length, attachment.mimeType, now);
+        linkAttachment(context.db, incoming.id, attachment.sha256, attachment.fileName, now);
+      }
+      markReceived(context.db, incoming.id, origin, late, now);
+    });
+  }
+  return () => actions.forEach((action) => action());
+}
+
+function storeReceivedBlob(context: ServiceContext, sha256: string, bytes: Buffer): void {
+  const path = blobPath(context.dataDir, sha256);
+  if (existsSync(path)) return;
+  mkdirSync(join(context.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
+  writeDurably(path, bytes);
+}
+
+function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
+  const parsed = setupPayload.safeParse(readPayload(context.keys(), verified));
+  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+  const setup = parsed.data;
+  const now = context.now();
+  for (const unit of setup.units) {
+    const existing = findUnit(context.db, unit.id);
+    items.push({ ref: unit.id, label: unit.name, revision: null, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(unit) ? 'unchanged' : 'updated', reason: null });
+  }
+  for (const scheme of setup.schemes) {
+    const existing = findScheme(context.db, scheme.id, scheme.version);
+    items.push({ ref: `${scheme.id}@${scheme.version}`, label: scheme.label.vi, revision: scheme.version, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(scheme) ? 'unchanged' : 'updated', reason: null });
+  }
+  return () => {
+    writeSetting(context.db, 'officeUnitId', setup.office.unitId);
+    writeSetting(context.db, 'branchInstallationId', verified.manifest.sender.installationId);
+    for (const unit of setup.units) {
+      if (findUnit(context.db, unit.id)) updateUnit(context.db, unit, now);
+      else insertUnit(context.db, unit, now);
+    }
+    const campaign = { year: setup.campaign.year, status: setup.campaign.status, deadline: setup.campaign.deadline, quotaCollectives: setup.campaign.quotaCollectives, quotaIndividuals: setup.campaign.quotaIndividuals, settings: setup.campaign.settings };
+    if (findCampaign(context.db, campaign.year)) updateCampaignRow(context.db, campaign);
+    else insertCampaign(context.db, campaign, now);
+    writeSetting(context.db, 'currentCampaignYear', String(campaign.year));
+    for (const scheme of setup.schemes) {
+      if (findScheme(context.db, scheme.id, scheme.version)) replaceScheme(context.db, scheme);
+      else insertScheme(context.db, campaign.year, scheme, now);
+    }
+  };
+}
+
+function analyseReceipt(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
+  const parsed = receiptPayload.safeParse(readPayload(context.keys(), verified));
+  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+  const known = parsed.data.items.filter((item) => {
+    const dossier = findDossier(context.db, item.dossierId);
+    const label = dossier ? (dossier.personName ?? dossier.unitName) : item.dossierId;
+    if (!dossier) items.push({ ref: item.dossierId, label, revision: item.revision, category: 'rejected', reason: note('exchangeItem.unknownDossier') });
+    else if (dossier.revision !== item.revision) items.push({ ref: item.dossierId, label, revision: item.revision, category: 'stale', reason: note('exchangeItem.stale', { have: dossier.revision }) });
+    else if (dossier.status === item.outcome && (dossier.returnReason ?? null) === item.reason) items.push({ ref: item.dossierId, label, revision: item.revision, category: 'unchanged', reason: null });
+    else {
+      items.push({ ref: item.dossierId, label, revision: item.revision, category: 'updated', reason: item.outcome === 'returned' ? note('exchangeItem.returned', { reason: item.reason ?? '' }) : note('exchangeItem.received') });
+      return true;
+    }
+    return false;
+  });
+  return () => {
+    for (const item of known) markOutcome(context.db, item.dossierId, item.revision, item.outcome, item.outcome === 'returned' ? item.reason : null);
+  };
+}
+
+function analyseInformational(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
+  const payload = readPayload(context.keys(), verified);
+  if (verified.manifest.kind === 'allocation') {
+    const parsed = allocationPayload.safeParse(payload);
+    if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+    for (const line of parsed.data.lines) items.push({ ref: line.unitId, label: line.name, revision: null, category: 'new', reason: note('exchangeItem.seats', { seats: line.seats }) });
+  } else if (verified.manifest.kind === 'results') {
+    const parsed = resultsPayload.safeParse(payload);
+    if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+    for (const row of [...parsed.data.collectives, ...parsed.data.individuals].filter((entry) => entry.selected)) {
+      items.push({ ref: row.name, label: row.name, revision: null, category: 'new', reason: note('exchangeItem.selected', { position: row.position }) });
+    }
+  } else {
+    const parsed = enrolmentPayload.safeParse(payload);
+    if (!parsed.success || parsed.data.officeUnitId !== verified.manifest.sender.officeUnitId) throw new AppError('exchange.malformed', { part: 'payload' });
+    items.push({ ref: verified.manifest.sender.installationId, label: verified.manifest.sender.organisation, revision: null, category: 'new', reason: note('exchangeItem.enrolment') });
+  }
+  // Informational packages are kept in the exchange log (their payload lives in the file); nothing else changes.
+  return () => undefined;
+}
+
+/** Judges a verified package against this installation's current state; synchronous, so it can run inside a transaction. */
+function analyse(context: ServiceContext, verified: VerifiedPackage): Analysis {
+  const { manifest } = verified;
+  const { peer, firstContact, sequenceStatus } = judgeSender(context, manifest);
+  if (manifest.kind !== 'setup' && !findCampaign(context.db, manifest.campaignYear)) throw new AppError('exchange.otherCampaign', { year: manifest.campaignYear });
+  if (manifest.kind !== 'setup' && manifest.kind !== 'enrolment' && !manifest.encryption) throw new AppError('exchange.malformed', { part: 'encryption' });
+  const items: ImportItem[] = [];
+  const applyKind =
+    manifest.kind === 'submission'
+      ? analyseSubmission(context, verified, items)
+      : manifest.kind === 'setup'
+        ? analyseSetup(context, verified, items)
+        : manifest.kind === 'receipt'
+          ? analyseReceipt(context, verified, items)
+          : analyseInformational(context, verified, items);
+  const counts = emptyCounts();
+  for (const item of items) counts[item.category] += 1;
+  const senderKeys = { signingKey: manifest.sender.signingKey, agreementKey: manifest.sender.agreementKey };
+  const late = manifest.kind === 'submission' && isLate(getCampaign(context, manifest.campaignYear).deadline, context.now());
+  const plan: ImportPlan = {
+    packageId: manifest.packageId,
+    kind: manifest.kind,
+    sender: { organisation: manifest.sender.organisation, mode: manifest.sender.mode, fingerprint: fingerprint(senderKeys), known: peer !== null },
+    campaignYear: manifest.campaignYear,
+    createdAt: manifest.createdAt,
+    sequence: manifest.sequence,
+    sequenceStatus,
+    late,
+    needsFingerprintCheck: firstContact,
+    items,
+    counts,
+  };
+  const apply = () => {
+    applyKind();
+    upsertPeer(
+      context.db,
+      {
+        installationId: manifest.sender.installationId,
+        organisation: manifest.sender.organisation,
+        mode: manifest.sender.mode,
+        officeUnitId: manifest.sender.officeUnitId,
+        signingKey: manifest.sender.signingKey,
+        agreementKey: manifest.sender.agreementKey,
+        fingerprint: plan.sender.fingerprint,
+        status: 'trusted',
+        lastSequence: Math.max(peer?.lastSequence ?? 0, manifest.sequence),
+      },
+      context.now(),
+    );
+  };
+  return { plan, apply };
+}
+
+/** The dry run: everything checked, every record judged, nothing written. */
+export async function dryRunImport(context: ServiceContext, bytes: Buffer): Promise<ImportPlan> {
+  return analyse(context, await verifyPackage(bytes)).plan;
+}
+
+/** Applies a package after the person's decisions: an automatic backup, then one transaction, then the log. */
+export async function applyImport(context: ServiceContext, bytes: Buffer, fileName: string, decision: ImportDecision): Promise<ImportPlan> {
+  const verified = await verifyPackage(bytes);
+  const { plan } = analyse(context, verified);
+  if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.unknownSender', { name: plan.sender.organisation });
+  if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
+  if (plan.sequenceStatus === 'gap' && !decision.acceptReplay) throw new AppError('exchange.outOfOrder', { sequence: plan.sequence });
+  if (plan.late && !decision.acceptLate && (plan.counts.new > 0 || plan.counts.updated > 0)) throw new AppError('exchange.late');
+  const backups = join(context.dataDir, 'backups');
+  mkdirSync(backups, { recursive: true });
+  await createBackup(context, join(backups, `before-import-${context.now().replace(/[:.]/g, '-')}-${plan.packageId.slice(0, 8)}.sqlite`));
+  return inTransaction(context, () => {
+    // Judged again inside the transaction, so nothing that changed since the first look is applied blindly.
+    const current = analyse(context, verified);
+    current.apply();
+    recordExchange(context.db, {
+      id: randomUUID(),
+      packageId: plan.packageId,
+      direction: 'in',
+      kind: plan.kind,
+      peer: plan.sender.organisation,
+      sequence: plan.sequence,
+      fileName,
+      at: context.now(),
+      summary: current.plan.counts,
+    });
+    return current.plan;
+  });
+}
+
+export function exchangeHistory(context: ServiceContext): ExchangeRecord[] {
+  return listExchanges(context.db);
+}
+
+/** At the branch: a received dossier goes back to its office with a reason, sent in the next receipt. */
+export function returnDossier(context: ServiceContext, dossierId: string, reason: string): void {
+  if (ownMode(context) !== 'branch') throw new AppError('mode.branchOnly');
+  inTransaction(context, () => {
+    const dossier = findDossier(context.db, dossierId);
+    if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
+    if (dossier.status !== 'received' && dossier.status !== 'returned') throw new AppError('exchange.notFound');
+    markReturned(context.db, dossierId, reason, context.now());
+  });
+}
+
+/** At the branch: an office's key is no longer trusted; its files are refused from now on. */
+export function revokePeer(context: ServiceContext, installationId: string, revoked: boolean): PeerInfo[] {
+  if (ownMode(context) !== 'branch') throw new AppError('mode.branchOnly');
+  inTransaction(context, () => {
+    if (!setPeerStatus(context.db, installationId, revoked ? 'revoked' : 'trusted', context.now())) throw new AppError('exchange.notFound');
+  });
+  return identity(context).peers;
+}

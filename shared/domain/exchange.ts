@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { RuleNote } from '../scoring/types';
+
+/** What travels on USB sticks between the branch and the offices. */
+export const PACKAGE_KINDS = ['setup', 'enrolment', 'submission', 'receipt', 'allocation', 'results'] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+
+/** Which side sends each kind. */
+export const PACKAGE_SENDER: Record<PackageKind, 'branch' | 'office'> = {
+  setup: 'branch',
+  enrolment: 'office',
+  submission: 'office',
+  receipt: 'branch',
+  allocation: 'branch',
+  results: 'branch',
+};
+
+/** Kinds whose payload names people or carries their dossiers: always encrypted to the recipient. */
+export const ENCRYPTED_KINDS: PackageKind[] = ['submission', 'receipt', 'allocation', 'results'];
+
+export const EXCHANGE_FORMAT = 'tdcs-exchange';
+export const EXCHANGE_FORMAT_VERSION = 1;
+export const EXCHANGE_EXTENSION = '.tdcs';
+
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/).max(200);
+
+/** The signed manifest; its exact bytes are what the Ed25519 signature covers. */
+export const manifestSchema = z.strictObject({
+  format: z.literal(EXCHANGE_FORMAT),
+  formatVersion: z.number().int(),
+  packageId: z.string().uuid(),
+  kind: z.enum(PACKAGE_KINDS),
+  sender: z.strictObject({
+    installationId: z.string().uuid(),
+    organisation: z.string().max(200),
+    mode: z.enum(['branch', 'office']),
+    officeUnitId: z.string().max(64).nullable(),
+    signingKey: base64url,
+    agreementKey: base64url,
+  }),
+  recipient: z.strictObject({
+    /** Null only in a setup package: the office installation does not exist yet, only its unit. */
+    installationId: z.string().uuid().nullable(),
+    officeUnitId: z.string().max(64).nullable(),
+    name: z.string().max(200),
+  }),
+  campaignYear: z.number().int().min(2000).max(2100),
+  createdAt: z.string().max(40),
+  sequence: z.number().int().min(1),
+  encryption: z
+    .strictObject({ scheme: z.literal('x25519-hkdf-sha256-aes256gcm'), ephemeralKey: base64url, salt: base64url })
+    .nullable(),
+  entries: z.array(z.strictObject({ path: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().min(0), encrypted: z.boolean() })).max(20_000),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const IMPORT_CATEGORIES = ['new', 'updated', 'unchanged', 'stale', 'conflicting', 'rejected'] as const;
+export type ImportCategory = (typeof IMPORT_CATEGORIES)[number];
+
+/** One record of a package as the dry run judges it. */
+export interface ImportItem {
+  ref: string;
+  label: string;
+  revision: number | null;
+  category: ImportCategory;
+  reason: RuleNote | null;
+}
+
+/** What importing a package would do, shown before anything is written. */
+export interface ImportPlan {
+  packageId: string;
+  kind: PackageKind;
+  sender: { organisation: string; mode: 'branch' | 'office'; fingerprint: string; known: boolean };
+  campaignYear: number;
+  createdAt: string;
+  sequence: number;
+  /** next: the expected number; replay: already seen (a re-sent file); gap: numbers were skipped. */
+  sequenceStatus: 'first' | 'next' | 'replay' | 'gap';
+  /** A submission that arrived after the campaign's deadline. */
+  late: boolean;
+  /** A first contact (setup at an office, enrolment at the branch): the fingerprint must be compared by phone. */
+  needsFingerprintCheck: boolean;
+  items: ImportItem[];
+  counts: Record<ImportCategory, number>;
+}
+
+/** The deliberate acceptances a person can give after reading the dry run. */
+export const importDecisionSchema = z.strictObject({
+  acceptReplay: z.boolean().optional(),
+  acceptLate: z.boolean().optional(),
+  fingerprintConfirmed: z.boolean().optional(),
+});
+
+export type ImportDecision = z.infer<typeof importDecisionSchema>;
+
+export interface ExchangeRecord {
+  id: string;
+  direction: 'in' | 'out';
+  kind: PackageKind;
+  peer: string;
+  sequence: number;
+  fileName: string;
+  at: string;
+  summary: Record<string, number>;
+}
+
+export interface PeerInfo {
+  installationId: string;
+  organisation: string;
+  mode: 'branch' | 'office';
+  officeUnitId: string | null;
+  fingerprint: string;
+  status: 'trusted' | 'revoked';
+  lastSequence: number;
+}
