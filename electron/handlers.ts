@@ -52,9 +52,11 @@ export function createHandlers(context: ServiceContext, sessions: Sessions): Han
     'exchange.identity': () => identity(context),
     'exchange.export': (input) => exportPackage(context, input),
     'exchange.dryRun': (input) => dryRunImport(context, packageBytes(context, input.source).bytes),
-    'exchange.apply': (input) => {
+    'exchange.apply': (input, caller) => {
       const { bytes, fileName } = packageBytes(context, input.source);
-      return applyPackage(context, bytes, fileName, input.decision);
+      // Accepting late dossiers is the council's decision (its secretary or an administrator), never a clerk's.
+      const decision = caller.user?.role === 'clerk' ? { ...input.decision, acceptLate: false } : input.decision;
+      return applyPackage(context, bytes, fileName, decision);
     },
     'exchange.history': () => exchangeHistory(context),
     'exchange.returnDossier': (input) => {

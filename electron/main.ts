@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { IPC_CHANNELS } from '../shared/contract/bridge';
@@ -7,7 +7,9 @@ import { AppError } from '../shared/contract/errors';
 import type { Language } from '../shared/domain/kinds';
 import { describeError, languageForLocale } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
+import { EXCHANGE_EXTENSION } from '../shared/domain/exchange';
 import { openCore, type Core } from './core';
+import type { KeyProtector } from './exchange/keys';
 import { readSetting } from './db/settings';
 import { argValue, DATA_DIR_ENV, DATA_FOLDER } from './data-dir';
 import { menuLabels } from './menu-labels';
@@ -34,6 +36,15 @@ function nativeBinding(): string | undefined {
   const packaged = join(process.resourcesPath, 'native', 'better_sqlite3.node');
   if (app.isPackaged && existsSync(packaged)) return packaged;
   return process.env.TDCS_NATIVE_BINDING;
+}
+
+/** The OS keychain seals the private keys where Electron can reach it (DPAPI, Keychain, libsecret). */
+function keyProtector(): KeyProtector | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  return {
+    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
 }
 
 function currentLanguage(): Language {
@@ -93,6 +104,18 @@ function buildMenu(): void {
     {
       label: labels.file,
       submenu: [
+        {
+          label: labels.openExchangeFile,
+          accelerator: 'CmdOrCtrl+O',
+          click: () =>
+            void (async () => {
+              if (!mainWindow) return;
+              const choice = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'Thi đua TDCS', extensions: ['tdcs'] }] });
+              const file = choice.filePaths[0];
+              if (!choice.canceled && file) openExchangeFile(file);
+            })(),
+        },
+        { type: 'separator' },
         { label: labels.backup, click: () => void backupFromMenu() },
         { label: labels.openDataFolder, click: () => void shell.openPath(app.getPath('userData')) },
         { type: 'separator' },
@@ -162,10 +185,41 @@ function createWindow(): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  contents.on('did-finish-load', () => {
+    if (pendingExchangeFile) {
+      contents.send(IPC_CHANNELS.openExchangeFile, pendingExchangeFile);
+      pendingExchangeFile = null;
+    }
+  });
   void mainWindow.loadURL(`${ORIGIN}/`);
 }
 
+/** A .tdcs path among the arguments the system started us with (file association, double-click). */
+function exchangeFileIn(argv: readonly string[]): string | null {
+  return argv.find((arg) => arg.toLowerCase().endsWith(EXCHANGE_EXTENSION) && existsSync(arg)) ?? null;
+}
+
+let pendingExchangeFile: string | null = exchangeFileIn(process.argv);
+
+function openExchangeFile(path: string): void {
+  if (mainWindow && !mainWindow.webContents.isLoading()) mainWindow.webContents.send(IPC_CHANNELS.openExchangeFile, path);
+  else pendingExchangeFile = path;
+}
+
 function registerIpc(): void {
+  ipcMain.handle(IPC_CHANNELS.chooseExchangeFile, async (event) => {
+    if (!isOurFrame(event.senderFrame?.url) || !mainWindow) return null;
+    const t = translator(currentLanguage());
+    const choice = await dialog.showOpenDialog(mainWindow, { title: t('menu.openExchangeFile'), properties: ['openFile'], filters: [{ name: 'Thi đua TDCS', extensions: ['tdcs'] }] });
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  });
+  ipcMain.handle(IPC_CHANNELS.chooseSaveLocation, async (event, defaultName: unknown) => {
+    if (!isOurFrame(event.senderFrame?.url) || !mainWindow) return null;
+    const t = translator(currentLanguage());
+    const name = typeof defaultName === 'string' ? defaultName.replace(/[^A-Za-z0-9._-]/g, '-') : 'tdcs.tdcs';
+    const choice = await dialog.showSaveDialog(mainWindow, { title: t('menu.saveExchangeFile'), defaultPath: name, filters: [{ name: 'Thi đua TDCS', extensions: ['tdcs'] }] });
+    return choice.canceled ? null : (choice.filePath ?? null);
+  });
   ipcMain.handle(IPC_CHANNELS.call, async (event, request: CallRequest) => {
     // Only our own page may call; anything else (a stray frame, a navigated window) is refused.
     if (!isOurFrame(event.senderFrame?.url) || !core) return { ok: false, error: { code: 'auth.forbidden' } };
@@ -175,7 +229,9 @@ function registerIpc(): void {
   });
 }
 
-app.on('second-instance', () => {
+app.on('second-instance', (_event, argv) => {
+  const file = exchangeFileIn(argv);
+  if (file) openExchangeFile(file);
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -187,6 +243,12 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
+// macOS hands over double-clicked files this way.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openExchangeFile(path);
+});
+
 app.on('window-all-closed', () => {
   core?.close();
   app.quit();
@@ -195,7 +257,7 @@ app.on('window-all-closed', () => {
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   try {
-    core = openCore({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding() });
+    core = openCore({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding(), keyProtector: keyProtector() });
   } catch (error) {
     const t = translator(languageForLocale(app.getLocale()));
     const shape = error instanceof AppError ? error.toShape() : { code: 'internal' as const };

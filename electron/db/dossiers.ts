@@ -134,6 +134,11 @@ export function findDossierForNominee(db: Connection, campaignYear: number, unit
   return row?.id ?? null;
 }
 
+/** A sent dossier that changes becomes the draft of its next revision. */
+export function startNextRevision(db: Connection, id: string, now: string): void {
+  statement(db, "UPDATE dossiers SET revision = revision + 1, status = 'draft', updated_at = ? WHERE id = ?").run(now, id);
+}
+
 /** Changes a dossier's status (ready ↔ draft); revisions change only when content changes after sending. */
 export function updateDossierStatus(db: Connection, id: string, status: DossierStatus, now: string): void {
   statement(db, 'UPDATE dossiers SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);

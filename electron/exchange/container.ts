@@ -94,7 +94,8 @@ export function openContainer(bytes: Buffer): Promise<OpenedContainer> {
   if (!isZip(bytes)) return Promise.reject(refuse('exchange.notZip'));
   if (bytes.length > CONTAINER_LIMITS.fileBytes) return Promise.reject(refuse('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes }));
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (openError, zip) => {
+    // Names are judged by the rules below, not by yauzl's decoding (which reports `..`, `/x` and `a\\b` as damage, not as unsafe).
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: false }, (openError, zip) => {
       if (openError || !zip) {
         reject(refuse('exchange.truncated'));
         return;
@@ -115,7 +116,7 @@ export function openContainer(bytes: Buffer): Promise<OpenedContainer> {
       };
       zip.on('error', () => fail(refuse('exchange.truncated')));
       zip.on('entry', (entry: yauzl.Entry) => {
-        const path = entry.fileName;
+        const path = (entry.fileName as unknown as Buffer).toString('utf8');
         const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
         if (mode === 0o120000) return fail(refuse('exchange.link', { path: path.slice(0, 100) }));
         if (path.endsWith('/') || !SAFE_PATH.test(path) || path.includes('\\') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {

@@ -26,7 +26,8 @@ export function allocateIndividualQuota(context: ServiceContext, campaignYear: n
   for (const row of ranking.rows) {
     const unit = unitById.get(row.unitId);
     const targetId = unit?.kind === 'transactionOffice' ? unit.id : (unit?.parentOfficeId ?? PROVINCE_BUCKET);
-    const target = targets.get(targetId) ?? { name: '', eligible: 0, selected: 0, points: 0 };
+    // A retired office whose communes still point to it keeps its name; the province bucket has none (the UI names it).
+    const target = targets.get(targetId) ?? { name: unitById.get(targetId)?.name ?? '', eligible: 0, selected: 0, points: 0 };
     if (row.eligible) {
       target.eligible += 1;
       target.points += row.total;

@@ -6,6 +6,7 @@ import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type AttachmentInfo } from '../../
 import { attachmentBytesOf, attachmentsOf, countAttachments, dropUnusedBlob, insertAttachmentBlob, linkAttachment, unlinkAttachment } from '../db/attachments';
 import { findDossier } from '../db/dossiers';
 import { inTransaction, type ServiceContext } from './context';
+import { afterEvidenceChange, requireOpenCampaign } from './dossiers';
 
 /** Where a blob lives: attachments/ab/abcdef… under the data directory. */
 export function blobPath(dataDir: string, sha256: string): string {
@@ -56,6 +57,7 @@ function sniffType(bytes: Buffer): string | null {
 export function addAttachment(context: ServiceContext, input: { dossierId: string; fileName: string; content: string }): AttachmentInfo[] {
   const dossier = findDossier(context.db, input.dossierId);
   if (!dossier) throw new AppError('dossier.notFound', { id: input.dossierId });
+  requireOpenCampaign(context, dossier.campaignYear);
   const bytes = Buffer.from(input.content, 'base64');
   if (bytes.length === 0) throw new AppError('attachment.empty', { name: input.fileName });
   if (bytes.length > ATTACHMENT_LIMITS.fileBytes) throw new AppError('attachment.tooLarge', { name: input.fileName, maximum: ATTACHMENT_LIMITS.fileBytes / 1024 / 1024 });
@@ -71,13 +73,14 @@ export function addAttachment(context: ServiceContext, input: { dossierId: strin
   return inTransaction(context, () => {
     const now = context.now();
     insertAttachmentBlob(context.db, sha256, bytes.length, mimeType, now);
-    linkAttachment(context.db, dossier.id, sha256, input.fileName.slice(0, 200), now);
+    if (linkAttachment(context.db, dossier.id, sha256, input.fileName.slice(0, 200), now)) afterEvidenceChange(context, dossier.id);
     return attachmentsOf(context.db, dossier.id);
   });
 }
 
 /** An attachment's bytes (base64), verified against its hash. */
 export function readAttachment(context: ServiceContext, dossierId: string, sha256: string): { fileName: string; mimeType: string; content: string } {
+  if (!findDossier(context.db, dossierId)) throw new AppError('dossier.notFound', { id: dossierId });
   const info = attachmentsOf(context.db, dossierId).find((attachment) => attachment.sha256 === sha256);
   if (!info) throw new AppError('attachment.missing', { sha256: sha256.slice(0, 12) });
   return { fileName: info.fileName, mimeType: info.mimeType, content: readBlob(context.dataDir, sha256).toString('base64') };
@@ -85,8 +88,11 @@ export function readAttachment(context: ServiceContext, dossierId: string, sha25
 
 export function removeAttachment(context: ServiceContext, dossierId: string, sha256: string): AttachmentInfo[] {
   const { remaining, orphan } = inTransaction(context, () => {
-    if (!findDossier(context.db, dossierId)) throw new AppError('dossier.notFound', { id: dossierId });
+    const dossier = findDossier(context.db, dossierId);
+    if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
+    requireOpenCampaign(context, dossier.campaignYear);
     if (!unlinkAttachment(context.db, dossierId, sha256)) throw new AppError('attachment.missing', { sha256: sha256.slice(0, 12) });
+    afterEvidenceChange(context, dossierId);
     return { remaining: attachmentsOf(context.db, dossierId), orphan: dropUnusedBlob(context.db, sha256) };
   });
   // Only after the commit: no dossier refers to the file any more.

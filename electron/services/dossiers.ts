@@ -10,7 +10,7 @@ import { scoreDossier } from '../../shared/scoring/score';
 import type { Scheme } from '../../shared/scoring/types';
 import { attachmentsOf, countAttachments } from '../db/attachments';
 import { findScheme } from '../db/campaigns';
-import { findDossier, findDossierForNominee, insertDossier, listDossiers, updateDossier, updateDossierStatus } from '../db/dossiers';
+import { findDossier, findDossierForNominee, insertDossier, listDossiers, startNextRevision, updateDossier, updateDossierStatus } from '../db/dossiers';
 import { deleteDraft } from '../db/drafts';
 import { findPerson } from '../db/people';
 import { findUnit } from '../db/units';
@@ -24,7 +24,23 @@ function schemeOf(context: ServiceContext, id: string, version: number): Scheme 
 }
 
 /** Statuses after which a change of content is a new revision that must be sent again. */
-const SENT: DossierStatus[] = ['exported', 'received', 'returned'];
+export const SENT: DossierStatus[] = ['exported', 'received', 'returned'];
+
+/** Refuses changes to a dossier of a closed campaign. */
+export function requireOpenCampaign(context: ServiceContext, campaignYear: number): void {
+  const campaign = getCampaign(context, campaignYear);
+  if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaign.year });
+}
+
+/**
+ * After its evidence changed: a sent dossier starts its next revision; a ready one that is no longer
+ * complete goes back to draft. Runs inside the caller's transaction.
+ */
+export function afterEvidenceChange(context: ServiceContext, dossierId: string): void {
+  const detail = getDossier(context, dossierId);
+  if (SENT.includes(detail.dossier.status)) startNextRevision(context.db, dossierId, context.now());
+  else if (detail.dossier.status === 'ready' && !checklistComplete(detail.checklist)) updateDossierStatus(context.db, dossierId, 'draft', context.now());
+}
 
 /** The key of the autosaved draft of a dossier (or of a new one for a nominee). */
 export function draftKey(input: { id?: string | undefined; unitId: string; personId?: string | null | undefined; nomineeKind: string }): string {
@@ -110,6 +126,7 @@ export function setDossierStatus(context: ServiceContext, id: string, status: 'r
   inTransaction(context, () => {
     const detail = getDossier(context, id);
     const { dossier } = detail;
+    requireOpenCampaign(context, dossier.campaignYear);
     if (SENT.includes(dossier.status)) throw new AppError('dossier.alreadySent', { revision: dossier.revision });
     if (status === 'ready' && !checklistComplete(detail.checklist)) throw new AppError('dossier.incomplete');
     updateDossierStatus(context.db, id, status, context.now());

@@ -18,6 +18,7 @@ import {
   type PackageKind,
   type PeerInfo,
 } from '../../shared/domain/exchange';
+import type { Unit } from '../../shared/domain/unit';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { RuleNote } from '../../shared/scoring/types';
 import { attachmentsOf, insertAttachmentBlob, linkAttachment } from '../db/attachments';
@@ -410,8 +411,7 @@ function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, i
     }
     push(existing ? 'updated' : 'new', late ? note('exchangeItem.late') : null);
     actions.push(() => {
-      const unit = findUnit(context.db, incoming.unit.id);
-      if (!unit) insertUnit(context.db, incoming.unit, now);
+      if (!findUnit(context.db, incoming.unit.id)) insertUnit(context.db, { ...incoming.unit, parentOfficeId: knownParentOffice(context, incoming.unit, verified.manifest.sender.officeUnitId) }, now);
       if (incoming.person) {
         const person = { ...incoming.person, unitId: incoming.unit.id, unitName: '', retired: false };
         if (findPerson(context.db, incoming.person.id)) updatePerson(context.db, person, now);
@@ -449,6 +449,16 @@ function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, i
   return () => actions.forEach((action) => action());
 }
 
+/**
+ * The parent office a unit first seen in a submission is filed under: its own when this installation knows that unit,
+ * else the sending office's (which serves it), so that a unit the branch never saw cannot break the import.
+ */
+function knownParentOffice(context: ServiceContext, unit: Unit, senderOfficeUnitId: string | null): string | null {
+  if (unit.parentOfficeId && findUnit(context.db, unit.parentOfficeId)) return unit.parentOfficeId;
+  if (senderOfficeUnitId && senderOfficeUnitId !== unit.id && findUnit(context.db, senderOfficeUnitId)) return senderOfficeUnitId;
+  return null;
+}
+
 function storeReceivedBlob(context: ServiceContext, sha256: string, bytes: Buffer): void {
   const path = blobPath(context.dataDir, sha256);
   if (existsSync(path)) return;
@@ -470,11 +480,16 @@ function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items:
     items.push({ ref: `${scheme.id}@${scheme.version}`, label: scheme.label.vi, revision: scheme.version, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(scheme) ? 'unchanged' : 'updated', reason: null });
   }
   return () => {
+    // Units come sorted by name, so an association ("Hội …") can precede its office ("Phòng giao dịch …"): check references at commit.
+    context.db.pragma('defer_foreign_keys = ON');
     writeSetting(context.db, 'officeUnitId', setup.office.unitId);
     writeSetting(context.db, 'branchInstallationId', verified.manifest.sender.installationId);
     for (const unit of setup.units) {
-      if (findUnit(context.db, unit.id)) updateUnit(context.db, unit, now);
-      else insertUnit(context.db, unit, now);
+      const existing = findUnit(context.db, unit.id);
+      // An unchanged unit is left alone (the dry run calls it unchanged): importing the same file twice changes nothing.
+      if (existing) {
+        if (JSON.stringify(existing) !== JSON.stringify(unit)) updateUnit(context.db, unit, now);
+      } else insertUnit(context.db, unit, now);
     }
     const campaign = { year: setup.campaign.year, status: setup.campaign.status, deadline: setup.campaign.deadline, quotaCollectives: setup.campaign.quotaCollectives, quotaIndividuals: setup.campaign.quotaIndividuals, settings: setup.campaign.settings };
     if (findCampaign(context.db, campaign.year)) updateCampaignRow(context.db, campaign);

@@ -36,6 +36,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** A CSV is text: no PDF header, no control characters other than tabs and line ends in its first 8 KB. */
+function looksLikeText(bytes: Buffer): boolean {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return false;
+  for (const byte of bytes.subarray(0, 8192)) if (byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f) return false;
+  return true;
+}
+
 /** Reads a spreadsheet (XLSX) or a CSV into rows of text, refusing anything else with a plain message. */
 async function readTable(fileName: string, content: string): Promise<string[][]> {
   const bytes = Buffer.from(content, 'base64');
@@ -48,7 +55,8 @@ async function readTable(fileName: string, content: string): Promise<string[][]>
       throw new AppError('import.unreadable', { name: fileName });
     }
     const sheet = workbook.worksheets[0];
-    if (!sheet) throw new AppError('import.empty', { name: fileName });
+    // A ZIP without a worksheet is some other archive, not a spreadsheet.
+    if (!sheet) throw new AppError('import.unreadable', { name: fileName });
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
@@ -56,7 +64,7 @@ async function readTable(fileName: string, content: string): Promise<string[][]>
     });
     return rows;
   }
-  if (/\.xlsx?$/i.test(fileName) || bytes.includes(0)) throw new AppError('import.unreadable', { name: fileName });
+  if (/\.xlsx?$/i.test(fileName) || !looksLikeText(bytes)) throw new AppError('import.unreadable', { name: fileName });
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
   return parsed.data.map((row) => row.map((cell) => String(cell ?? '').trim()));

@@ -1,5 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { EXCHANGE_EXTENSION } from '../../shared/domain/exchange';
+import { CONTAINER_LIMITS } from '../exchange/container';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -77,9 +79,14 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
   const root = resolve(rendererDir);
   let boundPort = port;
 
-  async function handleCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** A page of another site may not post here, token or not. */
+  function foreignOrigin(request: IncomingMessage): boolean {
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://127.0.0.1:${boundPort}` && origin !== `http://localhost:${boundPort}`) {
+    return origin !== undefined && origin !== `http://127.0.0.1:${boundPort}` && origin !== `http://localhost:${boundPort}`;
+  }
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (foreignOrigin(request)) {
       sendJson(response, 403, { ok: false, error: { code: 'auth.forbidden' } });
       return;
     }
@@ -102,6 +109,61 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
     const session = typeof envelope.session === 'string' ? envelope.session : null;
     const result = await core.call({ call: String(envelope.call ?? ''), input: envelope.input, session });
     sendJson(response, 200, result);
+  }
+
+  /** An exchange file chosen in the browser goes to the inbox; the dry run then names it by its upload id. */
+  function receiveUpload(request: IncomingMessage, response: ServerResponse): void {
+    if (foreignOrigin(request)) {
+      sendJson(response, 403, { ok: false, error: { code: 'auth.forbidden' } });
+      return;
+    }
+    const uploadId = randomUUID();
+    const folder = join(core.dataDir, 'inbox');
+    mkdirSync(folder, { recursive: true });
+    const target = join(folder, `${uploadId}${EXCHANGE_EXTENSION}`);
+    const file = createWriteStream(target);
+    let size = 0;
+    let refused = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > CONTAINER_LIMITS.fileBytes && !refused) {
+        refused = true;
+        file.destroy();
+        rmSync(target, { force: true });
+        sendJson(response, 413, { ok: false, error: { code: 'exchange.tooLarge' } });
+        request.destroy();
+      }
+    });
+    request.pipe(file);
+    file.on('finish', () => {
+      if (!refused) sendJson(response, 200, { ok: true, value: { uploadId } });
+    });
+    file.on('error', () => {
+      if (!refused) sendJson(response, 500, { ok: false, error: { code: 'internal' } });
+    });
+  }
+
+  /** A file the application wrote to its outbox, offered as a download (browser mode has no save dialog). */
+  function sendDownload(response: ServerResponse, encodedName: string): void {
+    let name: string;
+    try {
+      name = decodeURIComponent(encodedName);
+    } catch {
+      name = '';
+    }
+    const path = join(core.dataDir, 'outbox', name);
+    if (!/^[A-Za-z0-9._-]+$/.test(name) || !name.endsWith(EXCHANGE_EXTENSION) || !existsSync(path)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(readFileSync(path));
   }
 
   function serveFile(request: IncomingMessage, response: ServerResponse, pathname: string): void {
@@ -172,6 +234,19 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
     if (!sameToken(presented, token)) {
       response.writeHead(403, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(REFUSED_PAGE);
+      return;
+    }
+    if (url.pathname === '/api/upload') {
+      if (request.method !== 'POST') {
+        response.writeHead(405, { allow: 'POST' });
+        response.end();
+        return;
+      }
+      receiveUpload(request, response);
+      return;
+    }
+    if (url.pathname.startsWith('/api/download/')) {
+      sendDownload(response, url.pathname.slice('/api/download/'.length));
       return;
     }
     if (url.pathname === '/api/call') {

@@ -241,7 +241,7 @@ export const contract = {
   'drafts.get': call<StoredDraftOutput | null>()(z.strictObject({ key: z.string().min(1).max(200) }), 'user'),
   'drafts.discard': call<null>()(z.strictObject({ key: z.string().min(1).max(200) }), 'user'),
   'attachments.add': call<AttachmentInfo[]>()(
-    z.strictObject({ dossierId: recordId, fileName: z.string().trim().min(1).max(255), content: z.string().min(1) }),
+    z.strictObject({ dossierId: recordId, fileName: z.string().trim().min(1).max(255), content: z.string() }),
     'user',
     30 * 1024 * 1024,
   ),

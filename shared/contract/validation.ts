@@ -23,6 +23,7 @@ export function issueKey(issue: RawIssue): { key: string; params: Params } {
       if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.tooMany', params: { maximum: numberParam(issue.maximum) } };
       return { key: 'validation.tooLarge', params: { maximum: numberParam(issue.maximum) } };
     case 'too_small':
+      if (issue.origin === 'string' && issue.input === '') return { key: 'validation.required', params: {} };
       if (issue.origin === 'string') {
         return numberParam(issue.minimum) <= 1
           ? { key: 'validation.required', params: {} }

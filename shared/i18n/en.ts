@@ -1,10 +1,13 @@
 import { en as exchangeNotes } from './sections/exchange-notes';
+import { en as exchangeSection } from './sections/exchange';
 import { en as officeWork } from './sections/office-work';
 import { en as schemeValidation } from './sections/scheme-validation';
 import { en as councilSection } from './sections/council';
 import { en as allocationSection } from './sections/allocation';
 import { en as schemesSection } from './sections/schemes';
 import { en as campaignSection } from './sections/campaign';
+import { en as registrySection } from './sections/registry';
+import { en as dossierListSection } from './sections/dossier-list';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -234,11 +237,14 @@ export const en = {
   },
   scheme: schemeValidation,
   exchangeItem: exchangeNotes,
+  exchange: exchangeSection,
   ...officeWork,
   council: councilSection,
   allocation: allocationSection,
   schemes: schemesSection,
   campaign: campaignSection,
+  registry: registrySection,
+  dossierList: dossierListSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -368,6 +374,8 @@ export const en = {
   menu: {
     file: 'File',
     backup: 'Back up the database…',
+    openExchangeFile: 'Open an exchange file…',
+    saveExchangeFile: 'Save the exchange file',
     openDataFolder: 'Open the data folder',
     quit: 'Quit',
     edit: 'Edit',

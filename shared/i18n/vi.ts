@@ -1,11 +1,14 @@
 import type { Messages } from './en';
 import { vi as exchangeNotes } from './sections/exchange-notes';
+import { vi as exchangeSection } from './sections/exchange';
 import { vi as officeWork } from './sections/office-work';
 import { vi as schemeValidation } from './sections/scheme-validation';
 import { vi as councilSection } from './sections/council';
 import { vi as allocationSection } from './sections/allocation';
 import { vi as schemesSection } from './sections/schemes';
 import { vi as campaignSection } from './sections/campaign';
+import { vi as registrySection } from './sections/registry';
+import { vi as dossierListSection } from './sections/dossier-list';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -235,11 +238,14 @@ export const vi: Messages = {
   },
   scheme: schemeValidation,
   exchangeItem: exchangeNotes,
+  exchange: exchangeSection,
   ...officeWork,
   council: councilSection,
   allocation: allocationSection,
   schemes: schemesSection,
   campaign: campaignSection,
+  registry: registrySection,
+  dossierList: dossierListSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -369,6 +375,8 @@ export const vi: Messages = {
   menu: {
     file: 'Tệp',
     backup: 'Sao lưu cơ sở dữ liệu…',
+    openExchangeFile: 'Mở tệp trao đổi…',
+    saveExchangeFile: 'Lưu tệp trao đổi',
     openDataFolder: 'Mở thư mục dữ liệu',
     quit: 'Thoát',
     edit: 'Sửa',

@@ -202,12 +202,12 @@ describe('evidence files attached to a dossier', () => {
     expect(state()).toEqual(before);
   });
 
-  it('an empty file is attachment.empty (an empty content string is refused by the contract); nothing is written', async () => {
+  it('an empty file is attachment.empty, however it arrives; nothing is written', async () => {
     const dossierId = await dossierFor('UBND xã Tân Phong');
     const before = state();
     expect(await installation.errorOf('attachments.add', { dossierId, fileName: 'rong.pdf', content: '====' })).toEqual({ code: 'attachment.empty', params: { name: 'rong.pdf' } });
     const blank = await installation.errorOf('attachments.add', { dossierId, fileName: 'rong.pdf', content: '' });
-    expect(blank).toMatchObject({ code: 'call.invalidInput', issues: [{ path: 'content', key: 'validation.required' }] });
+    expect(blank).toEqual({ code: 'attachment.empty', params: { name: 'rong.pdf' } });
     expect(state()).toEqual(before);
   });
 

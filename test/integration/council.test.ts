@@ -190,6 +190,20 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     expect(byDefault.allocation.method).toBe(campaign.settings.allocationMethod);
     expect(byDefault.weight).toBe(campaign.settings.allocationWeight);
   });
+
+  it('names a retired office that still has collectives in the round, and keeps the province level unnamed for the UI', async () => {
+    const units = await branch.call('units.list', {});
+    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    const served = new Set(ranking.rows.map((row) => units.find((unit) => unit.id === row.unitId)?.parentOfficeId));
+    const office = units.find((unit) => unit.kind === 'transactionOffice' && served.has(unit.id));
+    if (!office) throw new Error('no office serves a unit with a dossier');
+    await branch.call('units.retire', { id: office.id, retired: true });
+    const report = await branch.call('allocation.get', { campaignYear: 2025 });
+    expect(report.allocation.lines.find((line) => line.id === office.id)?.name).toBe(office.name);
+    expect(report.allocation.lines.find((line) => line.id === 'province')?.name).toBe('');
+    expect(report.allocation.lines.reduce((sum, line) => sum + line.seats, 0)).toBe(report.allocation.quota);
+    await branch.call('units.retire', { id: office.id, retired: false });
+  });
 });
 
 describe('the council’s calls elsewhere', () => {

@@ -43,11 +43,13 @@ describe('largest remainder (Hamilton)', () => {
     const equal = allocateSeats('largestRemainder', 3, claims([1, 1, 1, 1]));
     expect(seats(equal)).toEqual([1, 1, 1, 0]);
     expect(equal.lines.map((line) => line.tie)).toEqual([true, true, true, false]);
+    // The unit that had the same claim and got no seat is marked too, so the council sees both sides of the tie.
+    expect(equal.lines.map((line) => line.tieLost)).toEqual([false, false, false, true]);
     // A seat decided above the cut-off is no tie: here only one seat is contested between equal remainders.
     const clear = allocateSeats('largestRemainder', 4, claims([5, 2, 2]));
     // exact 2.222, 0.889, 0.889: B and C both get their extra seat, nobody is left with an equal claim.
     expect(seats(clear)).toEqual([2, 1, 1]);
-    expect(clear.lines.some((line) => line.tie)).toBe(false);
+    expect(clear.lines.some((line) => line.tie || line.tieLost)).toBe(false);
   });
 
   it('applies the stated order to remainders that are equal in exact arithmetic but not in floating point', () => {
@@ -56,6 +58,7 @@ describe('largest remainder (Hamilton)', () => {
     const allocation = allocateSeats('largestRemainder', 2, claims([7, 2, 1]));
     expect(seats(allocation)).toEqual([2, 0, 0]);
     expect(allocation.lines[0]?.tie).toBe(true);
+    expect(allocation.lines.map((line) => line.tieLost)).toEqual([false, true, false]);
     expect(allocation.lines[0]?.reasons).toEqual([{ key: 'allocation.reason.remainder', params: { remainder: 0.4 } }]);
   });
 
@@ -96,6 +99,7 @@ describe("D'Hondt (highest averages)", () => {
     const allocation = allocateSeats('dHondt', 10, claims([6, 6, 2]));
     expect(seats(allocation)).toEqual([5, 4, 1]);
     expect(allocation.lines.map((line) => line.tie)).toEqual([true, false, false]);
+    expect(allocation.lines.map((line) => line.tieLost)).toEqual([false, true, false]);
     expect(allocation.lines[0]?.reasons.at(-1)).toEqual({ key: 'allocation.reason.quotient', params: { quotient: 1.2, seat: 10 } });
   });
 
@@ -103,11 +107,12 @@ describe("D'Hondt (highest averages)", () => {
     // 3 seats for [6, 3]: quotients 6, 3, 3, 2, 1.5 — A's 3 and B's 3 are equal, but both are within the quota.
     const both = allocateSeats('dHondt', 3, claims([6, 3]));
     expect(seats(both)).toEqual([2, 1]);
-    expect(both.lines.some((line) => line.tie)).toBe(false);
+    expect(both.lines.some((line) => line.tie || line.tieLost)).toBe(false);
     // 2 seats for [6, 3]: the second seat is between A's 3 and B's 3; the larger weight wins and the tie is shown.
     const cut = allocateSeats('dHondt', 2, claims([6, 3]));
     expect(seats(cut)).toEqual([2, 0]);
     expect(cut.lines.map((line) => line.tie)).toEqual([true, false]);
+    expect(cut.lines.map((line) => line.tieLost)).toEqual([false, true]);
     // Equal units tied for one seat: the name decides.
     const names = allocateSeats('dHondt', 1, [
       { id: 'x', name: 'Bến Cầu', weight: 4 },
@@ -115,6 +120,7 @@ describe("D'Hondt (highest averages)", () => {
     ]);
     expect(seatsById(names)).toEqual({ x: 0, y: 1 });
     expect(names.lines.find((line) => line.id === 'y')?.tie).toBe(true);
+    expect(names.lines.find((line) => line.id === 'x')?.tieLost).toBe(true);
   });
 
   it('shares seats in turn when every weight is zero', () => {
@@ -135,6 +141,7 @@ describe('equal share plus remainder', () => {
     const allocation = allocateSeats('equalShare', 4, claims([2, 2, 2]));
     expect(seats(allocation)).toEqual([2, 1, 1]);
     expect(allocation.lines.map((line) => line.tie)).toEqual([true, false, false]);
+    expect(allocation.lines.map((line) => line.tieLost)).toEqual([false, true, true]);
   });
 
   it('with more units than seats, only the largest weights get one', () => {
@@ -216,8 +223,18 @@ describe('properties', () => {
         const a = allocateSeats(method, quota, list);
         const b = allocateSeats(method, quota, shuffled(list, seed));
         expect(seatsById(b)).toEqual(seatsById(a));
-        const ties = (allocation: Allocation) => Object.fromEntries(allocation.lines.map((line) => [line.id, line.tie]));
+        const ties = (allocation: Allocation) => Object.fromEntries(allocation.lines.map((line) => [line.id, [line.tie, line.tieLost]]));
         expect(ties(b)).toEqual(ties(a));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a tie has two sides: a unit that won the last seat between equals, and one that lost it', () => {
+    fc.assert(
+      fc.property(methodArb, quotaArb, fc.oneof(integerClaims, pointClaims), (method, quota, list) => {
+        const lines = allocateSeats(method, quota, list).lines;
+        expect(lines.some((line) => line.tie)).toBe(lines.some((line) => line.tieLost));
       }),
       { numRuns: 400 },
     );

@@ -45,7 +45,7 @@ export const en = {
     'This table is a proposal computed from the collective round. The council examines and confirms it before the individual quotas are sent to the units.',
   empty: 'There is no transaction office yet: add the units first.',
   reason: {
-    remainder: 'largest remainder {{remainder, number}}',
+    remainder: 'largest remainder {{remainder, number(minimumFractionDigits: 3; maximumFractionDigits: 3)}}',
     quotient: 'place {{seat}}: quotient {{quotient, number}}',
     weight: 'place left, by weight {{weight, number}}',
   },
@@ -97,7 +97,7 @@ export const vi: typeof en = {
     'Bảng này là đề xuất tính từ kết quả xét tập thể. Hội đồng xem xét, quyết định trước khi gửi chỉ tiêu cá nhân cho các đơn vị.',
   empty: 'Chưa có Phòng giao dịch nào: hãy thêm đơn vị trước.',
   reason: {
-    remainder: 'phần dư lớn {{remainder, number}}',
+    remainder: 'phần dư lớn {{remainder, number(minimumFractionDigits: 3; maximumFractionDigits: 3)}}',
     quotient: 'suất thứ {{seat}}: thương số {{quotient, number}}',
     weight: 'suất còn lại, theo trọng số {{weight, number}}',
   },
