@@ -6,7 +6,13 @@ export type Route =
   | { page: 'dossier'; id: string }
   | { page: 'newDossier' }
   | { page: 'ranking' }
-  | { page: 'units' };
+  | { page: 'units' }
+  | { page: 'people' }
+  | { page: 'schemes' }
+  | { page: 'scheme'; id: string }
+  | { page: 'campaign' }
+  | { page: 'allocation' }
+  | { page: 'exchange' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -15,6 +21,12 @@ export function parseRoute(hash: string): Route {
   if (first === 'dossiers' && second) return { page: 'dossier', id: decodeURIComponent(second) };
   if (first === 'ranking') return { page: 'ranking' };
   if (first === 'units') return { page: 'units' };
+  if (first === 'people') return { page: 'people' };
+  if (first === 'schemes' && second) return { page: 'scheme', id: decodeURIComponent(second) };
+  if (first === 'schemes') return { page: 'schemes' };
+  if (first === 'campaign') return { page: 'campaign' };
+  if (first === 'allocation') return { page: 'allocation' };
+  if (first === 'exchange') return { page: 'exchange' };
   return { page: 'dossiers' };
 }
 
@@ -24,10 +36,14 @@ export function routeHash(route: Route): string {
       return `#/dossiers/${encodeURIComponent(route.id)}`;
     case 'newDossier':
       return '#/dossiers/new';
+    case 'scheme':
+      return `#/schemes/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.page}`;
   }
 }
+
+const LAST_ROUTE_KEY = 'tdcs.lastRoute';
 
 interface RouterState {
   route: Route;
@@ -35,12 +51,17 @@ interface RouterState {
 }
 
 export const useRouter = create<RouterState>((set) => ({
-  route: parseRoute(window.location.hash),
+  // Reopening the application returns to the page (and the dossier) the person was on.
+  route: parseRoute(window.location.hash || localStorage.getItem(LAST_ROUTE_KEY) || ''),
   go(route) {
     const hash = routeHash(route);
     if (window.location.hash !== hash) window.location.hash = hash;
+    localStorage.setItem(LAST_ROUTE_KEY, hash);
     set({ route });
   },
 }));
 
-window.addEventListener('hashchange', () => useRouter.setState({ route: parseRoute(window.location.hash) }));
+window.addEventListener('hashchange', () => {
+  localStorage.setItem(LAST_ROUTE_KEY, window.location.hash);
+  useRouter.setState({ route: parseRoute(window.location.hash) });
+});

@@ -1,5 +1,6 @@
 import { en as exchangeNotes } from './sections/exchange-notes';
 import { en as exchangeSection } from './sections/exchange';
+import { en as dossierWork } from './sections/dossier-work';
 import { en as officeWork } from './sections/office-work';
 import { en as schemeValidation } from './sections/scheme-validation';
 import { en as councilSection } from './sections/council';
@@ -239,6 +240,7 @@ export const en = {
   exchangeItem: exchangeNotes,
   exchange: exchangeSection,
   ...officeWork,
+  dossierWork,
   council: councilSection,
   allocation: allocationSection,
   schemes: schemesSection,

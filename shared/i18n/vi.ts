@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { vi as exchangeNotes } from './sections/exchange-notes';
 import { vi as exchangeSection } from './sections/exchange';
+import { vi as dossierWork } from './sections/dossier-work';
 import { vi as officeWork } from './sections/office-work';
 import { vi as schemeValidation } from './sections/scheme-validation';
 import { vi as councilSection } from './sections/council';
@@ -240,6 +241,7 @@ export const vi: Messages = {
   exchangeItem: exchangeNotes,
   exchange: exchangeSection,
   ...officeWork,
+  dossierWork,
   council: councilSection,
   allocation: allocationSection,
   schemes: schemesSection,

@@ -7,7 +7,8 @@ import { addUnit, buildIfStale, chooseNominee, completeWizard, hashOf, login, sh
 /** Wrong input in the dossier form is named next to its field, nothing typed is lost, nothing is saved. */
 
 const ADMIN = { fullName: 'Trần Văn Bình', username: 'binh.tran', password: 'mat-khau-an-toan' };
-const UNIT_NAME = 'Hội Nông dân xã Long Chữ';
+// A commune People's Committee: scored by the collective-2025 scheme whose indicators the test types into.
+const UNIT_NAME = 'UBND xã Long Chữ';
 
 /** A dossier that would be valid, typed as text (the bad values are put in on top of it). */
 const TYPED: Record<string, string> = {
@@ -100,7 +101,7 @@ describe('bad input in the dossier form', () => {
     await login(page, ADMIN.username, ADMIN.password);
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe('0/0 hồ sơ');
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Đơn vị' }).click();
-    await addUnit(page, { name: UNIT_NAME, kind: 'farmersAssociation', level: 'commune', commune: 'xã Long Chữ' });
+    await addUnit(page, { name: UNIT_NAME, kind: 'communePeoplesCommittee', level: 'commune', commune: 'xã Long Chữ' });
   });
 
   it('names letters in a number field as "Không phải là số." and keeps everything typed', async () => {

@@ -1,21 +1,28 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { DossierDetail } from '../../../shared/contract/calls';
+import type { DossierSaveResult } from '../../../shared/contract/calls';
+import type { AttachmentInfo } from '../../../shared/domain/attachment';
+import { checklistComplete, dossierChecklist } from '../../../shared/domain/checklist';
+import type { Dossier } from '../../../shared/domain/dossier';
+import { missingHeadings, REPORT_HEADINGS } from '../../../shared/domain/report-template';
 import { keyedErrorMap, keyedMessage } from '../../../shared/contract/validation';
 import { DISCIPLINE_STATUSES, toScoreInput } from '../../../shared/domain/dossier';
 import { dossierFormSchema, formValuesToContent, type DossierFormValues } from '../../../shared/domain/dossier-form';
-import type { NomineeKind } from '../../../shared/domain/kinds';
+import { nomineeGroupOf, type NomineeKind } from '../../../shared/domain/kinds';
 import { countWords } from '../../../shared/domain/text';
 import { manualCriteria } from '../../../shared/scoring/leaves';
 import { scoreDossier } from '../../../shared/scoring/score';
 import type { Scheme } from '../../../shared/scoring/types';
 import { call } from '../../app/api';
-import { ErrorBanner, errorShape } from '../../components/errors';
+import { ErrorBanner, errorShape, useErrorText } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { useLabel } from '../../components/format';
+import { formatDateTime, useLabel } from '../../components/format';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { ChecklistPanel } from './ChecklistPanel';
 import { ScorePreview } from './ScorePreview';
+import { useAutosave } from './use-autosave';
 import { useDossiers } from './store';
 
 interface EditorProps {
@@ -25,9 +32,21 @@ interface EditorProps {
   campaignYear: number;
   nomineeKind: NomineeKind;
   dossierId: string | null;
+  /** The nominated person, for individual kinds. */
+  personId: string | null;
+  /** The stored dossier (status, revision), or null for a new one. */
+  dossier: Dossier | null;
   initialValues: DossierFormValues;
-  onSaved: (detail: DossierDetail) => void;
+  /** Where the autosaved draft lives, and the draft found there when the form opened. */
+  draftKey: string;
+  restoredDraft: { form: DossierFormValues; updatedAt: string } | null;
+  attachments: AttachmentInfo[];
+  onAttachments: (list: AttachmentInfo[]) => void;
+  onSaved: (detail: DossierSaveResult) => void;
+  onStatus: (status: 'ready' | 'draft') => Promise<void>;
 }
+
+const UNDO_STEPS = 50;
 
 /** Maps a server-side issue path (content.indicators.x) to the form field it belongs to. */
 function formPath(path: string): FieldPath<DossierFormValues> | null {
@@ -37,14 +56,18 @@ function formPath(path: string): FieldPath<DossierFormValues> | null {
 }
 
 /** The dossier form for one scheme, with the live preview computed by the shared scoring library. */
-export function DossierEditor({ scheme, updatedAt, campaignYear, nomineeKind, dossierId, initialValues, onSaved }: EditorProps) {
-  const { t } = useTranslation();
+export function DossierEditor(props: EditorProps) {
+  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus } = props;
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   const resolver = useMemo(() => zodResolver(dossierFormSchema(scheme), { error: keyedErrorMap }), [scheme]);
-  const form = useForm<DossierFormValues>({ resolver, defaultValues: initialValues, mode: 'onBlur' });
+  // A draft kept from an earlier session (a crash, a closed window) comes back as it was typed.
+  const form = useForm<DossierFormValues>({ resolver, defaultValues: restoredDraft?.form ?? initialValues, mode: 'onBlur' });
   const { register, handleSubmit, formState, setError, control, reset } = form;
   const [lastSaved, setLastSaved] = useState<string | null>(updatedAt);
   const [failure, setFailure] = useState<unknown>(null);
+  const [restored, setRestored] = useState(restoredDraft !== null);
+  const [revisionNotice, setRevisionNotice] = useState<number | null>(null);
   const justSaved = useDossiers((state) => state.justSaved);
   const markSaved = useDossiers((state) => state.markSaved);
   const saved = dossierId !== null && justSaved === dossierId && !formState.isDirty;
@@ -54,15 +77,51 @@ export function DossierEditor({ scheme, updatedAt, campaignYear, nomineeKind, do
   }, [form, initialValues.unitId]);
 
   const watched = useWatch({ control }) as Partial<DossierFormValues>;
-  const result = useMemo(() => {
-    const values = { ...initialValues, ...watched } as DossierFormValues;
-    return scoreDossier(scheme, toScoreInput(formValuesToContent(scheme, values).content));
-  }, [scheme, watched, initialValues]);
+  const values = useMemo(() => ({ ...initialValues, ...watched }) as DossierFormValues, [initialValues, watched]);
+  const content = useMemo(() => formValuesToContent(scheme, values).content, [scheme, values]);
+  const result = useMemo(() => scoreDossier(scheme, toScoreInput(content)), [scheme, content]);
+  const checklist = useMemo(() => dossierChecklist(scheme, nomineeKind, content, result, attachments.length), [scheme, nomineeKind, content, result, attachments.length]);
+  const autosave = useAutosave(draftKey, campaignYear, dossierId, values, formState.isDirty || restored);
+
+  // Undo: snapshots of the form taken when typing pauses; the button steps back through them.
+  const history = useRef<string[]>([JSON.stringify(restoredDraft?.form ?? initialValues)]);
+  const [undoable, setUndoable] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const snapshot = JSON.stringify(values);
+      if (history.current[history.current.length - 1] === snapshot) return;
+      history.current = [...history.current, snapshot].slice(-UNDO_STEPS);
+      setUndoable(history.current.length > 1);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [values]);
+  const undo = (): void => {
+    if (history.current.length < 2) return;
+    history.current = history.current.slice(0, -1);
+    reset(JSON.parse(history.current[history.current.length - 1] as string) as DossierFormValues, { keepDefaultValues: true });
+    setUndoable(history.current.length > 1);
+  };
+
+  const discardDraft = (): void => {
+    void call('drafts.discard', { key: draftKey }).catch(() => undefined);
+    reset(initialValues);
+    history.current = [JSON.stringify(initialValues)];
+    setUndoable(false);
+    setRestored(false);
+  };
+
+  const insertTemplate = (): void => {
+    const report = form.getValues('report');
+    const missing = missingHeadings(nomineeGroupOf(nomineeKind), report);
+    const headings = report.trim() === '' ? REPORT_HEADINGS[nomineeGroupOf(nomineeKind)] : missing;
+    form.setValue('report', `${report}${report && !report.endsWith('\n') ? '\n\n' : ''}${headings.map((heading) => `${heading}\n\n`).join('\n')}`, { shouldDirty: true });
+  };
 
   const submit = handleSubmit(
-    async (values) => {
+    async (submitted) => {
       setFailure(null);
       markSaved(null);
+      const values = submitted;
       const { content } = formValuesToContent(scheme, values);
       try {
         const detail = await call('dossiers.save', {
@@ -70,9 +129,12 @@ export function DossierEditor({ scheme, updatedAt, campaignYear, nomineeKind, do
           campaignYear,
           nomineeKind,
           unitId: values.unitId,
+          personId,
           content,
         });
         reset(values);
+        setRestored(false);
+        setRevisionNotice(detail.revisionStarted ? detail.dossier.revision : null);
         setLastSaved(detail.dossier.updatedAt);
         markSaved(detail.dossier.id);
         onSaved(detail);
@@ -87,13 +149,42 @@ export function DossierEditor({ scheme, updatedAt, campaignYear, nomineeKind, do
     () => markSaved(null),
   );
 
+  const errorText = useErrorText();
   const errors = formState.errors;
-  const report = useWatch({ control, name: 'report' }) ?? '';
+  const report = values.report;
   const hasErrors = Object.keys(errors).length > 0;
+  const canMarkReady = dossierId !== null && dossier?.status === 'draft' && !formState.isDirty && !restored && checklistComplete(checklist);
 
   return (
     <div className="editor">
       <form className="dossier-form" onSubmit={(event) => void submit(event)} noValidate data-testid="dossier-form">
+        {restored && restoredDraft ? (
+          <div className="banner banner-warn" role="status" data-testid="draft-restored">
+            {t('dossierWork.draftRestored', { time: formatDateTime(restoredDraft.updatedAt, i18n.language) })}{' '}
+            <button type="button" className="link" onClick={discardDraft}>
+              {t('dossierWork.discardDraft')}
+            </button>
+          </div>
+        ) : null}
+        {revisionNotice !== null ? (
+          <div className="banner banner-warn" role="status">
+            {t('dossierWork.revisionStarted', { revision: revisionNotice })}
+          </div>
+        ) : null}
+        <div className="form-toolbar">
+          <span className="muted small" data-testid="autosave-status">
+            {autosave.state === 'saving'
+              ? t('dossierWork.autosaving')
+              : autosave.state === 'saved'
+                ? t('dossierWork.autosaved', { time: formatDateTime(autosave.at, i18n.language) })
+                : autosave.state === 'failed'
+                  ? t('dossierWork.autosaveFailed', { error: errorText(autosave.error) })
+                  : ''}
+          </span>
+          <button type="button" className="secondary" onClick={undo} disabled={!undoable} title={t('dossierWork.undoHint')} data-testid="undo">
+            {t('dossierWork.undo')}
+          </button>
+        </div>
         <section className="card">
           <div className="grid-2">
             <Field id="womenShare" label={t('form.womenShare')} hint={t('form.womenShareHint')} error={errors.womenShare}>
@@ -160,6 +251,29 @@ export function DossierEditor({ scheme, updatedAt, campaignYear, nomineeKind, do
           <Field id="report" label={<h2 className="inline-heading">{t('form.report')}</h2>} hint={`${t('form.reportHint')} · ${t('form.words', { count: countWords(report) })}`} error={errors.report}>
             <textarea id="report" rows={10} {...register('report')} />
           </Field>
+          <button type="button" className="secondary" onClick={insertTemplate} data-testid="insert-template">
+            {t('dossierWork.insertTemplate')}
+          </button>
+        </section>
+
+        <AttachmentsPanel dossierId={dossierId} attachments={attachments} onChange={onAttachments} />
+
+        <section className="card">
+          <h2>{t('dossierWork.checklistTitle')}</h2>
+          <ChecklistPanel items={checklist} />
+          {dossierId && dossier?.status === 'draft' && (formState.isDirty || restored) ? <p className="muted small">{t('dossierWork.checklistSaveFirst')}</p> : null}
+          {dossier?.status === 'ready' ? <p className="pill pill-ready">{t('dossierWork.readyDone')}</p> : null}
+          <div className="form-actions-inline">
+            {dossier?.status === 'ready' ? (
+              <button type="button" className="secondary" onClick={() => void onStatus('draft')} data-testid="back-to-draft">
+                {t('dossierWork.backToDraft')}
+              </button>
+            ) : (
+              <button type="button" className="secondary" disabled={!canMarkReady} onClick={() => void onStatus('ready')} data-testid="mark-ready">
+                {t('dossierWork.markReady')}
+              </button>
+            )}
+          </div>
         </section>
 
         {hasErrors ? (

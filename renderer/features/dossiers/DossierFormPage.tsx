@@ -1,30 +1,115 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail } from '../../../shared/contract/calls';
-import { schemeFor } from '../../../shared/domain/campaign';
-import { contentToFormValues, emptyFormValues } from '../../../shared/domain/dossier-form';
-import { isCollectiveKind } from '../../../shared/domain/kinds';
+import type { AttachmentInfo } from '../../../shared/domain/attachment';
+import { schemeFor, type Campaign } from '../../../shared/domain/campaign';
+import { contentToFormValues, emptyFormValues, type DossierFormValues } from '../../../shared/domain/dossier-form';
+import { INDIVIDUAL_KINDS, isCollectiveKind, type IndividualKind, type NomineeKind } from '../../../shared/domain/kinds';
+import { call } from '../../app/api';
+import { useCouncilAccess } from '../../app/access';
 import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
+import { CouncilPanel } from '../council/CouncilPanel';
 import { useUnits } from '../units/store';
 import { DossierEditor } from './DossierEditor';
 import { useDossiers } from './store';
 
-/** A new collective dossier (choose the unit, then fill in) or an existing one. */
-export function DossierFormPage({ id }: { id: string | null }) {
+/** The autosaved draft's key, as the service names it (electron/services/dossiers.ts draftKey). */
+function draftKeyOf(dossierId: string | null, kind: string, nominee: string): string {
+  return dossierId ? `dossier:${dossierId}` : `new:${kind}:${nominee}`;
+}
+
+/** A draft worth restoring: kept after the dossier's last save. */
+function usableDraft(draft: { form: unknown; updatedAt: string } | null, savedAt: string | null): { form: DossierFormValues; updatedAt: string } | null {
+  if (!draft || (savedAt !== null && draft.updatedAt <= savedAt)) return null;
+  return { form: draft.form as DossierFormValues, updatedAt: draft.updatedAt };
+}
+
+function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange: (detail: DossierDetail) => void }) {
+  const { t } = useTranslation();
+  const councilStaff = useCouncilAccess();
+  const loadDossiers = useDossiers((state) => state.loadDossiers);
+  const { dossier, scheme } = detail;
+  const key = draftKeyOf(dossier.id, dossier.nomineeKind, dossier.personId ?? dossier.unitId);
+  const { value: draft, loading: draftLoading } = useCall('drafts.get', { key });
+  const [attachments, setAttachments] = useState<AttachmentInfo[] | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (draftLoading) return <p className="muted">{t('app.loading')}</p>;
+
+  const setStatus = async (status: 'ready' | 'draft'): Promise<void> => {
+    setFailure(null);
+    try {
+      onChange(await call('dossiers.setStatus', { id: dossier.id, status }));
+      setAttachments(null);
+      void loadDossiers(dossier.campaignYear);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('form.editTitle', { name: dossier.personName ?? dossier.unitName })}</h1>
+          <p className="muted">
+            {t(`kinds.${dossier.nomineeKind}`)}
+            {dossier.personName ? ` · ${dossier.unitName}` : ''} · {t('form.revision', { revision: dossier.revision, status: t(`statuses.${dossier.status}`) })}
+          </p>
+        </div>
+      </header>
+      {dossier.status === 'returned' && dossier.returnReason ? (
+        <div className="banner banner-error" role="alert" data-testid="returned-reason">
+          {t('dossierWork.returned', { reason: dossier.returnReason })}
+        </div>
+      ) : null}
+      {dossier.status === 'exported' || dossier.status === 'received' ? (
+        <div className="banner banner-warn" role="status">
+          {t('dossierWork.sentRevision', { revision: dossier.revision })}
+        </div>
+      ) : null}
+      <ErrorBanner error={failure} />
+      {councilStaff ? <CouncilPanel key={`${dossier.id}-${scheme.version}`} dossier={dossier} scheme={scheme} /> : null}
+      <DossierEditor
+        key={`${dossier.id}-${scheme.id}-${scheme.version}`}
+        scheme={scheme}
+        updatedAt={dossier.updatedAt}
+        campaignYear={dossier.campaignYear}
+        nomineeKind={dossier.nomineeKind}
+        dossierId={dossier.id}
+        personId={dossier.personId}
+        dossier={dossier}
+        initialValues={contentToFormValues(scheme, dossier.unitId, dossier.content)}
+        draftKey={key}
+        restoredDraft={usableDraft(draft, dossier.updatedAt)}
+        attachments={attachments ?? detail.attachments}
+        onAttachments={(list) => {
+          setAttachments(list);
+          // Evidence can change the status (a sent dossier starts a new revision): read it again.
+          void call('dossiers.get', { id: dossier.id }).then(onChange, setFailure);
+        }}
+        onSaved={(result) => {
+          onChange(result);
+          void loadDossiers(dossier.campaignYear);
+        }}
+        onStatus={setStatus}
+      />
+    </section>
+  );
+}
+
+function NewDossier({ campaign }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
   const go = useRouter((state) => state.go);
   const loadDossiers = useDossiers((state) => state.loadDossiers);
   const { units, load: loadUnits } = useUnits();
-  const { value: campaign, error: campaignError } = useCall('campaigns.get', { year });
-  const { value: loaded, error: loadError } = useCall('dossiers.get', id ? { id } : null);
-  const [saved, setSaved] = useState<DossierDetail | null>(null);
+  const { value: people } = useCall('people.list', {});
+  const [group, setGroup] = useState<'collective' | 'individual'>('collective');
   const [unitId, setUnitId] = useState('');
-  const failure = campaignError ?? loadError;
-  const detail = saved ?? loaded;
+  const [individualKind, setIndividualKind] = useState<IndividualKind>('groupHead');
+  const [personId, setPersonId] = useState('');
 
   useEffect(() => {
     void loadUnits();
@@ -35,75 +120,113 @@ export function DossierFormPage({ id }: { id: string | null }) {
     () => (units ?? []).filter((unit) => !unit.retired && isCollectiveKind(unit.kind)).sort((a, b) => collator.compare(a.name, b.name)),
     [units, collator],
   );
+  const persons = useMemo(() => (people ?? []).filter((person) => !person.retired).sort((a, b) => collator.compare(a.fullName, b.fullName)), [people, collator]);
 
-  if (failure) return <ErrorBanner error={failure} />;
-  if (!campaign || (id && !detail) || !units) return <p className="muted">{t('app.loading')}</p>;
+  const unit = group === 'collective' ? candidates.find((candidate) => candidate.id === unitId) : undefined;
+  const person = group === 'individual' ? persons.find((candidate) => candidate.id === personId) : undefined;
+  const kind: NomineeKind | null = group === 'collective' ? (unit?.kind ?? null) : person ? individualKind : null;
+  const nominee = group === 'collective' ? unitId : personId;
+  const scheme = kind ? schemeFor(campaign, kind) : undefined;
+  const key = kind ? draftKeyOf(null, kind, nominee) : null;
+  const { value: draft, loading: draftLoading } = useCall('drafts.get', key ? { key } : null);
 
-  const onSaved = (result: DossierDetail) => {
-    void loadDossiers(year);
-    if (id) setSaved(result);
-    else go({ page: 'dossier', id: result.dossier.id });
-  };
-
-  if (detail) {
-    const { dossier, scheme } = detail;
-    return (
-      <section className="page">
-        <header className="page-header">
-          <div>
-            <h1>{t('form.editTitle', { name: dossier.unitName })}</h1>
-            <p className="muted">
-              {t(`kinds.${dossier.nomineeKind}`)} · {t('form.revision', { revision: dossier.revision, status: t(`statuses.${dossier.status}`) })}
-            </p>
-          </div>
-        </header>
-        <DossierEditor
-          key={`${dossier.id}-${scheme.id}-${scheme.version}`}
-          scheme={scheme}
-          updatedAt={dossier.updatedAt}
-          campaignYear={dossier.campaignYear}
-          nomineeKind={dossier.nomineeKind}
-          dossierId={dossier.id}
-          initialValues={contentToFormValues(scheme, dossier.unitId, dossier.content)}
-          onSaved={onSaved}
-        />
-      </section>
-    );
-  }
-
-  const unit = candidates.find((candidate) => candidate.id === unitId);
-  const scheme = unit ? schemeFor(campaign, unit.kind) : undefined;
   return (
     <section className="page">
       <header className="page-header">
         <h1>{t('form.newTitle')}</h1>
       </header>
-      {candidates.length === 0 ? <p className="empty">{t('form.unitsMissing')}</p> : null}
       <div className="card">
-        <label htmlFor="nominee" className="field">
-          <span>{t('form.nominee')}</span>
-          <select id="nominee" value={unitId} onChange={(event) => setUnitId(event.target.value)} data-testid="nominee-select">
-            <option value="">{t('form.chooseUnit')}</option>
-            {candidates.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name} — {t(`kinds.${candidate.kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <fieldset className="nominee-choice">
+          <legend>{t('dossierWork.nomineeGroup')}</legend>
+          <label className="checkbox">
+            <input type="radio" name="group" checked={group === 'collective'} onChange={() => setGroup('collective')} data-testid="group-collective" />
+            {t('dossierWork.collective')}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="group" checked={group === 'individual'} onChange={() => setGroup('individual')} data-testid="group-individual" />
+            {t('dossierWork.individual')}
+          </label>
+        </fieldset>
+        {group === 'collective' ? (
+          <>
+            {candidates.length === 0 ? <p className="empty">{t('form.unitsMissing')}</p> : null}
+            <label htmlFor="nominee" className="field">
+              <span>{t('form.nominee')}</span>
+              <select id="nominee" value={unitId} onChange={(event) => setUnitId(event.target.value)} data-testid="nominee-select">
+                <option value="">{t('form.chooseUnit')}</option>
+                {candidates.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.name} — {t(`kinds.${candidate.kind}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : (
+          <div className="grid-2">
+            <label htmlFor="individual-kind" className="field">
+              <span>{t('dossierWork.individualKind')}</span>
+              <select id="individual-kind" value={individualKind} onChange={(event) => setIndividualKind(event.target.value as IndividualKind)} data-testid="individual-kind">
+                {INDIVIDUAL_KINDS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`kinds.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label htmlFor="person" className="field">
+              <span>{t('form.nominee')}</span>
+              <select id="person" value={personId} onChange={(event) => setPersonId(event.target.value)} data-testid="person-select">
+                <option value="">{t('dossierWork.choosePerson')}</option>
+                {persons.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.fullName} — {candidate.unitName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {people && persons.length === 0 ? <p className="empty">{t('dossierWork.peopleMissing')}</p> : null}
+          </div>
+        )}
       </div>
-      {unit && scheme ? (
+      {kind && scheme && key && !draftLoading ? (
         <DossierEditor
-          key={`${scheme.id}-${scheme.version}`}
+          key={`${key}-${scheme.id}-${scheme.version}`}
           scheme={scheme}
           updatedAt={null}
           campaignYear={campaign.year}
-          nomineeKind={unit.kind}
+          nomineeKind={kind}
           dossierId={null}
-          initialValues={emptyFormValues(scheme, unit.id)}
-          onSaved={onSaved}
+          personId={person?.id ?? null}
+          dossier={null}
+          initialValues={emptyFormValues(scheme, person?.unitId ?? unit?.id ?? '')}
+          draftKey={key}
+          restoredDraft={usableDraft(draft, null)}
+          attachments={[]}
+          onAttachments={() => undefined}
+          onSaved={(result) => {
+            void loadDossiers(campaign.year);
+            go({ page: 'dossier', id: result.dossier.id });
+          }}
+          onStatus={async () => undefined}
         />
       ) : null}
     </section>
   );
+}
+
+/** A new dossier (choose the nominee, then fill in) or an existing one. */
+export function DossierFormPage({ id }: { id: string | null }) {
+  const { t } = useTranslation();
+  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const { value: campaign, error: campaignError } = useCall('campaigns.get', { year });
+  const { value: loaded, error: loadError } = useCall('dossiers.get', id ? { id } : null);
+  const [changed, setChanged] = useState<DossierDetail | null>(null);
+  const failure = campaignError ?? loadError;
+  const detail = changed && changed.dossier.id === id ? changed : loaded;
+
+  if (failure) return <ErrorBanner error={failure} />;
+  if (!campaign || (id && !detail)) return <p className="muted">{t('app.loading')}</p>;
+  if (detail) return <ExistingDossier detail={detail} onChange={setChanged} />;
+  return <NewDossier campaign={campaign} />;
 }

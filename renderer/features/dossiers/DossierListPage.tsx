@@ -1,32 +1,161 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DOSSIER_STATUSES, type DossierStatus, type DossierSummary } from '../../../shared/domain/dossier';
+import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, isCollectiveKind } from '../../../shared/domain/kinds';
 import { matchesSearch } from '../../../shared/domain/text';
 import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session-store';
+import { sortByName, vietnameseCollator } from '../../components/collation';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime, usePoints } from '../../components/format';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { DeadlineBanner } from './DeadlineBanner';
+import { parseMinimumTotal, useDossierListView, type DossierListView, type DossierSortKey, type KindFilter } from './list-view';
 import { useDossiers } from './store';
+import '../../components/filters.css';
+import './dossier-list.css';
+
+/** Who a dossier nominates: the person for an individual, else the unit. */
+export function nomineeName(dossier: DossierSummary): string {
+  return dossier.personName ?? dossier.unitName;
+}
+
+const STATUS_ORDER = new Map<DossierStatus, number>(DOSSIER_STATUSES.map((status, index) => [status, index]));
+
+function compareBy(by: DossierSortKey): (a: DossierSummary, b: DossierSummary) => number {
+  const byName = (a: DossierSummary, b: DossierSummary) => vietnameseCollator.compare(nomineeName(a), nomineeName(b)) || vietnameseCollator.compare(a.unitName, b.unitName);
+  if (by === 'total') return (a, b) => a.selfTotal - b.selfTotal || byName(a, b);
+  if (by === 'status') return (a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0) || byName(a, b);
+  return byName;
+}
+
+function matchesKind(dossier: DossierSummary, kind: KindFilter): boolean {
+  if (kind === '') return true;
+  if (kind === 'group:collective') return isCollectiveKind(dossier.nomineeKind);
+  if (kind === 'group:individual') return !isCollectiveKind(dossier.nomineeKind);
+  return dossier.nomineeKind === kind;
+}
+
+function visible(dossiers: DossierSummary[], view: DossierListView, minimum: number | null): DossierSummary[] {
+  const shown = dossiers.filter(
+    (dossier) =>
+      matchesKind(dossier, view.kind) &&
+      (view.status === '' || dossier.status === view.status) &&
+      (view.unitId === '' || dossier.unitId === view.unitId) &&
+      (minimum === null || Number.isNaN(minimum) || dossier.selfTotal >= minimum) &&
+      matchesSearch(`${nomineeName(dossier)} ${dossier.unitName}`, view.query),
+  );
+  const compare = compareBy(view.sort.by);
+  const sign = view.sort.direction === 'ascending' ? 1 : -1;
+  return shown.sort((a, b) => sign * compare(a, b));
+}
 
 export function DossierListPage() {
   const { t, i18n } = useTranslation();
   const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
   const go = useRouter((state) => state.go);
   const { dossiers, error, loadDossiers } = useDossiers();
+  const { view, change, clearFilters, sortBy } = useDossierListView();
   const points = usePoints();
-  const [query, setQuery] = useState('');
+  const minTotalId = useId();
+  const [reason, setReason] = useState<{ text: string; left: number; top: number; above: boolean } | null>(null);
 
   useEffect(() => {
     void loadDossiers(year);
   }, [year, loadDossiers]);
 
-  const collator = useMemo(() => new Intl.Collator(i18n.language === 'vi' ? 'vi' : 'en'), [i18n.language]);
-  const shown = useMemo(
-    () => (dossiers ?? []).filter((dossier) => matchesSearch(dossier.unitName, query)).sort((a, b) => collator.compare(a.unitName, b.unitName)),
-    [dossiers, query, collator],
-  );
+  const minimum = parseMinimumTotal(view.minTotal);
+  const shown = useMemo(() => visible(dossiers ?? [], view, minimum), [dossiers, view, minimum]);
+  // The unit filter offers the units that have dossiers: a collective's own unit, an individual's unit.
+  const units = useMemo(() => {
+    const named = new Map<string, string>();
+    for (const dossier of dossiers ?? []) named.set(dossier.unitId, dossier.unitName);
+    return sortByName([...named], ([, name]) => name);
+  }, [dossiers]);
+  const filtered = view.query !== '' || view.kind !== '' || view.status !== '' || view.unitId !== '' || view.minTotal !== '';
+
+  // The reason floats above the list (a row's own box would clip it at the list's edge).
+  const showReason = (element: HTMLElement, reason: string) => {
+    const box = element.getBoundingClientRect();
+    const above = box.bottom + 120 > window.innerHeight;
+    setReason({ text: t('dossierList.returnedReason', { reason }), left: box.left, top: above ? box.top - 6 : box.bottom + 6, above });
+  };
+  const hideReason = () => setReason(null);
+
+  const sortable = (by: DossierSortKey, label: string) => ({
+    direction: view.sort.by === by ? view.sort.direction : null,
+    onSort: () => sortBy(by),
+    label: t('dossierList.sortBy', { column: label }),
+  });
+
+  const columns: VirtualColumn<DossierSummary>[] = [
+    {
+      id: 'nominee',
+      header: t('dossiers.unit'),
+      width: 'minmax(14rem, 3fr)',
+      minRem: 14,
+      sort: sortable('nominee', t('dossiers.unit')),
+      cell: (dossier) => (
+        <a href={`#/dossiers/${encodeURIComponent(dossier.id)}`} onClick={(event) => event.stopPropagation()}>
+          {nomineeName(dossier)}
+        </a>
+      ),
+    },
+    { id: 'kind', header: t('dossiers.kind'), width: 'minmax(10rem, 2fr)', minRem: 10, cell: (dossier) => t(`kinds.${dossier.nomineeKind}`) },
+    {
+      id: 'status',
+      header: t('dossiers.status'),
+      width: 'minmax(13rem, 2fr)',
+      minRem: 13,
+      sort: sortable('status', t('dossiers.status')),
+      cell: (dossier) => (
+        <span className="status-cell">
+          {dossier.status === 'returned' && dossier.returnReason ? (
+            <span
+              className="pill pill-returned has-tooltip"
+              tabIndex={0}
+              aria-describedby={`reason-${dossier.id}`}
+              onMouseEnter={(event) => showReason(event.currentTarget, dossier.returnReason ?? '')}
+              onMouseLeave={hideReason}
+              onFocus={(event) => showReason(event.currentTarget, dossier.returnReason ?? '')}
+              onBlur={hideReason}
+              data-testid="returned-reason"
+            >
+              {t('statuses.returned')} <span aria-hidden="true">ⓘ</span>
+              <span id={`reason-${dossier.id}`} className="visually-hidden">
+                {t('dossierList.returnedReason', { reason: dossier.returnReason })}
+              </span>
+            </span>
+          ) : (
+            <span className={`pill pill-${dossier.status}`}>{t(`statuses.${dossier.status}`)}</span>
+          )}
+          {!dossier.complete ? <span className="pill pill-warn">{t('dossiers.incomplete')}</span> : null}
+          {!dossier.eligible ? <span className="pill pill-bad">{t('dossiers.ineligible')}</span> : null}
+        </span>
+      ),
+    },
+    {
+      id: 'total',
+      header: t('dossiers.selfTotal'),
+      width: '9.5rem',
+      minRem: 9.5,
+      className: 'number',
+      sort: sortable('total', t('dossiers.selfTotal')),
+      cell: (dossier) => points(dossier.selfTotal),
+    },
+    {
+      id: 'unit',
+      header: t('dossierList.unit'),
+      width: 'minmax(10rem, 2fr)',
+      minRem: 10,
+      cell: (dossier) => (dossier.personId ? dossier.unitName : <span className="muted">{t('app.none')}</span>),
+    },
+    { id: 'updated', header: t('dossiers.updated'), width: '9.5rem', minRem: 9.5, cell: (dossier) => formatDateTime(dossier.updatedAt, i18n.language) },
+  ];
 
   return (
     <section className="page">
+      <DeadlineBanner year={year} />
       <header className="page-header">
         <div>
           <h1>{t('dossiers.title')}</h1>
@@ -36,48 +165,100 @@ export function DossierListPage() {
           {t('dossiers.new')}
         </button>
       </header>
-      <div className="toolbar">
-        <input type="search" placeholder={t('dossiers.search')} aria-label={t('dossiers.search')} value={query} onChange={(event) => setQuery(event.target.value)} data-testid="dossier-search" />
-        <span className="muted" data-testid="dossier-count">
-          {t('dossiers.count', { shown: shown.length, total: dossiers?.length ?? 0 })}
-        </span>
+      <div className="toolbar filters" role="search" aria-label={t('dossierList.filters')}>
+        <div className="search-row">
+          <input type="search" placeholder={t('dossiers.search')} aria-label={t('dossiers.search')} value={view.query} onChange={(event) => change({ query: event.target.value })} data-testid="dossier-search" />
+          <span className="muted count" data-testid="dossier-count" aria-live="polite">
+            {t('dossiers.count', { shown: shown.length, total: dossiers?.length ?? 0 })}
+          </span>
+        </div>
+        <label className="filter">
+          <span>{t('dossierList.filterKind')}</span>
+          <select value={view.kind} onChange={(event) => change({ kind: event.target.value as KindFilter })} data-testid="dossier-filter-kind">
+            <option value="">{t('dossierList.allKinds')}</option>
+            <optgroup label={t('dossierList.collectiveKinds')}>
+              <option value="group:collective">{t('dossierList.allCollective')}</option>
+              {COLLECTIVE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kinds.${kind}`)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('dossierList.individualKinds')}>
+              <option value="group:individual">{t('dossierList.allIndividual')}</option>
+              {INDIVIDUAL_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kinds.${kind}`)}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <label className="filter">
+          <span>{t('dossierList.filterStatus')}</span>
+          <select value={view.status} onChange={(event) => change({ status: event.target.value as DossierStatus | '' })} data-testid="dossier-filter-status">
+            <option value="">{t('dossierList.allStatuses')}</option>
+            {DOSSIER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>{t('dossierList.filterUnit')}</span>
+          <select value={view.unitId} onChange={(event) => change({ unitId: event.target.value })} data-testid="dossier-filter-unit" className="unit-select">
+            <option value="">{t('dossierList.allUnits')}</option>
+            {units.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className={`filter${Number.isNaN(minimum) ? ' filter-invalid' : ''}`}>
+          <label htmlFor={minTotalId}>{t('dossierList.minTotal')}</label>
+          <input
+            id={minTotalId}
+            inputMode="decimal"
+            placeholder={t('dossierList.minTotalPlaceholder')}
+            value={view.minTotal}
+            onChange={(event) => change({ minTotal: event.target.value })}
+            aria-invalid={Number.isNaN(minimum)}
+            aria-describedby={Number.isNaN(minimum) ? `${minTotalId}-error` : undefined}
+            data-testid="dossier-filter-min-total"
+          />
+          {Number.isNaN(minimum) ? (
+            <span className="filter-error" id={`${minTotalId}-error`} role="alert">
+              {t('dossierList.minTotalInvalid')}
+            </span>
+          ) : null}
+        </div>
+        {filtered ? (
+          <button type="button" className="link" onClick={clearFilters} data-testid="dossier-clear-filters">
+            {t('dossierList.clearFilters')}
+          </button>
+        ) : null}
       </div>
       <ErrorBanner error={error} />
-      {dossiers === null ? <p className="muted">{t('app.loading')}</p> : null}
+      {dossiers === null && !error ? <p className="muted">{t('app.loading')}</p> : null}
       {dossiers && dossiers.length === 0 ? <p className="empty">{t('dossiers.empty')}</p> : null}
       {dossiers && dossiers.length > 0 && shown.length === 0 ? <p className="empty">{t('dossiers.noMatch')}</p> : null}
       {shown.length > 0 ? (
-        <div className="table-scroll">
-          <table data-testid="dossier-table">
-            <thead>
-              <tr>
-                <th>{t('dossiers.unit')}</th>
-                <th>{t('dossiers.kind')}</th>
-                <th>{t('dossiers.status')}</th>
-                <th className="number">{t('dossiers.selfTotal')}</th>
-                <th>{t('dossiers.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((dossier) => (
-                <tr key={dossier.id} className="clickable" onClick={() => go({ page: 'dossier', id: dossier.id })}>
-                  <td>
-                    <a href={`#/dossiers/${encodeURIComponent(dossier.id)}`} onClick={(event) => event.stopPropagation()}>
-                      {dossier.unitName}
-                    </a>
-                  </td>
-                  <td>{t(`kinds.${dossier.nomineeKind}`)}</td>
-                  <td>
-                    <span className={`pill pill-${dossier.status}`}>{t(`statuses.${dossier.status}`)}</span>{' '}
-                    {!dossier.complete ? <span className="pill pill-warn">{t('dossiers.incomplete')}</span> : null}{' '}
-                    {!dossier.eligible ? <span className="pill pill-bad">{t('dossiers.ineligible')}</span> : null}
-                  </td>
-                  <td className="number">{points(dossier.selfTotal)}</td>
-                  <td>{formatDateTime(dossier.updatedAt, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <VirtualTable
+          rows={shown}
+          columns={columns}
+          rowKey={(dossier) => dossier.id}
+          label={t('dossiers.title')}
+          onRowClick={(dossier) => go({ page: 'dossier', id: dossier.id })}
+          rowAttributes={(dossier) => ({ 'data-dossier': dossier.id, 'data-status': dossier.status, 'data-hundredths': String(dossier.selfTotal) })}
+          testId="dossier-table"
+          className="dossier-scroll"
+        />
+      ) : null}
+      {reason ? (
+        <div className={`floating-tooltip${reason.above ? ' floating-tooltip-above' : ''}`} role="tooltip" style={{ left: reason.left, top: reason.top }} data-testid="returned-tooltip">
+          {reason.text}
         </div>
       ) : null}
     </section>

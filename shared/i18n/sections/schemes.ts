@@ -130,6 +130,7 @@ export const en = {
     savedVersion: 'Version {{version}} created; dossiers keep version {{previous}} until they are re-scored.',
     goRescore: 'Re-score them from the list of schemes',
     fixErrors: 'Some fields need attention; nothing was saved. Your edits are kept.',
+    closedMeanwhile: 'The {{year}} campaign was closed meanwhile: nothing was saved. Your edits are still shown; reopen the campaign to save them.',
     errorSummary: 'To fix ({{count}})',
     errorAt: '{{place}}: {{message}}',
     places: {
@@ -282,6 +283,7 @@ export const vi: typeof en = {
     savedVersion: 'Đã tạo phiên bản {{version}}; các hồ sơ giữ phiên bản {{previous}} cho đến khi được chấm lại.',
     goRescore: 'Chấm lại tại danh sách thang điểm',
     fixErrors: 'Một số mục cần sửa; chưa lưu gì. Các thay đổi của bạn vẫn được giữ.',
+    closedMeanwhile: 'Đợt thi đua năm {{year}} vừa được kết thúc: chưa lưu gì. Các thay đổi của bạn vẫn hiện trên màn hình; hãy mở lại đợt thi đua để lưu.',
     errorSummary: 'Cần sửa ({{count}})',
     errorAt: '{{place}}: {{message}}',
     places: {
