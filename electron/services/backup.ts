@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BackupResult, VerifyResult } from '../../shared/contract/calls';
@@ -5,7 +6,6 @@ import { AppError } from '../../shared/contract/errors';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { scoreDossier } from '../../shared/scoring/score';
 import { campaignYears, findScheme } from '../db/campaigns';
-import { openDatabase } from '../db/connection';
 import { listDossiersWithContent } from '../db/dossiers';
 import type { ServiceContext } from './context';
 
@@ -16,7 +16,9 @@ export async function createBackup(context: ServiceContext, to: string): Promise
   const partial = `${target}.partial`;
   try {
     await context.db.backup(partial);
-    const copy = openDatabase(partial, { readonly: true });
+    // The copy is one self-contained file: no WAL beside it, so it can be carried or restored as it is.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
     copy.close();
     if (check !== 'ok') throw new AppError('backup.failed', { detail: String(check) });

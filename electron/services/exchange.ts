@@ -121,7 +121,7 @@ type ExportRequest = z.infer<typeof exportRequestSchema>;
 /** A package's bytes from a path on this computer or from browser mode's inbox. */
 export function packageBytes(context: ServiceContext, source: PackageSource): { bytes: Buffer; fileName: string } {
   const path = 'path' in source ? source.path : join(context.dataDir, 'inbox', `${source.uploadId}${EXCHANGE_EXTENSION}`);
-  if (!existsSync(path)) throw new AppError('exchange.notFound');
+  if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('exchange.notFound');
   if (statSync(path).size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
   return { bytes: readFileSync(path), fileName: 'path' in source ? basename(source.path) : source.fileName };
 }
@@ -283,7 +283,12 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
   if (!request.to) mkdirSync(folder, { recursive: true });
   const path = request.to ?? join(folder, fileName);
   if (existsSync(path)) throw new AppError('exchange.fileExists', { path });
-  writeDurably(path, bytes);
+  // A stick pulled out, a folder that is not there, a full or read-only device: a clear message, nothing recorded.
+  try {
+    writeDurably(path, bytes);
+  } catch {
+    throw new AppError('exchange.verifyFailed', { path });
+  }
   // Read back what the stick holds and check it as the recipient will.
   try {
     const check = await verifyPackage(readFileSync(path));

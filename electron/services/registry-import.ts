@@ -43,6 +43,24 @@ function looksLikeText(bytes: Buffer): boolean {
   return true;
 }
 
+/**
+ * The separator of a CSV, read off its title row: Excel writes ";" where the decimal mark is a comma
+ * (as on Vietnamese Windows). Papa's own guess fails on short lists of two columns; '' lets it guess.
+ */
+function csvDelimiter(text: string): string {
+  const titles = (text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
+  let best = '';
+  let most = 0;
+  for (const candidate of [',', ';', '\t']) {
+    const count = titles.split(candidate).length - 1;
+    if (count > most) {
+      best = candidate;
+      most = count;
+    }
+  }
+  return best;
+}
+
 /** Reads a spreadsheet (XLSX) or a CSV into rows of text, refusing anything else with a plain message. */
 async function readTable(fileName: string, content: string): Promise<string[][]> {
   const bytes = Buffer.from(content, 'base64');
@@ -66,7 +84,7 @@ async function readTable(fileName: string, content: string): Promise<string[][]>
   }
   if (/\.xlsx?$/i.test(fileName) || !looksLikeText(bytes)) throw new AppError('import.unreadable', { name: fileName });
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: csvDelimiter(text) });
   return parsed.data.map((row) => row.map((cell) => String(cell ?? '').trim()));
 }
 

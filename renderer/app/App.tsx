@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AllocationPage } from '../features/allocation/AllocationPage';
+import { CampaignPage } from '../features/campaign/CampaignPage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
+import { SchemeEditorPage } from '../features/schemes/SchemeEditorPage';
+import { SchemeListPage } from '../features/schemes/SchemeListPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { DossierFormPage } from '../features/dossiers/DossierFormPage';
 import { DossierListPage } from '../features/dossiers/DossierListPage';
 import { RankingPage } from '../features/ranking/RankingPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
+import { PeoplePage } from '../features/people/PeoplePage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { ErrorBanner } from '../components/errors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useCouncilAccess } from './access';
 import { whenSessionLost } from './api';
 import { useRouter, type Route } from './router';
 import { useSession } from './session-store';
@@ -22,22 +29,40 @@ function Page({ route }: { route: Route }) {
       return <RankingPage />;
     case 'units':
       return <UnitsPage />;
+    case 'people':
+      return <PeoplePage />;
+    case 'allocation':
+      return <AllocationPage />;
+    case 'schemes':
+      return <SchemeListPage />;
+    case 'scheme':
+      return <SchemeEditorPage key={route.id} id={route.id} />;
+    case 'campaign':
+      return <CampaignPage />;
+    case 'exchange':
+      return <ExchangePage />;
     default:
       return <DossierListPage />;
   }
 }
 
-const NAV: { page: 'dossiers' | 'ranking' | 'units'; label: string }[] = [
+const NAV: { page: 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'schemes' | 'campaign' | 'exchange'; label: string; branchOnly?: boolean; councilOnly?: boolean }[] = [
   { page: 'dossiers', label: 'nav.dossiers' },
   { page: 'ranking', label: 'nav.ranking' },
+  { page: 'allocation', label: 'allocation.nav', branchOnly: true },
   { page: 'units', label: 'nav.units' },
+  { page: 'people', label: 'registry.people.nav' },
+  { page: 'exchange', label: 'exchange.nav' },
+  { page: 'schemes', label: 'schemes.nav', councilOnly: true },
+  { page: 'campaign', label: 'campaign.nav', councilOnly: true },
 ];
 
 function Shell() {
   const { t } = useTranslation();
   const { status, user, signOut } = useSession();
   const { route, go } = useRouter();
-  const current = route.page === 'dossier' || route.page === 'newDossier' ? 'dossiers' : route.page;
+  const current = route.page === 'dossier' || route.page === 'newDossier' ? 'dossiers' : route.page === 'scheme' ? 'schemes' : route.page;
+  const council = useCouncilAccess();
   return (
     <div className="shell">
       <header className="topbar">
@@ -46,7 +71,7 @@ function Shell() {
           <span>{status?.organisationName}</span>
         </div>
         <nav aria-label="main">
-          {NAV.map((item) => (
+          {NAV.filter((item) => (!item.branchOnly || status?.mode === 'branch') && (!item.councilOnly || council)).map((item) => (
             <a
               key={item.page}
               href={`#/${item.page}`}

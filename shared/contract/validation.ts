@@ -34,6 +34,8 @@ export function issueKey(issue: RawIssue): { key: string; params: Params } {
     case 'not_multiple_of':
       return { key: 'validation.step', params: { step: numberParam(issue.divisor) } };
     case 'invalid_value':
+      // Nothing chosen (an empty select, an empty spreadsheet cell) is "required", not a wrong choice.
+      if (issue.input === null || issue.input === '') return { key: 'validation.required', params: {} };
       return { key: 'validation.choice', params: {} };
     case 'invalid_format':
       return { key: 'validation.format', params: { format: String(issue.format) } };

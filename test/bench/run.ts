@@ -1,5 +1,7 @@
 // `npm run bench`: scoring and ranking 10,000 generated dossiers in Node (the official ranking) and in
-// Chromium (the renderer's live preview), each against a baseline measured in the same run.
+// Chromium (the renderer's live preview), each against a baseline measured in the same run; then the USB exchange
+// (./exchange.ts: export and import of 2,000 dossiers with 500 MB of evidence against a hash-and-copy baseline).
+// `--only=scoring` or `--only=exchange` runs one section.
 // Figures, not tests: nothing here fails on time. Prints a table and writes dist/bench-results.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +15,7 @@ import { scoreDossier } from '../../shared/scoring/score';
 import type { ScoreInput, Scheme } from '../../shared/scoring/types';
 import { buildBrowserBundle, type ScoringGlobals } from '../e2e/fixtures/scoring-bundle';
 import { generateDossiers } from '../support/generated-dossiers';
+import { runExchangeBench, type ExchangeBenchResults } from './exchange';
 import { measureEngine, type EngineFigures, type MeasureOptions } from './harness';
 
 // This file runs as dist/bench/run.js.
@@ -161,8 +164,7 @@ function printReport(node: EngineReport, chromium: ChromiumOutcome, sameWork: st
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function main(): Promise<void> {
-  const started = Date.now();
+async function scoringSection(): Promise<Record<string, unknown>> {
   const dossiers = generateDossiers(SCHEME, { count: DOSSIERS, seed: SEED, oddValues: false });
   // Both engines get the same text and parse it themselves.
   const json = JSON.stringify(dossiers.map((dossier) => dossier.input));
@@ -183,8 +185,7 @@ async function main(): Promise<void> {
   }
   printReport(node, chromium, sameWork);
 
-  const results = {
-    date: new Date().toISOString(),
+  return {
     dossiers: DOSSIERS,
     seed: SEED,
     scheme: { id: SCHEME.id, version: SCHEME.version },
@@ -193,12 +194,29 @@ async function main(): Promise<void> {
     environment: { node: process.version, v8: process.versions.v8, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? null },
     engines: { node, chromium: chromium.ok ? chromium.report : { skipped: chromium.skipped } },
     sameWork,
-    seconds: (Date.now() - started) / 1000,
   };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const only = process.argv.slice(2).find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
+  const scoring = only === 'exchange' ? {} : await scoringSection();
+  let exchange: ExchangeBenchResults | { failed: string } | null = null;
+  if (only !== 'scoring') {
+    process.stdout.write('\nmeasuring the USB exchange (export and import of 2,000 dossiers with 500 MB of evidence)…\n');
+    try {
+      exchange = await runExchangeBench();
+    } catch (error) {
+      exchange = { failed: message(error) };
+      process.stdout.write(`Exchange benchmark failed: ${exchange.failed}\n`);
+    }
+  }
+  const results = { date: new Date().toISOString(), ...scoring, exchange, seconds: (Date.now() - started) / 1000 };
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   const out = join(ROOT, 'dist', 'bench-results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\nFigures written to ${out} (${results.seconds.toFixed(1)} s)\n`);
+  if (exchange && 'failed' in exchange) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

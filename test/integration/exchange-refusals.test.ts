@@ -90,23 +90,27 @@ function writePackage(world: World, bytes: Buffer): string {
 }
 
 /**
- * The file is refused by the dry run and by the import (with `decision`), both with `code` (and `params` when given);
- * the message renders in both languages; the installation's tables and files are exactly as before.
+ * The file is refused by the dry run and by the import (with `decision`), both with `code` (one of them, when several
+ * checks may rightly catch it first) and `params` when given; the message renders in both languages; the
+ * installation's tables (row counts and a hash of every row) and files are exactly as before.
  */
 async function expectRefused(
   installation: Installation,
   path: string,
-  code: ErrorCode,
-  options: { params?: Record<string, string | number>; decision?: ImportDecision; dryRunShows?: boolean } = {},
+  code: ErrorCode | ErrorCode[],
+  options: { params?: Record<string, string | number>; decision?: ImportDecision; dryRunShows?: boolean; label?: string } = {},
 ): Promise<AppErrorShape> {
+  const codes: string[] = Array.isArray(code) ? code : [code];
   const before = stateOf(installation.dataDir);
   const { dryRun, apply } = await installation.importError(path, options.decision ?? EVERY_ACCEPTANCE);
   // Replays and gaps are shown by the dry run (sequenceStatus) and refused only when applied without the acceptance.
-  expect(dryRun?.code).toBe(options.dryRunShows ? undefined : code);
-  expect(apply?.code).toBe(code);
+  if (options.dryRunShows) expect(dryRun, options.label).toBeNull();
+  else expect(codes, options.label).toContain(dryRun?.code);
+  expect(codes, options.label).toContain(apply?.code);
+  if (!options.dryRunShows) expect(apply?.code, options.label).toBe(dryRun?.code);
   if (options.params) expect(apply?.params).toEqual(options.params);
   expectRendered(apply as AppErrorShape);
-  expect(stateOf(installation.dataDir)).toEqual(before);
+  expect(stateOf(installation.dataDir), options.label).toEqual(before);
   return apply as AppErrorShape;
 }
 
@@ -332,12 +336,10 @@ describe('exchange files that must be refused, with nothing written', () => {
       const tampered = withEntry(world.submission, MANIFEST_ENTRY, (entry) => ({ ...entry, data: Buffer.from(text, 'utf8') }));
       await expectRefused(world.branch, writePackage(world, tampered), 'exchange.badSignature');
     }
-    // A flipped bit anywhere in the manifest.
+    // A flipped bit anywhere in the manifest; it can also break the JSON (malformed) before the signature is looked at.
     for (const index of [5, 200, manifestText.length - 3]) {
       const tampered = withEntry(world.submission, MANIFEST_ENTRY, (entry) => ({ ...entry, data: flipByte(entry.data, index) }));
-      const { dryRun } = await world.branch.importError(writePackage(world, tampered));
-      // A flip can also break the JSON (malformed) before the signature is even looked at; either way, refused.
-      expect(['exchange.badSignature', 'exchange.malformed']).toContain(dryRun?.code);
+      await expectRefused(world.branch, writePackage(world, tampered), ['exchange.badSignature', 'exchange.malformed'], { label: `bit flipped at ${index}` });
     }
   });
 
@@ -404,9 +406,7 @@ describe('exchange files that must be refused, with nothing written', () => {
     const names = ['../payload.json', 'attachments/../../evil', '..', '/etc/passwd', '/attachments/x', 'attachments\\evil', '..\\..\\evil.exe', 'C:/Windows/evil', 'c:evil', 'attachments//x', './payload.json', 'attachments/', '.hidden', 'tên-có-dấu'];
     for (const name of names) {
       const crafted = repack(world.submission, (entries) => [...entries, zipEntry(name, Buffer.from('x'))]);
-      const { dryRun, apply } = await world.branch.importError(writePackage(world, crafted), EVERY_ACCEPTANCE);
-      expect(dryRun?.code, name).toBe('exchange.unsafePath');
-      expect(apply?.code, name).toBe('exchange.unsafePath');
+      await expectRefused(world.branch, writePackage(world, crafted), 'exchange.unsafePath', { label: name });
     }
     // A hostile name as the first entry, before the manifest, is refused just the same.
     const first = repack(world.submission, (entries) => [zipEntry('../../.bashrc', Buffer.from('evil')), ...entries]);
@@ -442,15 +442,12 @@ describe('exchange files that must be refused, with nothing written', () => {
     const dense = await zipWithZeros(readZip(world.submission), 'attachments/zeros', 8 * 1024 * 1024);
     await expectRefused(world.branch, writePackage(world, dense), 'exchange.ratio', { params: { path: 'attachments/zeros' } });
     // The headers claim 1 KB, the deflated stream inflates to 4 MB.
-    const zeros = Buffer.alloc(4 * 1024 * 1024);
-    const liar: ZipEntry = { ...zipEntry('attachments/liar', zeros, 8), claimedSize: 1024 };
-    const { dryRun } = await world.branch.importError(writePackage(world, repack(world.submission, (entries) => [...entries, liar])));
-    expect(['exchange.ratio', 'exchange.truncated']).toContain(dryRun?.code);
-    const before = stateOf(world.branch.dataDir);
-    const lying = writePackage(world, repack(world.submission, (entries) => [...entries, liar]));
-    const { apply } = await world.branch.importError(lying, EVERY_ACCEPTANCE);
-    expect(['exchange.ratio', 'exchange.truncated']).toContain(apply?.code);
-    expect(stateOf(world.branch.dataDir)).toEqual(before);
+    // (yauzl's size check or the container's own count of inflated bytes stops it, whichever sees it first).
+    const liar: ZipEntry = { ...zipEntry('attachments/liar', Buffer.alloc(4 * 1024 * 1024), 8), claimedSize: 1024 };
+    await expectRefused(world.branch, writePackage(world, repack(world.submission, (entries) => [...entries, liar])), ['exchange.ratio', 'exchange.truncated']);
+    // A stored entry whose headers claim a size other than its bytes.
+    const short: ZipEntry = { ...zipEntry('attachments/short', pdfBytes('short')), claimedSize: 10 };
+    await expectRefused(world.branch, writePackage(world, repack(world.submission, (entries) => [...entries, short])), 'exchange.truncated');
   });
 
   it('too many entries', async () => {
@@ -473,9 +470,15 @@ describe('exchange files that must be refused, with nothing written', () => {
     }
     const plainZip = writeZip([zipEntry('hello.txt', Buffer.from('xin chào'), 8)]);
     await expectRefused(world.branch, writePackage(world, plainZip), 'exchange.missingEntry', { params: { path: MANIFEST_ENTRY } });
-    // No such file at all.
-    const missing = await world.branch.errorOf('exchange.dryRun', { source: { path: join(world.usb, 'no-such-file.tdcs') } });
-    expect(missing.code).toBe('exchange.notFound');
+    // No such file at all, or a folder where the file should be.
+    for (const path of [join(world.usb, 'no-such-file.tdcs'), world.usb]) {
+      const before = stateOf(world.branch.dataDir);
+      expect(await world.branch.errorOf('exchange.dryRun', { source: { path } })).toEqual({ code: 'exchange.notFound' });
+      const error = await world.branch.errorOf('exchange.apply', { source: { path }, decision: EVERY_ACCEPTANCE });
+      expect(error).toEqual({ code: 'exchange.notFound' });
+      expectRendered(error);
+      expect(stateOf(world.branch.dataDir)).toEqual(before);
+    }
   });
 
   it('an encrypted package for another recipient: properly signed and addressed here, sealed to another key', async () => {
@@ -489,6 +492,25 @@ describe('exchange files that must be refused, with nothing written', () => {
     // A submission that should be encrypted but is not.
     const clear = await forgedSubmission(world, { sequence: 2, encryptTo: '' });
     await expectRefused(world.branch, writePackage(world, clear), 'exchange.malformed', { params: { part: 'encryption' } });
+  });
+});
+
+describe('an export that cannot be written', () => {
+  it('to a folder that is not there (the stick pulled out): a clear message, no number used, nothing recorded', async () => {
+    const world = await makeWorld();
+    try {
+      const before = stateOf(world.office.dataDir);
+      const target = join(world.usb, 'removed-stick', 'enrolment.tdcs');
+      const error = await world.office.errorOf('exchange.export', { kind: 'enrolment', campaignYear: YEAR, to: target });
+      expect(error).toEqual({ code: 'exchange.verifyFailed', params: { path: target } });
+      expectRendered(error);
+      expect(stateOf(world.office.dataDir)).toEqual(before);
+      // The next export that succeeds takes the next number: none was used up by the failure.
+      const written = await world.office.call('exchange.export', { kind: 'enrolment', campaignYear: YEAR, to: join(world.usb, 'enrolment-again.tdcs') });
+      expect(written.sequence).toBe(3);
+    } finally {
+      world.close();
+    }
   });
 });
 

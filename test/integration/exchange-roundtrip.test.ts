@@ -108,8 +108,13 @@ describe('USB exchange round trip, office ⇄ branch', () => {
   });
 
   it('setup, enrolment, submission with evidence, receipt with a returned dossier, allocation, results; then updated, stale and conflicting revisions', async () => {
-    const branch = await openInstallation('branch', BRANCH_NAME);
-    const office = await openInstallation('office', OFFICE_NAME);
+    // A clock after the 2025 deadline (submissions are late and must be accepted as such), one second per reading.
+    const clock = (start: string) => {
+      let tick = 0;
+      return () => new Date(Date.parse(start) + (tick += 1) * 1000).toISOString();
+    };
+    const branch = await openInstallation('branch', BRANCH_NAME, { now: clock('2026-01-15T08:00:00.000Z') });
+    const office = await openInstallation('office', OFFICE_NAME, { now: clock('2026-01-15T09:00:00.000Z') });
     opened.push(branch, office);
     const branchIdentity = await branch.identity();
     const officeIdentity = await office.identity();

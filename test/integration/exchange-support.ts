@@ -3,7 +3,7 @@
 // an import could write, and a small ZIP reader/writer to take packages apart and craft hostile ones.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { deflateRawSync, deflateSync, inflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { openCore, type Core } from '../../electron/core';
@@ -13,7 +13,7 @@ import { loadOrCreateKeys, type InstallationKeys } from '../../electron/exchange
 import type { CallInput, CallName, CallOutput, DossierDetail } from '../../shared/contract/calls';
 import type { AppErrorShape } from '../../shared/contract/errors';
 import { schemeFor } from '../../shared/domain/campaign';
-import type { ImportDecision, ImportPlan, Manifest, PackageKind } from '../../shared/domain/exchange';
+import type { ImportDecision, Manifest, PackageKind } from '../../shared/domain/exchange';
 import type { NomineeKind } from '../../shared/domain/kinds';
 import type { Unit } from '../../shared/domain/unit';
 import { describeError } from '../../shared/i18n';
@@ -79,6 +79,10 @@ export async function openInstallation(mode: 'branch' | 'office', organisationNa
       core.close();
       core = open();
       await login();
+    },
+    /** Closes the database (checkpointing its journal) and keeps the data directory, e.g. to copy it. */
+    shutdown(): void {
+      core.close();
     },
     close(): void {
       core.close();
@@ -148,7 +152,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, crc]);
 }
 
-/** A small but real PNG (signature, IHDR, zlib IDAT, IEND, with CRCs): a `size`×`size` RGB gradient coloured by the seed. */
+/** A small but real PNG (signature, IHDR, tEXt, zlib IDAT, IEND, with CRCs): a `size`×`size` RGB gradient coloured by the seed. */
 export function pngBytes(seed: number, size = 8): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
@@ -165,7 +169,9 @@ export function pngBytes(seed: number, size = 8): Buffer {
     }
     rows.push(row);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.concat(rows))), pngChunk('IEND', Buffer.alloc(0))]);
+  // A text chunk with the seed keeps every seed's bytes distinct (the colours repeat every 256 seeds).
+  const text = pngChunk('tEXt', Buffer.from(`Comment\0tdcs ${seed}`, 'latin1'));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), text, pngChunk('IDAT', deflateSync(Buffer.concat(rows))), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Makes a dossier at the office with complete content and the given evidence, and marks it ready. */
@@ -193,7 +199,7 @@ export interface InstallationState {
   files: string[];
 }
 
-export function tableDigests(dataDir: string): { counts: Record<string, number>; tables: Record<string, string> } {
+function tableDigests(dataDir: string): { counts: Record<string, number>; tables: Record<string, string> } {
   return withDatabase(dataDir, (db) => {
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
     const counts: Record<string, number> = {};
@@ -207,16 +213,10 @@ export function tableDigests(dataDir: string): { counts: Record<string, number>;
   });
 }
 
-/**
- * The check of each automatic backup (electron/services/backup.ts opens the copy read-only while it is still in WAL
- * mode) leaves an empty `<backup>.partial-wal` and a `<backup>.partial-shm` beside it: reported, and left out here.
- */
-const BACKUP_LEFTOVER = /^backups\/.*\.sqlite\.partial-(wal|shm)$/;
-
-export function dataFiles(dataDir: string): string[] {
+function dataFiles(dataDir: string): string[] {
   return readdirSync(dataDir, { recursive: true, encoding: 'utf8' })
     .map((path) => path.split(sep).join('/'))
-    .filter((path) => !/^tdcs\.sqlite(-wal|-shm|-journal)?$/.test(path) && !BACKUP_LEFTOVER.test(path) && statSync(join(dataDir, path)).isFile())
+    .filter((path) => !/^tdcs\.sqlite(-wal|-shm|-journal)?$/.test(path) && statSync(join(dataDir, path)).isFile())
     .map((path) => `${path} ${statSync(join(dataDir, path)).size}`)
     .sort();
 }
@@ -228,16 +228,7 @@ export function stateOf(dataDir: string): InstallationState {
 /** Backups written automatically before imports. */
 export function backupsOf(dataDir: string): string[] {
   const folder = join(dataDir, 'backups');
-  return existsSync(folder) ? readdirSync(folder).filter((name) => !BACKUP_LEFTOVER.test(`backups/${name}`)).sort() : [];
-}
-
-export function filesUnder(folder: string): string[] {
-  return existsSync(folder)
-    ? readdirSync(folder, { recursive: true, encoding: 'utf8' })
-        .filter((path) => statSync(join(folder, path)).isFile())
-        .map((path) => relative(folder, join(folder, path)).split(sep).join('/'))
-        .sort()
-    : [];
+  return existsSync(folder) ? readdirSync(folder).sort() : [];
 }
 
 const VI = translator('vi');
@@ -405,11 +396,6 @@ export function randomBytesFrom(random: () => number, length: number): Buffer {
   const bytes = Buffer.alloc(length);
   for (let index = 0; index < length; index += 1) bytes[index] = Math.floor(random() * 256);
   return bytes;
-}
-
-/** The plan without what differs between two dry runs of the same package (nothing, today). */
-export function planSummary(plan: ImportPlan): unknown {
-  return { ...plan, items: plan.items.map((item) => ({ ...item })) };
 }
 
 export function kindsOf(records: { kind: PackageKind; direction: 'in' | 'out'; sequence: number }[]): string[] {

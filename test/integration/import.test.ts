@@ -207,6 +207,20 @@ describe('importing the unit and people registers from Excel or CSV', () => {
     expect(preview.rows[1]?.issues).toEqual([]);
   });
 
+  it('a short CSV saved by Excel on Vietnamese Windows (semicolons, two columns) is read by its columns', async () => {
+    const file = Buffer.from('Tên đơn vị;Loại\r\nĐoàn Thanh niên xã Tân Lập;Đoàn Thanh niên\r\nHội Cựu chiến binh xã Tân Lập;Hội Cựu chiến binh\r\n', 'utf8');
+    const preview = await installation.call('registry.importPreview', { target: 'units', fileName: 'bo-sung.csv', content: base64(file) });
+    expect(preview.columns).toEqual(['Tên đơn vị', 'Loại']);
+    expect(preview.mapping).toMatchObject({ name: 0, kind: 1 });
+    expect(preview).toMatchObject({ valid: 2, invalid: 0 });
+    expect(preview.rows.map((row) => row.values.kind)).toEqual(['Đoàn Thanh niên', 'Hội Cựu chiến binh']);
+    // A value holding the other separator, quoted, stays whole.
+    const quoted = Buffer.from('Họ và tên;Giới tính;Chức vụ;Đơn vị\n"Lý Văn Tư";Nam;"Tổ trưởng; ấp 2, xã Tân Lập";UBND xã Tân Lập\n', 'utf8');
+    const people = await installation.call('registry.importPreview', { target: 'people', fileName: 'ds.csv', content: base64(quoted) });
+    expect(people.rows[0]?.values).toMatchObject({ fullName: 'Lý Văn Tư', position: 'Tổ trưởng; ấp 2, xã Tân Lập', unit: 'UBND xã Tân Lập' });
+    expect(people).toMatchObject({ valid: 1, invalid: 0 });
+  });
+
   it('row numbers are the spreadsheet’s own: a blank row in the middle is skipped but counted', async () => {
     const file = await xlsxOf([PEOPLE_HEADERS, ['Nguyễn Văn Đức', 1975, 'Nam', '', 'UBND xã Tân Lập'], ['Lê Thị Hồng', 1982, 'Nữ', '', 'UBND xã Tân Lập']], { blankRowAfter: 2 });
     const preview = await installation.call('registry.importPreview', { target: 'people', fileName: 'ds.xlsx', content: base64(file) });

@@ -6,7 +6,7 @@ import { temporaryDataDir } from './data-dir';
 export const ADMIN = { username: 'admin', fullName: 'Nguyễn Văn Quản Trị', password: 'mat-khau-an-toan' };
 
 /** A core over a real SQLite file in a fresh temp directory, with helpers to call it as a signed-in user. */
-export async function setUpCore(options: { initialise?: boolean; demo?: boolean } = {}) {
+export async function setUpCore(options: { initialise?: boolean; demo?: boolean; mode?: 'branch' | 'office' } = {}) {
   const data = temporaryDataDir();
   let core: Core = openCore({ dataDir: data.dir });
   let session: string | null = null;
@@ -29,7 +29,10 @@ export async function setUpCore(options: { initialise?: boolean; demo?: boolean 
   }
 
   if (options.initialise ?? true) {
-    await callAs('setup.initialise', { mode: 'office', organisationName: 'Phòng giao dịch NHCSXH Gò Dầu', admin: ADMIN, language: 'vi', loadDemo: options.demo ?? false });
+    // An office installation unless the branch's (the council's work) is asked for.
+    const branch = options.mode === 'branch';
+    const organisationName = branch ? 'Chi nhánh NHCSXH tỉnh Tây Ninh' : 'Phòng giao dịch NHCSXH Gò Dầu';
+    await callAs('setup.initialise', { mode: branch ? 'branch' : 'office', organisationName, admin: ADMIN, language: 'vi', loadDemo: options.demo ?? false });
     await login();
   }
 

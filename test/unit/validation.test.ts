@@ -59,6 +59,14 @@ describe('issueKey: zod issues as translation keys', () => {
     expect(keyOf(z.literal('x'), 'y')).toEqual({ key: 'validation.choice', params: {} });
   });
 
+  it('nothing typed or chosen (an empty select, an empty cell of an imported list) is "required"', () => {
+    expect(keyOf(z.enum(['female', 'male']), null)).toEqual({ key: 'validation.required', params: {} });
+    expect(keyOf(z.enum(['female', 'male']), '')).toEqual({ key: 'validation.required', params: {} });
+    // An empty name is missing, not too short, even where two letters are the minimum.
+    expect(keyOf(z.string().trim().min(2), '   ')).toEqual({ key: 'validation.required', params: {} });
+    expect(keyOf(z.string().trim().min(2), 'N')).toEqual({ key: 'validation.tooShort', params: { minimum: 2 } });
+  });
+
   it('a text in the wrong format names the format', () => {
     expect(keyOf(z.string().regex(/^[a-z]+$/), 'A1')).toEqual({ key: 'validation.format', params: { format: 'regex' } });
     expect(keyOf(z.email(), 'not-an-email')).toEqual({ key: 'validation.format', params: { format: 'email' } });

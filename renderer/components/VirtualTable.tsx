@@ -1,0 +1,106 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type CSSProperties, type ReactNode } from 'react';
+import './virtual-table.css';
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface VirtualColumn<Row> {
+  id: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** The column's grid track, e.g. "minmax(14rem, 3fr)" or "7rem". */
+  width: string;
+  /** Its narrowest width in rem (the table scrolls sideways below the sum). */
+  minRem: number;
+  className?: string;
+  /** A class for one row's cell (e.g. a value with a problem). */
+  cellClassName?: (row: Row) => string;
+  /** A sortable column: its current direction (null when another column sorts) and what a click does. */
+  sort?: { direction: SortDirection | null; onSort: () => void; label: string };
+}
+
+interface VirtualTableProps<Row> {
+  rows: readonly Row[];
+  columns: VirtualColumn<Row>[];
+  rowKey: (row: Row) => string;
+  /** What the table is, for screen readers. */
+  label: string;
+  rowClassName?: (row: Row) => string;
+  onRowClick?: (row: Row) => void;
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
+  /** A first guess of a row's height in pixels; rows are measured once shown. */
+  estimateRowHeight?: number;
+  testId?: string;
+  className?: string;
+}
+
+/**
+ * A table that renders only the rows in view (and a few around them), so lists of thousands scroll
+ * smoothly; it keeps table semantics, with the full row count and each row's index for screen readers.
+ */
+export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, testId, className }: VirtualTableProps<Row>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders this component itself; nothing memoises its output.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimateRowHeight,
+    overscan: 8,
+    getItemKey: (index) => {
+      const row = rows[index];
+      return row === undefined ? index : rowKey(row);
+    },
+  });
+  const template = columns.map((column) => column.width).join(' ');
+  const minWidth = `${columns.reduce((sum, column) => sum + column.minRem, 0)}rem`;
+  const style = { '--vt-columns': template, minWidth } as CSSProperties;
+
+  return (
+    <div className={`vt-scroll${className ? ` ${className}` : ''}`} ref={scroller}>
+      <table className="vt" style={style} aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {columns.map((column) => (
+              <th key={column.id} scope="col" className={column.className} aria-sort={column.sort ? (column.sort.direction ?? 'none') : undefined}>
+                {column.sort ? (
+                  <button type="button" className="vt-sort" onClick={column.sort.onSort} title={column.sort.label} data-testid={`sort-${column.id}`}>
+                    {column.header}
+                    <span className="vt-sort-mark" aria-hidden="true">
+                      {column.sort.direction === 'ascending' ? '▲' : column.sort.direction === 'descending' ? '▼' : '↕'}
+                    </span>
+                  </button>
+                ) : (
+                  column.header
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            return (
+              <tr
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className={`${onRowClick ? 'clickable ' : ''}${rowClassName ? rowClassName(row) : ''}`.trim() || undefined}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={onRowClick ? () => onRowClick(row) : undefined}
+                {...(rowAttributes ? rowAttributes(row) : {})}
+              >
+                {columns.map((column) => (
+                  <td key={column.id} className={[column.className, column.cellClassName?.(row)].filter(Boolean).join(' ') || undefined}>
+                    {column.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

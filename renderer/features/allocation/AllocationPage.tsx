@@ -1,0 +1,193 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AllocationReport } from '../../../shared/contract/calls';
+import { ALLOCATION_WEIGHTS, type AllocationWeight } from '../../../shared/domain/campaign';
+import { ALLOCATION_METHODS, type AllocationLine, type AllocationMethod } from '../../../shared/scoring/allocation';
+import { useSession } from '../../app/session-store';
+import { useCall } from '../../app/use-call';
+import { ErrorBanner } from '../../components/errors';
+import { usePoints } from '../../components/format';
+
+/** The unit id of the bucket for province-level bodies that no transaction office serves (electron/services/allocation.ts). */
+const PROVINCE_BUCKET = 'province';
+
+interface Row {
+  line: AllocationLine;
+  name: string;
+  eligible: number;
+  selected: number;
+  points: number;
+}
+
+/** One line per unit, in Vietnamese alphabetical order, the province level last. */
+function useRows(report: AllocationReport | null): Row[] {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    if (!report) return [];
+    const collator = new Intl.Collator(i18n.language === 'vi' ? 'vi' : 'en');
+    const units = new Map(report.units.map((unit) => [unit.id, unit]));
+    return report.allocation.lines
+      .map((line) => {
+        const unit = units.get(line.id);
+        return {
+          line,
+          name: line.id === PROVINCE_BUCKET ? t('allocation.province') : line.name,
+          eligible: unit?.eligible ?? 0,
+          selected: unit?.selected ?? 0,
+          points: unit?.points ?? 0,
+        };
+      })
+      .sort((a, b) => Number(a.line.id === PROVINCE_BUCKET) - Number(b.line.id === PROVINCE_BUCKET) || collator.compare(a.name, b.name));
+  }, [report, t, i18n.language]);
+}
+
+/** The individual quota shared among units after the collective round, with the reason of every place. */
+export function AllocationPage() {
+  const { t } = useTranslation();
+  const points = usePoints();
+  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const branch = useSession((state) => state.status?.mode === 'branch');
+  const [method, setMethod] = useState<AllocationMethod | null>(null);
+  const [weight, setWeight] = useState<AllocationWeight | null>(null);
+  const { value: campaign, error: campaignError } = useCall('campaigns.get', branch ? { year } : null);
+  const { value: report, error: reportError } = useCall(
+    'allocation.get',
+    branch ? { campaignYear: year, ...(method ? { method } : {}), ...(weight ? { weight } : {}) } : null,
+  );
+  const rows = useRows(report);
+
+  if (!branch) {
+    return (
+      <section className="page">
+        <h1>{t('allocation.title')}</h1>
+        <div className="banner banner-error" role="alert">
+          {t('errors.mode.branchOnly')}
+        </div>
+      </section>
+    );
+  }
+
+  const failure = campaignError ?? reportError;
+  const shownMethod = method ?? campaign?.settings.allocationMethod ?? 'largestRemainder';
+  const shownWeight = weight ?? campaign?.settings.allocationWeight ?? 'eligibleCount';
+  const settingLabel = (label: string, isSetting: boolean) => (isSetting ? t('allocation.campaignSetting', { name: label }) : label);
+  const sum = (pick: (row: Row) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  const anyTie = rows.some((row) => row.line.tie || row.line.tieLost);
+
+  return (
+    <section className="page allocation-page">
+      <header className="page-header">
+        <div>
+          <h1>{t('allocation.title')}</h1>
+          <p className="muted">{t('allocation.intro', { year })}</p>
+        </div>
+        {campaign ? (
+          <p className="quota-badge" data-testid="allocation-quota">
+            {t('allocation.quota', { count: campaign.quotaIndividuals })}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="card allocation-controls">
+        <label className="field" htmlFor="allocation-method">
+          <span>{t('allocation.method')}</span>
+          <select id="allocation-method" data-testid="allocation-method" value={shownMethod} onChange={(event) => setMethod(event.target.value as AllocationMethod)}>
+            {ALLOCATION_METHODS.map((item) => (
+              <option key={item} value={item}>
+                {settingLabel(t(`allocation.methods.${item}`), item === campaign?.settings.allocationMethod)}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint">{t(`allocation.methodHints.${shownMethod}`)}</span>
+        </label>
+        <label className="field" htmlFor="allocation-weight">
+          <span>{t('allocation.weight')}</span>
+          <select id="allocation-weight" data-testid="allocation-weight" value={shownWeight} onChange={(event) => setWeight(event.target.value as AllocationWeight)}>
+            {ALLOCATION_WEIGHTS.map((item) => (
+              <option key={item} value={item}>
+                {settingLabel(t(`allocation.weights.${item}`), item === campaign?.settings.allocationWeight)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <ErrorBanner error={failure} />
+      {!report && !failure ? <p className="muted">{t('app.loading')}</p> : null}
+      {report && rows.length === 0 ? <p className="empty">{t('allocation.empty')}</p> : null}
+      {report && rows.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="allocation-table" data-testid="allocation-table" data-method={report.allocation.method} data-weight={report.weight}>
+              <thead>
+                <tr>
+                  <th>{t('allocation.columns.unit')}</th>
+                  <th className="number">{t('allocation.columns.eligible')}</th>
+                  <th className="number">{t('allocation.columns.selected')}</th>
+                  <th className="number">{t('allocation.columns.points')}</th>
+                  <th className="number">{t('allocation.columns.weight')}</th>
+                  <th className="number">{t('allocation.columns.exact')}</th>
+                  <th className="number">{t('allocation.columns.base')}</th>
+                  <th>{t('allocation.columns.extra')}</th>
+                  <th className="number">{t('allocation.columns.seats')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.line.id} data-unit={row.line.id}>
+                    <td>{row.name}</td>
+                    <td className="number">{row.eligible}</td>
+                    <td className="number">{row.selected}</td>
+                    <td className="number">{points(row.points)}</td>
+                    <td className="number">{t('allocation.weightValue', { value: row.line.weight })}</td>
+                    <td className="number" data-testid="allocation-exact">
+                      {t('allocation.exactValue', { value: row.line.exactQuota })}
+                    </td>
+                    <td className="number">{row.line.baseSeats}</td>
+                    <td>
+                      <span className="extra-count">{row.line.extraSeats}</span>
+                      {row.line.reasons.length > 0 ? (
+                        <ul className="reasons">
+                          {row.line.reasons.map((reason, index) => (
+                            <li key={index}>{t(reason.key, reason.params)}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                    <td className="number">
+                      <strong data-testid="allocation-seats">{row.line.seats}</strong>
+                      {row.line.tie || row.line.tieLost ? (
+                        <span className="pill pill-warn" title={t(row.line.tie ? 'allocation.tieHint' : 'allocation.tieLostHint')} data-testid="allocation-tie">
+                          {t('allocation.tie')}
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="total-row">
+                  <th>{t('allocation.total')}</th>
+                  <td className="number">{sum((row) => row.eligible)}</td>
+                  <td className="number">{sum((row) => row.selected)}</td>
+                  <td className="number">{points(sum((row) => row.points))}</td>
+                  <td className="number">{t('allocation.weightValue', { value: report.allocation.totalWeight })}</td>
+                  <td className="number">{t('allocation.exactValue', { value: sum((row) => row.line.exactQuota) })}</td>
+                  <td className="number">{sum((row) => row.line.baseSeats)}</td>
+                  <td>{sum((row) => row.line.extraSeats)}</td>
+                  <td className="number">
+                    <strong data-testid="allocation-total">{sum((row) => row.line.seats)}</strong>
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          {anyTie ? <p className="muted small">{t('allocation.tieNote')}</p> : null}
+        </>
+      ) : null}
+      <div className="banner banner-info" role="note">
+        {t('allocation.confirmNote')}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { FormProvider, useController, useForm, useFormContext, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { decodeIssueMessage, keyedErrorMap, keyedMessage } from '../../../shared/contract/validation';
+import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type Campaign, type CampaignStatus } from '../../../shared/domain/campaign';
+import { AGGREGATION_METHODS, TRIM_FROM_REVIEWERS } from '../../../shared/scoring/aggregation';
+import { ALLOCATION_METHODS } from '../../../shared/scoring/allocation';
+import { call } from '../../app/api';
+import { useCouncilAccess } from '../../app/access';
+import { useSession } from '../../app/session-store';
+import { useCall } from '../../app/use-call';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorBanner, errorShape } from '../../components/errors';
+import { Field } from '../../components/Field';
+import { formatDate, formValuesOf, longDate, parseDate, type CampaignFormValues } from './campaign-form';
+import { TieBreakEditor } from './TieBreakEditor';
+import './campaign.css';
+
+/** The one next step of a campaign's status, with the words of its button and of its confirmation. */
+const NEXT: Record<CampaignStatus, { to: CampaignStatus; label: string; message: string }> = {
+  preparation: { to: 'open', label: 'campaign.transitions.open', message: 'campaign.confirmOpen' },
+  open: { to: 'closed', label: 'campaign.transitions.closed', message: 'campaign.confirmClose' },
+  closed: { to: 'open', label: 'campaign.transitions.reopen', message: 'campaign.confirmReopen' },
+};
+
+function StatusCard({ campaign, dirty, onChanged }: { campaign: Campaign; dirty: boolean; onChanged: (campaign: Campaign) => void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const next = NEXT[campaign.status];
+
+  const change = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onChanged(await call('campaigns.update', { year: campaign.year, status: next.to }));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card status-card" aria-labelledby="campaign-status-heading">
+      <h2 id="campaign-status-heading">{t('campaign.status')}</h2>
+      <div className="status-line">
+        <span className={`pill status-${campaign.status}`} data-testid="campaign-status" data-status={campaign.status}>
+          {t(`campaign.statuses.${campaign.status}`)}
+        </span>
+        <span className="muted">{t(`campaign.statusHints.${campaign.status}`)}</span>
+      </div>
+      <ConfirmButton
+        label={t(next.label)}
+        title={t('campaign.confirmTitle')}
+        message={
+          <>
+            <p>{t(next.message, { year: campaign.year })}</p>
+            {dirty ? <p className="muted">{t('campaign.confirmUnsaved')}</p> : null}
+          </>
+        }
+        confirmLabel={t('campaign.confirm')}
+        onConfirm={() => void change()}
+        disabled={busy}
+        testId="campaign-transition"
+      />
+      <ErrorBanner error={failure} />
+    </section>
+  );
+}
+
+/** The deadline typed as dd/MM/yyyy whatever the computer's locale, kept as an ISO date; the hint spells the day out. */
+function DeadlineField() {
+  const { t, i18n } = useTranslation();
+  const { control } = useFormContext<CampaignFormValues>();
+  const { field, fieldState } = useController({ control, name: 'deadline' });
+  const { ref, value, onChange, onBlur } = field;
+  const [typed, setTyped] = useState<{ text: string; value: string } | null>(null);
+  const text = typed !== null && typed.value === value ? typed.text : formatDate(value, i18n.language) || value;
+  const wrongFormat = fieldState.error?.message !== undefined && decodeIssueMessage(fieldState.error.message).key === 'validation.format';
+  const error = wrongFormat && fieldState.error ? { ...fieldState.error, message: keyedMessage('campaign.dateFormat') } : fieldState.error;
+  const day = longDate(value, i18n.language);
+  return (
+    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
+      <input
+        id="campaign-deadline"
+        ref={ref}
+        value={text}
+        placeholder={t('campaign.datePlaceholder')}
+        inputMode="numeric"
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'campaign-deadline-error' : undefined}
+        data-testid="campaign-deadline"
+        onBlur={onBlur}
+        onChange={(event) => {
+          // A text that is no date stays as typed, so that the schema says what is wrong with it.
+          const next = parseDate(event.target.value) ?? event.target.value;
+          setTyped({ text: event.target.value, value: next });
+          onChange(next);
+        }}
+      />
+    </Field>
+  );
+}
+
+function RadioGroup<Value extends string>({
+  name,
+  legend,
+  values,
+  text,
+  hint,
+}: {
+  name: 'settings.aggregation' | 'settings.allocationMethod' | 'settings.allocationWeight';
+  legend: string;
+  values: readonly Value[];
+  text: (value: Value) => string;
+  hint?: (value: Value) => string;
+}) {
+  const { register } = useFormContext<CampaignFormValues>();
+  return (
+    <fieldset className="radio-group">
+      <legend>{legend}</legend>
+      {values.map((value) => {
+        const id = `${name.replace(/\./g, '-')}-${value}`;
+        return (
+          <label key={value} className="radio-choice" htmlFor={id}>
+            <input type="radio" id={id} value={value} {...register(name)} aria-labelledby={`${id}-text`} aria-describedby={hint ? `${id}-hint` : undefined} />
+            <span>
+              <strong id={`${id}-text`}>{text(value)}</strong>
+              {hint ? (
+                <span className="muted small" id={`${id}-hint`}>
+                  {hint(value)}
+                </span>
+              ) : null}
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** Status, deadline, quotas and rules of one campaign; a status change keeps unsaved edits of the rest in the form. */
+function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: (campaign: Campaign, statusChanged: boolean) => void }) {
+  const { t } = useTranslation();
+  const readOnly = campaign.status === 'closed';
+  const resolver = useMemo(() => zodResolver(campaignUpdateSchema, { error: keyedErrorMap }) as unknown as Resolver<CampaignFormValues>, []);
+  const form = useForm<CampaignFormValues>({ resolver, defaultValues: formValuesOf(campaign), mode: 'onChange' });
+  const { register, handleSubmit, formState, reset, setError } = form;
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const errors = formState.errors;
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    setSaved(false);
+    try {
+      const updated = await call('campaigns.update', {
+        year: values.year,
+        deadline: values.deadline,
+        quotaCollectives: values.quotaCollectives,
+        quotaIndividuals: values.quotaIndividuals,
+        settings: values.settings,
+      });
+      reset(formValuesOf(updated));
+      setSaved(true);
+      onChanged(updated, false);
+    } catch (error) {
+      // The changes stay in the form; the service's findings (an unknown criterion) go to their fields.
+      for (const issue of errorShape(error).issues ?? []) setError(issue.path as 'deadline', { type: 'server', message: keyedMessage(issue.key, issue.params) });
+      setFailure(error);
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <StatusCard campaign={campaign} dirty={formState.isDirty} onChanged={(result) => onChanged(result, true)} />
+      <form onSubmit={(event) => void submit(event)} noValidate data-testid="campaign-form" aria-labelledby="campaign-title">
+        {readOnly ? (
+          <div className="banner banner-warn" role="note" data-testid="campaign-closed-note">
+            {t('campaign.closedNote', { year: campaign.year })}
+          </div>
+        ) : null}
+        <fieldset disabled={readOnly} className="plain">
+          <section className="card" aria-labelledby="campaign-timetable-heading">
+            <h2 id="campaign-timetable-heading">{t('campaign.timetable')}</h2>
+            <div className="grid-3">
+              <DeadlineField />
+              <Field id="campaign-quota-collectives" label={t('campaign.quotaCollectives')} error={errors.quotaCollectives}>
+                <input id="campaign-quota-collectives" type="number" inputMode="numeric" min={0} max={100} {...register('quotaCollectives', { valueAsNumber: true })} />
+              </Field>
+              <Field id="campaign-quota-individuals" label={t('campaign.quotaIndividuals')} error={errors.quotaIndividuals}>
+                <input id="campaign-quota-individuals" type="number" inputMode="numeric" min={0} max={1000} {...register('quotaIndividuals', { valueAsNumber: true })} />
+              </Field>
+            </div>
+          </section>
+
+          <section className="card" aria-labelledby="campaign-ranking-heading">
+            <h2 id="campaign-ranking-heading">{t('campaign.rankingRules')}</h2>
+            <RadioGroup
+              name="settings.aggregation"
+              legend={t('campaign.aggregation')}
+              values={AGGREGATION_METHODS}
+              text={(value) => t(`campaign.aggregationMethods.${value}`)}
+              hint={(value) => t(`campaign.aggregationHints.${value}`, { count: TRIM_FROM_REVIEWERS })}
+            />
+            <TieBreakEditor campaign={campaign} readOnly={readOnly} />
+          </section>
+
+          <section className="card" aria-labelledby="campaign-allocation-heading">
+            <h2 id="campaign-allocation-heading">{t('campaign.allocation')}</h2>
+            <div className="grid-2">
+              <RadioGroup
+                name="settings.allocationMethod"
+                legend={t('campaign.allocationMethod')}
+                values={ALLOCATION_METHODS}
+                text={(value) => t(`campaign.allocationMethods.${value}`)}
+                hint={(value) => t(`campaign.allocationHints.${value}`)}
+                />
+              <RadioGroup
+                name="settings.allocationWeight"
+                legend={t('campaign.allocationWeight')}
+                values={ALLOCATION_WEIGHTS}
+                text={(value) => t(`campaign.allocationWeights.${value}`)}
+                />
+            </div>
+          </section>
+        </fieldset>
+
+        {readOnly ? null : (
+          <div className="save-bar">
+            {Object.keys(errors).length > 0 ? (
+              <div className="banner banner-error" role="alert">
+                {t('campaign.fixErrors')}
+              </div>
+            ) : null}
+            <ErrorBanner error={failure} />
+            {saved && !formState.isDirty ? (
+              <div className="banner banner-ok" role="status" data-testid="campaign-saved">
+                {t('campaign.saved')}
+              </div>
+            ) : null}
+            <div className="form-actions">
+              <button type="button" className="secondary" disabled={!formState.isDirty || formState.isSubmitting} onClick={() => reset()}>
+                {t('campaign.discard')}
+              </button>
+              <button type="submit" disabled={formState.isSubmitting} data-testid="save-campaign">
+                {formState.isSubmitting ? t('campaign.saving') : t('campaign.save')}
+              </button>
+            </div>
+          </div>
+        )}
+      </form>
+    </FormProvider>
+  );
+}
+
+/** The current campaign: its status and next step, deadline, quotas and the council's rules. */
+export function CampaignPage() {
+  const { t } = useTranslation();
+  const allowed = useCouncilAccess();
+  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const { value: loaded, error } = useCall('campaigns.get', allowed ? { year } : null);
+  const [updated, setUpdated] = useState<Campaign | null>(null);
+  const [changed, setChanged] = useState<CampaignStatus | null>(null);
+
+  if (!allowed) return <p className="empty">{t('campaign.councilOnly')}</p>;
+  if (error) return <ErrorBanner error={error} />;
+  const campaign = updated ?? loaded;
+  if (!campaign) return <p className="muted">{t('app.loading')}</p>;
+
+  return (
+    <section className="page campaign-page">
+      <header className="page-header">
+        <div>
+          <h1 id="campaign-title">{t('campaign.title', { year: campaign.year })}</h1>
+          <p className="muted">{t('campaign.intro')}</p>
+        </div>
+      </header>
+      {changed ? (
+        <div className="banner banner-ok" role="status" data-testid="campaign-status-changed">
+          {t('campaign.statusChanged', { status: t(`campaign.statuses.${changed}`) })}
+        </div>
+      ) : null}
+      <SettingsForm
+        key={campaign.year}
+        campaign={campaign}
+        onChanged={(result, statusChanged) => {
+          setUpdated(result);
+          setChanged(statusChanged ? result.status : null);
+        }}
+      />
+    </section>
+  );
+}
