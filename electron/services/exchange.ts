@@ -7,6 +7,7 @@ import { AppError } from '../../shared/contract/errors';
 import { checkAgainstScheme, toScoreInput, type DossierContent } from '../../shared/domain/dossier';
 import {
   EXCHANGE_EXTENSION,
+  fileNameSlug,
   IMPORT_CATEGORIES,
   PACKAGE_SENDER,
   type ImportCategory,
@@ -127,15 +128,7 @@ export function packageBytes(context: ServiceContext, source: PackageSource): { 
 }
 
 function fileNameFor(kind: PackageKind, organisation: string, sequence: number, createdAt: string): string {
-  const slug =
-    organisation
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/gi, 'd')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'tdcs';
-  return `${createdAt.slice(0, 10)}-${kind}-${slug}-${String(sequence).padStart(4, '0')}${EXCHANGE_EXTENSION}`;
+  return `${createdAt.slice(0, 10)}-${kind}-${fileNameSlug(organisation)}-${String(sequence).padStart(4, '0')}${EXCHANGE_EXTENSION}`;
 }
 
 interface Outgoing {

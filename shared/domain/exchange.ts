@@ -114,3 +114,16 @@ export interface PeerInfo {
   status: 'trusted' | 'revoked';
   lastSequence: number;
 }
+
+/** A name for a file on a USB stick: ASCII only (old FAT sticks, Windows), e.g. "Phong-giao-dich-Go-Dau". */
+export function fileNameSlug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'tdcs'
+  );
+}

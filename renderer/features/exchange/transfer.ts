@@ -1,5 +1,5 @@
 import type { PackageKind } from '../../../shared/domain/exchange';
-import { EXCHANGE_EXTENSION } from '../../../shared/domain/exchange';
+import { EXCHANGE_EXTENSION, fileNameSlug } from '../../../shared/domain/exchange';
 import type { CallResponse } from '../../../shared/contract/envelope';
 import { ApiError } from '../../app/api';
 
@@ -28,14 +28,7 @@ export function downloadUrl(fileName: string): string {
 
 /** A file name without accents or spaces, e.g. "2026-11-25-submission-Phong-giao-dich-Go-Dau.tdcs". */
 export function suggestedFileName(kind: PackageKind, name: string, today: Date): string {
-  const slug =
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/gi, 'd')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'tdcs';
+  const slug = fileNameSlug(name);
   const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   return `${date}-${kind}-${slug}${EXCHANGE_EXTENSION}`;
 }
