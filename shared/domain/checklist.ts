@@ -26,7 +26,7 @@ export function dossierChecklist(scheme: Scheme, kind: NomineeKind, content: Dos
   return [
     { key: 'checklist.indicators', ok: result.complete, params: { missing: result.missing.length } },
     { key: 'checklist.justifications', ok: unjustified === 0, params: { missing: unjustified, minimum: MIN_JUSTIFICATION_CHARS } },
-    { key: 'checklist.headings', ok: missing.length === 0, params: { missing: missing.join('; ') } },
+    { key: 'checklist.headings', ok: missing.length === 0, params: { missing: missing.length > 0 ? `: ${missing.join('; ')}` : '' } },
     { key: 'checklist.words', ok: words >= REPORT_MIN_WORDS, params: { words, minimum: REPORT_MIN_WORDS } },
     { key: 'checklist.evidence', ok: attachments > 0, params: { count: attachments } },
   ];

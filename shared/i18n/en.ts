@@ -127,7 +127,7 @@ export const en = {
   dossiers: {
     title: 'Dossiers',
     intro: 'Award dossiers of the {{year}} campaign.',
-    new: 'New collective dossier',
+    new: 'New dossier',
     search: 'Search by name (accents optional)',
     count: '{{shown}} of {{total}} dossiers',
     unit: 'Nominee',
@@ -144,7 +144,7 @@ export const en = {
     open: 'Open',
   },
   form: {
-    newTitle: 'New collective dossier',
+    newTitle: 'New dossier',
     editTitle: 'Dossier: {{name}}',
     revision: 'Revision {{revision}} · {{status}}',
     nominee: 'Nominee',

@@ -128,7 +128,7 @@ export const vi: Messages = {
   dossiers: {
     title: 'Hồ sơ',
     intro: 'Hồ sơ đề nghị khen thưởng đợt thi đua năm {{year}}.',
-    new: 'Lập hồ sơ tập thể',
+    new: 'Lập hồ sơ mới',
     search: 'Tìm theo tên (gõ có dấu hoặc không dấu)',
     count: '{{shown}}/{{total}} hồ sơ',
     unit: 'Đối tượng đề nghị',
@@ -145,7 +145,7 @@ export const vi: Messages = {
     open: 'Mở',
   },
   form: {
-    newTitle: 'Lập hồ sơ tập thể',
+    newTitle: 'Lập hồ sơ đề nghị khen thưởng',
     editTitle: 'Hồ sơ: {{name}}',
     revision: 'Lần {{revision}} · {{status}}',
     nominee: 'Đối tượng đề nghị',

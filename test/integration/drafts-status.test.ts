@@ -192,7 +192,7 @@ describe('readiness: the checklist, ready and draft, revisions after sending', (
     expect(saved.checklist).toEqual([
       { key: 'checklist.indicators', ok: false, params: { missing: 1 } },
       { key: 'checklist.justifications', ok: false, params: { missing: 1, minimum: 10 } },
-      { key: 'checklist.headings', ok: false, params: { missing: REPORT_HEADINGS.collective[2] as string } },
+      { key: 'checklist.headings', ok: false, params: { missing: `: ${REPORT_HEADINGS.collective[2] as string}` } },
       { key: 'checklist.words', ok: false, params: { words: countWords(saved.dossier.content.report), minimum: REPORT_MIN_WORDS } },
       { key: 'checklist.evidence', ok: false, params: { count: 0 } },
     ]);

@@ -64,7 +64,6 @@ export function DossierEditor(props: EditorProps) {
   // A draft kept from an earlier session (a crash, a closed window) comes back as it was typed.
   const form = useForm<DossierFormValues>({ resolver, defaultValues: restoredDraft?.form ?? initialValues, mode: 'onBlur' });
   const { register, handleSubmit, formState, setError, control, reset } = form;
-  const [lastSaved, setLastSaved] = useState<string | null>(updatedAt);
   const [failure, setFailure] = useState<unknown>(null);
   const [restored, setRestored] = useState(restoredDraft !== null);
   const [revisionNotice, setRevisionNotice] = useState<number | null>(null);
@@ -96,6 +95,12 @@ export function DossierEditor(props: EditorProps) {
     return () => clearTimeout(timer);
   }, [values]);
   const undo = (): void => {
+    const last = history.current[history.current.length - 1];
+    // A change typed since the last pause (not yet a snapshot) is undone first, on its own.
+    if (last !== undefined && JSON.stringify(values) !== last) {
+      reset(JSON.parse(last) as DossierFormValues, { keepDefaultValues: true });
+      return;
+    }
     if (history.current.length < 2) return;
     history.current = history.current.slice(0, -1);
     reset(JSON.parse(history.current[history.current.length - 1] as string) as DossierFormValues, { keepDefaultValues: true });
@@ -125,7 +130,8 @@ export function DossierEditor(props: EditorProps) {
       const { content } = formValuesToContent(scheme, values);
       try {
         const detail = await call('dossiers.save', {
-          ...(dossierId ? { id: dossierId, baseUpdatedAt: lastSaved } : {}),
+          // The stored dossier as last read (after this form's saves, status changes and evidence), so that only someone else's change is refused.
+          ...(dossierId ? { id: dossierId, baseUpdatedAt: updatedAt } : {}),
           campaignYear,
           nomineeKind,
           unitId: values.unitId,
@@ -135,7 +141,6 @@ export function DossierEditor(props: EditorProps) {
         reset(values);
         setRestored(false);
         setRevisionNotice(detail.revisionStarted ? detail.dossier.revision : null);
-        setLastSaved(detail.dossier.updatedAt);
         markSaved(detail.dossier.id);
         onSaved(detail);
       } catch (error) {

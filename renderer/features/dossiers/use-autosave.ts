@@ -14,6 +14,8 @@ export function useAutosave(draftKey: string, campaignYear: number, dossierId: s
   const [status, setStatus] = useState<AutosaveState>({ state: 'idle' });
   const latest = useRef({ values, dirty });
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A draft was kept since the form was last clean (as saved, or undone back to it).
+  const kept = useRef(false);
 
   useEffect(() => {
     latest.current = { values, dirty };
@@ -24,6 +26,7 @@ export function useAutosave(draftKey: string, campaignYear: number, dossierId: s
       if (pending.current) clearTimeout(pending.current);
       pending.current = null;
       if (!latest.current.dirty) return;
+      kept.current = true;
       setStatus({ state: 'saving' });
       call('drafts.save', { key: draftKey, campaignYear, dossierId, form: latest.current.values as unknown as Record<string, unknown> }).then(
         (saved) => setStatus({ state: 'saved', at: saved.updatedAt }),
@@ -33,6 +36,10 @@ export function useAutosave(draftKey: string, campaignYear: number, dossierId: s
     if (dirty) {
       if (pending.current) clearTimeout(pending.current);
       pending.current = setTimeout(flush, DEBOUNCE_MS);
+    } else if (kept.current) {
+      // Back to what is stored (undone, or saved): a kept draft would bring the undone changes back next time.
+      kept.current = false;
+      void call('drafts.discard', { key: draftKey }).catch(() => undefined);
     }
     const onHide = (): void => {
       if (document.visibilityState === 'hidden') flush();

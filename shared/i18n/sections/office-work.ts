@@ -1,9 +1,9 @@
 /** The readiness checklist and the per-row problems of a registry import. */
 export const en = {
   checklist: {
-    indicators: 'Every indicator is filled in ({{missing}} missing).',
+    indicators: 'Every indicator and self-score is filled in ({{missing}} missing).',
     justifications: 'Every self-score has a justification of at least {{minimum}} characters ({{missing}} missing).',
-    headings: 'The report has the template’s headings {{missing}}',
+    headings: 'The report has the template’s headings{{missing}}.',
     words: 'The report has at least {{minimum}} words (now {{words}}).',
     evidence: 'At least one evidence file is attached (now {{count}}).',
   },
@@ -22,9 +22,9 @@ export const en = {
 
 export const vi: typeof en = {
   checklist: {
-    indicators: 'Đã nhập đủ các số liệu (còn thiếu {{missing}}).',
+    indicators: 'Đã nhập đủ số liệu và điểm tự chấm (còn thiếu {{missing}}).',
     justifications: 'Mỗi điểm tự chấm có giải trình tối thiểu {{minimum}} ký tự (còn thiếu {{missing}}).',
-    headings: 'Báo cáo có đủ các đề mục theo mẫu {{missing}}',
+    headings: 'Báo cáo có đủ các đề mục theo mẫu{{missing}}.',
     words: 'Báo cáo có tối thiểu {{minimum}} từ (hiện có {{words}}).',
     evidence: 'Có ít nhất một tệp minh chứng (hiện có {{count}}).',
   },
