@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_LIMITS, type AttachmentInfo } from '../../../shared/domain/attachment';
 import { call } from '../../app/api';
+import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 
@@ -16,6 +17,13 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
+/** A photo's thumbnail, read (and verified) through the contract when it is shown. */
+function Thumbnail({ dossierId, attachment }: { dossierId: string; attachment: AttachmentInfo }) {
+  const { value } = useCall('attachments.read', { dossierId, sha256: attachment.sha256 });
+  if (!value) return <span className="thumbnail thumbnail-empty" aria-hidden="true" />;
+  return <img src={`data:${value.mimeType};base64,${value.content}`} alt={attachment.fileName} className="thumbnail" />;
+}
+
 function sizeText(bytes: number, language: string): string {
   const format = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
   return bytes >= 1024 * 1024 ? `${format.format(bytes / 1024 / 1024)} MB` : `${format.format(bytes / 1024)} KB`;
@@ -28,7 +36,6 @@ export function AttachmentsPanel({ dossierId, attachments, onChange }: { dossier
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [previews, setPreviews] = useState<Record<string, string>>({});
 
   const add = async (files: File[]): Promise<void> => {
     if (!dossierId) return;
@@ -55,13 +62,10 @@ export function AttachmentsPanel({ dossierId, attachments, onChange }: { dossier
     try {
       const file = await call('attachments.read', { dossierId, sha256: attachment.sha256 });
       const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(file.content), (char) => char.charCodeAt(0))], { type: file.mimeType }));
-      if (attachment.mimeType.startsWith('image/')) setPreviews((current) => ({ ...current, [attachment.sha256]: url }));
-      else {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file.fileName;
-        link.click();
-      }
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName;
+      link.click();
     } catch (error) {
       setFailure(error);
     }
@@ -124,7 +128,7 @@ export function AttachmentsPanel({ dossierId, attachments, onChange }: { dossier
       <ul className="attachment-list" data-testid="attachment-list">
         {attachments.map((attachment) => (
           <li key={attachment.sha256}>
-            {previews[attachment.sha256] ? <img src={previews[attachment.sha256]} alt={attachment.fileName} className="thumbnail" /> : null}
+            {dossierId && attachment.mimeType.startsWith('image/') && attachment.mimeType !== 'image/tiff' ? <Thumbnail dossierId={dossierId} attachment={attachment} /> : null}
             <span className="attachment-name">{attachment.fileName}</span>
             <span className="muted small">
               {sizeText(attachment.size, i18n.language)} · {formatDateTime(attachment.addedAt, i18n.language)} · SHA-256 {attachment.sha256.slice(0, 12)}…
