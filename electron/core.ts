@@ -9,7 +9,8 @@ import { cryptoSelfTest } from './exchange/crypto';
 import { loadOrCreateKeys, type InstallationKeys, type KeyProtector } from './exchange/keys';
 import { createHandlers, type Caller, type HandlerTable } from './handlers';
 import { Sessions } from './services/accounts';
-import type { ServiceContext } from './services/context';
+import { errorShapeOf, type ServiceContext } from './services/context';
+import { ExportJobs } from './services/export-jobs';
 
 export const DATABASE_FILE = 'tdcs.sqlite';
 
@@ -40,11 +41,7 @@ function allowed(access: Access, caller: Caller): AppError | null {
 }
 
 function toResponseError(error: unknown): CallResponse {
-  if (error instanceof AppError) return { ok: false, error: error.toShape() };
-  // Never show a stack trace or personal data: log the kind of failure, answer with a code.
-  const kind = error instanceof Error ? `${error.name}${'code' in error ? ` ${String((error as { code: unknown }).code)}` : ''}` : typeof error;
-  process.stderr.write(`tdcs: internal error (${kind})\n`);
-  return { ok: false, error: { code: 'internal' } };
+  return { ok: false, error: errorShapeOf(error) };
 }
 
 function inputSize(input: unknown): number {
@@ -69,7 +66,8 @@ export function openCore(options: CoreOptions): Core {
     keys: () => (keys ??= loadOrCreateKeys(options.dataDir, options.keyProtector ?? null)),
   };
   const sessions = new Sessions();
-  const handlers: HandlerTable = createHandlers(context, sessions);
+  const exportJobs = new ExportJobs();
+  const handlers: HandlerTable = createHandlers(context, sessions, exportJobs);
 
   async function call(request: CallRequest, operator = false): Promise<CallResponse> {
     try {
@@ -95,6 +93,7 @@ export function openCore(options: CoreOptions): Core {
     db,
     call,
     close: () => {
+      exportJobs.cancelAll();
       if (db.open) db.close();
     },
   };

@@ -10,6 +10,7 @@ import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
 import { applyImport as applyPackage, dryRunImport, exchangeHistory, exportPackage, identity, packageBytes, returnDossier, revokePeer } from './services/exchange';
+import type { ExportJobs } from './services/export-jobs';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { dossiersList, getDossier, saveDossier, setDossierStatus } from './services/dossiers';
 import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
@@ -30,7 +31,9 @@ export type Handler<K extends CallName> = (input: ValidInput<K>, caller: Caller)
 export type HandlerTable = { [K in CallName]: Handler<K> };
 
 /** The one handler table behind every transport: each call of the contract, mapped onto the services. */
-export function createHandlers(context: ServiceContext, sessions: Sessions): HandlerTable {
+export function createHandlers(context: ServiceContext, sessions: Sessions, exportJobs: ExportJobs): HandlerTable {
+  // Export jobs belong to whoever started them: a person by account, the command line as the operator.
+  const owner = (caller: Caller) => caller.user?.id ?? 'operator';
   return {
     'app.status': () => appStatus(context),
     'app.setLanguage': (input) => setLanguage(context, input.language),
@@ -50,7 +53,10 @@ export function createHandlers(context: ServiceContext, sessions: Sessions): Han
     'reviews.save': (input, caller) => saveReview(context, input, caller.user),
     'reviews.delete': (input) => removeReview(context, input.id),
     'exchange.identity': () => identity(context),
-    'exchange.export': (input) => exportPackage(context, input),
+    'exchange.export': (input, caller) => exportJobs.runNow(owner(caller), (options) => exportPackage(context, input, options)),
+    'exchange.exportStart': (input, caller) => exportJobs.start(owner(caller), (options) => exportPackage(context, input, options)),
+    'exchange.exportStatus': (input, caller) => exportJobs.status(owner(caller), input.jobId),
+    'exchange.exportCancel': (input, caller) => exportJobs.cancel(owner(caller), input.jobId),
     'exchange.dryRun': (input) => dryRunImport(context, packageBytes(context, input.source).bytes),
     'exchange.apply': (input, caller) => {
       const { bytes, fileName } = packageBytes(context, input.source);

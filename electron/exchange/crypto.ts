@@ -6,6 +6,8 @@ export const ENCRYPTION_SCHEME = 'x25519-hkdf-sha256-aes256gcm';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
+/** How much longer an entry is once encrypted: its nonce and its tag. */
+export const SEALING_OVERHEAD = NONCE_BYTES + TAG_BYTES;
 
 /** Signs the exact bytes given (the manifest as written, never a re-serialisation). */
 export function signBytes(privateKey: KeyObject, bytes: Buffer): Buffer {

@@ -1,11 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, manifestSchema, type Manifest, type PackageKind } from '../../shared/domain/exchange';
-import { buildContainer, openContainer, type ContainerEntry } from './container';
-import { decryptEntry, ENCRYPTION_SCHEME, encryptEntry, openSealing, sealTo, signBytes, verifyBytes } from './crypto';
+import { ContainerWriter, MANIFEST_ENTRY, openContainer, SIGNATURE_ENTRY, yieldToEvents } from './container';
+import { decryptEntry, ENCRYPTION_SCHEME, encryptEntry, openSealing, SEALING_OVERHEAD, sealTo, signBytes, verifyBytes } from './crypto';
 import { signingKeyFromRaw, type InstallationKeys } from './keys';
 
 export const PAYLOAD_ENTRY = 'payload.json';
+
+/** An evidence file to send, read only when its turn comes so that a package never has to fit in memory. */
+export interface OutgoingFile {
+  path: string;
+  /** Plain size in bytes, known before reading (the manifest's length depends on it). */
+  size: number;
+  read: () => Buffer;
+}
 
 export interface OutgoingPackage {
   kind: PackageKind;
@@ -18,7 +26,20 @@ export interface OutgoingPackage {
   createdAt: string;
   payload: unknown;
   /** Extra files (attachments), named by their SHA-256. */
-  files: { path: string; data: Buffer }[];
+  files: OutgoingFile[];
+}
+
+/** How far a package being written has got, in stored bytes: written first, then read back. */
+export interface WriteProgress {
+  phase: 'writing' | 'verifying';
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  onProgress?: (progress: WriteProgress) => void;
+  /** Asked between entries and between read-back chunks; true stops the export with nothing left behind. */
+  cancelled?: () => boolean;
 }
 
 function sha256(bytes: Buffer): string {
@@ -29,12 +50,27 @@ function sealingInfo(packageId: string): string {
   return `tdcs/v${EXCHANGE_FORMAT_VERSION}/${packageId}`;
 }
 
-/** Builds a signed (and, for personal data, encrypted) package; returns its bytes and manifest. */
-export async function buildPackage(keys: InstallationKeys, outgoing: OutgoingPackage): Promise<{ bytes: Buffer; manifest: Manifest }> {
+const SIGNATURE_BYTES = 64;
+const UNKNOWN_DIGEST = '0'.repeat(64);
+
+/**
+ * Writes a signed (and, for personal data, encrypted) package to `target`, entry by entry: each evidence file is read,
+ * encrypted, hashed and written before the next is touched. The manifest comes first in the file but lists every
+ * entry's hash, so its room is reserved (its length is known in advance: hashes are fixed-length) and it is written
+ * and signed last. The file is flushed, read back and checked before it takes its real name.
+ */
+export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPackage, target: string, options: WriteOptions = {}): Promise<{ manifest: Manifest; bytes: number }> {
+  const cancelled = options.cancelled ?? (() => false);
+  const report = options.onProgress ?? (() => undefined);
   const packageId = randomUUID();
   const sealing = outgoing.encryptTo ? sealTo(outgoing.encryptTo, sealingInfo(packageId)) : null;
-  const plainEntries = [{ path: PAYLOAD_ENTRY, data: Buffer.from(JSON.stringify(outgoing.payload), 'utf8'), compress: true }, ...outgoing.files.map((file) => ({ ...file, compress: false }))];
-  const entries: ContainerEntry[] = plainEntries.map((entry) => (sealing ? { path: entry.path, data: encryptEntry(sealing.key, entry.path, entry.data), compress: false } : entry));
+  const store = (path: string, plain: Buffer) => (sealing ? encryptEntry(sealing.key, path, plain) : plain);
+  const storedSize = (plainSize: number) => (sealing ? plainSize + SEALING_OVERHEAD : plainSize);
+  const payload = store(PAYLOAD_ENTRY, Buffer.from(JSON.stringify(outgoing.payload), 'utf8'));
+  const listed: Manifest['entries'] = [
+    { path: PAYLOAD_ENTRY, sha256: sha256(payload), size: payload.length, encrypted: sealing !== null },
+    ...outgoing.files.map((file) => ({ path: file.path, sha256: UNKNOWN_DIGEST, size: storedSize(file.size), encrypted: sealing !== null })),
+  ];
   const manifest: Manifest = {
     format: EXCHANGE_FORMAT,
     formatVersion: EXCHANGE_FORMAT_VERSION,
@@ -46,11 +82,42 @@ export async function buildPackage(keys: InstallationKeys, outgoing: OutgoingPac
     createdAt: outgoing.createdAt,
     sequence: outgoing.sequence,
     encryption: sealing ? { scheme: ENCRYPTION_SCHEME, ephemeralKey: sealing.ephemeralKey, salt: sealing.salt } : null,
-    entries: entries.map((entry) => ({ path: entry.path, sha256: sha256(entry.data), size: entry.data.length, encrypted: sealing !== null })),
+    entries: listed,
   };
-  const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-  const bytes = await buildContainer(manifestBytes, signBytes(keys.signing.privateKey, manifestBytes), entries);
-  return { bytes, manifest };
+  const manifestLength = Buffer.byteLength(JSON.stringify(manifest), 'utf8');
+  const total = listed.reduce((sum, entry) => sum + entry.size, 0);
+  const writer = new ContainerWriter(target);
+  try {
+    writer.reserve(MANIFEST_ENTRY, manifestLength);
+    writer.reserve(SIGNATURE_ENTRY, SIGNATURE_BYTES);
+    // Unencrypted payloads (setup, enrolment) are JSON and compress well; encrypted bytes do not.
+    writer.add(PAYLOAD_ENTRY, payload, sealing === null);
+    let done = payload.length;
+    for (const [index, file] of outgoing.files.entries()) {
+      if (cancelled()) throw new AppError('exchange.cancelled');
+      const plain = file.read();
+      const stored = store(file.path, plain);
+      const entry = listed[index + 1];
+      if (!entry || stored.length !== entry.size) throw new AppError('attachment.corrupt', { sha256: file.path.slice(-64, -52) });
+      entry.sha256 = sha256(stored);
+      writer.add(file.path, stored, false);
+      done += stored.length;
+      report({ phase: 'writing', done, total });
+      await yieldToEvents();
+    }
+    const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+    writer.fill(MANIFEST_ENTRY, manifestBytes);
+    writer.fill(SIGNATURE_ENTRY, signBytes(keys.signing.privateKey, manifestBytes));
+    const bytes = writer.finish();
+    const intact = await writer.readBack((read, size) => report({ phase: 'verifying', done: read, total: size }), cancelled);
+    if (cancelled()) throw new AppError('exchange.cancelled');
+    if (!intact) throw new AppError('exchange.verifyFailed', { path: target });
+    writer.commit();
+    return { manifest, bytes };
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
 }
 
 export interface VerifiedPackage {
@@ -98,6 +165,9 @@ export async function verifyPackage(bytes: Buffer): Promise<VerifiedPackage> {
   return { manifest, entries: container.entries };
 }
 
+/** A package's content key, agreed once however many entries are decrypted. */
+const contentKeys = new WeakMap<VerifiedPackage, Buffer>();
+
 /** An entry's plain bytes, decrypting with this installation's key where the package is encrypted. */
 export function plainEntry(keys: InstallationKeys, verified: VerifiedPackage, path: string): Buffer {
   const data = verified.entries.get(path);
@@ -105,7 +175,11 @@ export function plainEntry(keys: InstallationKeys, verified: VerifiedPackage, pa
   const encryption = verified.manifest.encryption;
   if (!encryption) return data;
   try {
-    const key = openSealing(keys.agreement.privateKey, encryption.ephemeralKey, encryption.salt, sealingInfo(verified.manifest.packageId));
+    let key = contentKeys.get(verified);
+    if (!key) {
+      key = openSealing(keys.agreement.privateKey, encryption.ephemeralKey, encryption.salt, sealingInfo(verified.manifest.packageId));
+      contentKeys.set(verified, key);
+    }
     return decryptEntry(key, path, data);
   } catch {
     throw new AppError('exchange.decrypt');

@@ -1,3 +1,4 @@
+import { AppError, type AppErrorShape } from '../../shared/contract/errors';
 import type { Connection } from '../db/connection';
 import type { InstallationKeys } from '../exchange/keys';
 
@@ -14,4 +15,13 @@ export interface ServiceContext {
 /** Runs `work` in one write transaction: all of it is committed, or none of it. */
 export function inTransaction<T>(context: ServiceContext, work: () => T): T {
   return context.db.transaction(work).immediate();
+}
+
+/** The error every transport answers with: a service's own, or a bare code for anything unexpected (logged by kind only). */
+export function errorShapeOf(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  // Never show a stack trace or personal data: log the kind of failure, answer with a code.
+  const kind = error instanceof Error ? `${error.name}${'code' in error ? ` ${String((error as { code: unknown }).code)}` : ''}` : typeof error;
+  process.stderr.write(`tdcs: internal error (${kind})\n`);
+  return { code: 'internal' };
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { ExchangeIdentity, ExportResult, exportRequestSchema, PackageSource } from '../../shared/contract/calls';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { checkAgainstScheme, toScoreInput, type DossierContent } from '../../shared/domain/dossier';
 import {
@@ -21,7 +21,7 @@ import {
 } from '../../shared/domain/exchange';
 import type { Unit } from '../../shared/domain/unit';
 import { scoreDossier } from '../../shared/scoring/score';
-import type { RuleNote } from '../../shared/scoring/types';
+import type { RuleNote, Scheme } from '../../shared/scoring/types';
 import { attachmentsOf, insertAttachmentBlob, linkAttachment } from '../db/attachments';
 import { findCampaign, findScheme, insertCampaign, insertScheme, latestScheme, replaceScheme, updateCampaignRow } from '../db/campaigns';
 import { findDossier, findDossierForNominee, insertDossier, listDossiersWithContent, updateDossier } from '../db/dossiers';
@@ -45,9 +45,9 @@ import {
 import { findPerson, insertPerson, updatePerson } from '../db/people';
 import { readSetting, writeSetting } from '../db/settings';
 import { findUnit, insertUnit, listUnits, updateUnit } from '../db/units';
-import { CONTAINER_LIMITS, writeDurably } from '../exchange/container';
+import { CONTAINER_LIMITS, flushFolder, writeDurably, writeDurablyInBackground } from '../exchange/container';
 import { fingerprint, publicKeysOf } from '../exchange/keys';
-import { buildPackage, plainEntry, readPayload, verifyPackage, type VerifiedPackage } from '../exchange/package';
+import { plainEntry, readPayload, verifyPackage, writePackage, type OutgoingFile, type VerifiedPackage, type WriteOptions } from '../exchange/package';
 import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload, submissionPayload, type SubmissionPayload } from '../exchange/payloads';
 import { allocateIndividualQuota } from './allocation';
 import { blobPath, readBlob } from './attachments';
@@ -135,7 +135,7 @@ interface Outgoing {
   recipient: Manifest['recipient'];
   encryptTo: string | null;
   payload: unknown;
-  files: { path: string; data: Buffer }[];
+  files: OutgoingFile[];
   items: number;
   /** What to record once the file is safely written (in the same transaction as the log). */
   afterWrite: (packageId: string) => void;
@@ -147,13 +147,16 @@ function submissionOutgoing(context: ServiceContext, campaignYear: number, dossi
     dossierIds ? dossierIds.includes(dossier.id) : dossier.status === 'ready' || (dossier.status === 'exported' && dossier.exportedRevision !== dossier.revision),
   );
   if (chosen.length === 0) throw new AppError('exchange.nothingToSend');
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, OutgoingFile>();
   const dossiers: SubmissionPayload['dossiers'] = chosen.map((dossier) => {
     const unit = findUnit(context.db, dossier.unitId);
     if (!unit) throw new AppError('unit.notFound', { id: dossier.unitId });
     const person = dossier.personId ? findPerson(context.db, dossier.personId) : null;
     const attachments = attachmentsOf(context.db, dossier.id);
-    for (const attachment of attachments) if (!files.has(attachment.sha256)) files.set(attachment.sha256, readBlob(context.dataDir, attachment.sha256));
+    for (const { sha256, size } of attachments) {
+      // Read (and its hash checked) only when the writer reaches it: one evidence file in memory at a time.
+      if (!files.has(sha256)) files.set(sha256, { path: `attachments/${sha256}`, size, read: () => readBlob(context.dataDir, sha256) });
+    }
     return {
       id: dossier.id,
       revision: dossier.revision,
@@ -170,7 +173,7 @@ function submissionOutgoing(context: ServiceContext, campaignYear: number, dossi
     recipient: { installationId: branch.installationId, officeUnitId: null, name: branch.organisation },
     encryptTo: branch.agreementKey,
     payload: { dossiers },
-    files: [...files.entries()].map(([sha256, data]) => ({ path: `attachments/${sha256}`, data })),
+    files: [...files.values()],
     items: dossiers.length,
     afterWrite: () => {
       for (const dossier of chosen) markExported(context.db, dossier.id, dossier.revision, context.now());
@@ -254,41 +257,32 @@ function listUnitsForSetup(context: ServiceContext) {
 }
 
 /**
- * Writes a package: built and signed, written durably (temporary name, fsync, rename), read back and verified,
- * and only then recorded (sequence, exported revisions) in one transaction.
+ * Writes a package: gathered in one read transaction, then written entry by entry to a temporary name, flushed, read
+ * back and checked, renamed, and only then recorded (sequence, exported revisions) in one transaction. A cancel or a
+ * failure at any point leaves no file and no record.
  */
-export async function exportPackage(context: ServiceContext, request: ExportRequest): Promise<ExportResult> {
+export async function exportPackage(context: ServiceContext, request: ExportRequest, options: WriteOptions = {}): Promise<ExportResult> {
   const createdAt = context.now();
   const { outgoing, sequence } = inTransaction(context, () => ({ outgoing: outgoingFor(context, request), sequence: Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1 }));
-  const { bytes, manifest } = await buildPackage(context.keys(), {
-    kind: request.kind,
-    sender: sender(context),
-    recipient: outgoing.recipient,
-    encryptTo: outgoing.encryptTo,
-    campaignYear: request.campaignYear,
-    sequence,
-    createdAt,
-    payload: outgoing.payload,
-    files: outgoing.files,
-  });
   const fileName = request.to ? basename(request.to) : fileNameFor(request.kind, readSetting(context.db, 'organisationName') ?? '', sequence, createdAt);
   const folder = join(context.dataDir, 'outbox');
   if (!request.to) mkdirSync(folder, { recursive: true });
   const path = request.to ?? join(folder, fileName);
   if (existsSync(path)) throw new AppError('exchange.fileExists', { path });
-  // A stick pulled out, a folder that is not there, a full or read-only device: a clear message, nothing recorded.
+  let written: Awaited<ReturnType<typeof writePackage>>;
   try {
-    writeDurably(path, bytes);
-  } catch {
-    throw new AppError('exchange.verifyFailed', { path });
+    written = await writePackage(
+      context.keys(),
+      { kind: request.kind, sender: sender(context), recipient: outgoing.recipient, encryptTo: outgoing.encryptTo, campaignYear: request.campaignYear, sequence, createdAt, payload: outgoing.payload, files: outgoing.files },
+      path,
+      options,
+    );
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // A stick pulled out, a folder that is not there, a full or read-only device: a clear message, nothing recorded.
+    throw new AppError('exchange.writeFailed', { path });
   }
-  // Read back what the stick holds and check it as the recipient will.
-  try {
-    const check = await verifyPackage(readFileSync(path));
-    if (check.manifest.packageId !== manifest.packageId) throw new Error('different package');
-  } catch {
-    throw new AppError('exchange.verifyFailed', { path });
-  }
+  const { manifest, bytes } = written;
   inTransaction(context, () => {
     if (nextSequence(context) !== sequence) throw new AppError('exchange.outOfOrder');
     outgoing.afterWrite(manifest.packageId);
@@ -304,7 +298,7 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
       summary: { items: outgoing.items },
     });
   });
-  return { path, fileName, bytes: bytes.length, packageId: manifest.packageId, sequence, items: outgoing.items };
+  return { path, fileName, bytes, packageId: manifest.packageId, sequence, items: outgoing.items };
 }
 
 function contentHash(content: DossierContent): string {
@@ -317,6 +311,8 @@ function note(key: string, params: Record<string, string | number> = {}): RuleNo
 
 interface Analysis {
   plan: ImportPlan;
+  /** Evidence files the import will point to, to be stored before its transaction. */
+  evidence: ReceivedFile[];
   /** Applies the plan; runs inside the import's transaction. */
   apply: () => void;
 }
@@ -360,17 +356,26 @@ function isLate(deadline: string, now: string): boolean {
   return now.slice(0, 10) > deadline;
 }
 
-function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
+type ReceivedFile = SubmissionPayload['dossiers'][number]['attachments'][number];
+
+function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[], evidence: ReceivedFile[]): () => void {
   const parsed = submissionPayload.safeParse(readPayload(context.keys(), verified));
   if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
   const origin = verified.manifest.sender.installationId;
   const now = context.now();
   const late = isLate(getCampaign(context, verified.manifest.campaignYear).deadline, now);
   const actions: (() => void)[] = [];
+  // Thousands of dossiers share a dozen schemes: each is read and parsed once.
+  const schemes = new Map<string, Scheme | null>();
+  const schemeOf = (id: string, version: number): Scheme | null => {
+    const key = `${id}@${version}`;
+    if (!schemes.has(key)) schemes.set(key, findScheme(context.db, id, version) ?? latestScheme(context.db, id));
+    return schemes.get(key) ?? null;
+  };
   for (const incoming of parsed.data.dossiers) {
     const label = incoming.person?.fullName ?? incoming.unit.name;
     const existing = findDossier(context.db, incoming.id);
-    const scheme = findScheme(context.db, incoming.schemeId, incoming.schemeVersion) ?? latestScheme(context.db, incoming.schemeId);
+    const scheme = schemeOf(incoming.schemeId, incoming.schemeVersion);
     const push = (category: ImportCategory, reason: RuleNote | null) => items.push({ ref: incoming.id, label, revision: incoming.revision, category, reason });
     if (!scheme || !(scheme.kinds as string[]).includes(incoming.nomineeKind)) {
       push('rejected', note('exchangeItem.noScheme', { scheme: `${incoming.schemeId}@${incoming.schemeVersion}` }));
@@ -408,6 +413,7 @@ function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, i
       continue;
     }
     push(existing ? 'updated' : 'new', late ? note('exchangeItem.late') : null);
+    evidence.push(...incoming.attachments);
     actions.push(() => {
       if (!findUnit(context.db, incoming.unit.id)) insertUnit(context.db, { ...incoming.unit, parentOfficeId: knownParentOffice(context, incoming.unit, verified.manifest.sender.officeUnitId) }, now);
       if (incoming.person) {
@@ -435,10 +441,9 @@ function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, i
       if (existing) updateDossier(context.db, record, now);
       else insertDossier(context.db, record, now);
       for (const attachment of incoming.attachments) {
-        const bytes = plainEntry(context.keys(), verified, `attachments/${attachment.sha256}`);
-        if (createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) throw new AppError('exchange.hashMismatch', { path: attachment.fileName });
-        storeReceivedBlob(context, attachment.sha256, bytes);
-        insertAttachmentBlob(context.db, attachment.sha256, bytes.length, attachment.mimeType, now);
+        // Normally stored already, before the transaction (storeReceivedEvidence); stored here if not.
+        const size = existsSync(blobPath(context.dataDir, attachment.sha256)) ? statSync(blobPath(context.dataDir, attachment.sha256)).size : storeReceivedBlob(context, verified, attachment);
+        insertAttachmentBlob(context.db, attachment.sha256, size, attachment.mimeType, now);
         linkAttachment(context.db, incoming.id, attachment.sha256, attachment.fileName, now);
       }
       markReceived(context.db, incoming.id, origin, late, now);
@@ -457,11 +462,50 @@ function knownParentOffice(context: ServiceContext, unit: Unit, senderOfficeUnit
   return null;
 }
 
-function storeReceivedBlob(context: ServiceContext, sha256: string, bytes: Buffer): void {
-  const path = blobPath(context.dataDir, sha256);
-  if (existsSync(path)) return;
-  mkdirSync(join(context.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
-  writeDurably(path, bytes);
+/** One received evidence file, decrypted, checked against its name (its SHA-256) and written durably; returns its size. */
+function storeReceivedBlob(context: ServiceContext, verified: VerifiedPackage, file: ReceivedFile): number {
+  const bytes = receivedPlain(context, verified, file);
+  mkdirSync(dirname(blobPath(context.dataDir, file.sha256)), { recursive: true });
+  writeDurably(blobPath(context.dataDir, file.sha256), bytes);
+  return bytes.length;
+}
+
+function receivedPlain(context: ServiceContext, verified: VerifiedPackage, file: ReceivedFile): Buffer {
+  const bytes = plainEntry(context.keys(), verified, `attachments/${file.sha256}`);
+  if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) throw new AppError('exchange.hashMismatch', { path: file.fileName });
+  return bytes;
+}
+
+/** Files written at once; enough for the device to be busy while the next file is decrypted and checked. */
+const EVIDENCE_WRITES_IN_FLIGHT = 8;
+
+/**
+ * The evidence of the dossiers about to be imported, stored before the transaction so that the device writes while
+ * the next file is decrypted. Files are named by their SHA-256: one left by an import that then failed is harmless
+ * (no record points to it) and is reused whole by the retry.
+ */
+async function storeReceivedEvidence(context: ServiceContext, verified: VerifiedPackage, evidence: ReceivedFile[]): Promise<void> {
+  const pending = [...new Map(evidence.map((file) => [file.sha256, file])).values()].filter((file) => !existsSync(blobPath(context.dataDir, file.sha256)));
+  const folders = new Set<string>();
+  const writes = new Set<Promise<void>>();
+  let failure: unknown = null;
+  for (const file of pending) {
+    if (failure) break;
+    const path = blobPath(context.dataDir, file.sha256);
+    const bytes = receivedPlain(context, verified, file);
+    mkdirSync(dirname(path), { recursive: true });
+    folders.add(dirname(path));
+    const write = writeDurablyInBackground(path, bytes).catch((error: unknown) => {
+      failure ??= error;
+    });
+    writes.add(write);
+    void write.finally(() => writes.delete(write));
+    if (writes.size >= EVIDENCE_WRITES_IN_FLIGHT) await Promise.race(writes);
+  }
+  await Promise.all(writes);
+  if (failure) throw failure;
+  // The renames reach the device before the transaction that points to the files commits.
+  for (const folder of folders) flushFolder(folder);
 }
 
 function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
@@ -548,9 +592,10 @@ function analyse(context: ServiceContext, verified: VerifiedPackage): Analysis {
   if (manifest.kind !== 'setup' && !findCampaign(context.db, manifest.campaignYear)) throw new AppError('exchange.otherCampaign', { year: manifest.campaignYear });
   if (manifest.kind !== 'setup' && manifest.kind !== 'enrolment' && !manifest.encryption) throw new AppError('exchange.malformed', { part: 'encryption' });
   const items: ImportItem[] = [];
+  const evidence: ReceivedFile[] = [];
   const applyKind =
     manifest.kind === 'submission'
-      ? analyseSubmission(context, verified, items)
+      ? analyseSubmission(context, verified, items, evidence)
       : manifest.kind === 'setup'
         ? analyseSetup(context, verified, items)
         : manifest.kind === 'receipt'
@@ -591,7 +636,12 @@ function analyse(context: ServiceContext, verified: VerifiedPackage): Analysis {
       context.now(),
     );
   };
-  return { plan, apply };
+  return { plan, evidence, apply };
+}
+
+/** Changes when anything is written to the database, by this connection or another one. */
+function databaseVersion(context: ServiceContext): string {
+  return `${String(context.db.pragma('data_version', { simple: true }))}:${String(context.db.prepare('SELECT total_changes()').pluck().get())}`;
 }
 
 /** The dry run: everything checked, every record judged, nothing written. */
@@ -602,7 +652,9 @@ export async function dryRunImport(context: ServiceContext, bytes: Buffer): Prom
 /** Applies a package after the person's decisions: an automatic backup, then one transaction, then the log. */
 export async function applyImport(context: ServiceContext, bytes: Buffer, fileName: string, decision: ImportDecision): Promise<ImportPlan> {
   const verified = await verifyPackage(bytes);
-  const { plan } = analyse(context, verified);
+  const judgedAt = databaseVersion(context);
+  const first = analyse(context, verified);
+  const { plan, evidence } = first;
   if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.unknownSender', { name: plan.sender.organisation });
   if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
   if (plan.sequenceStatus === 'gap' && !decision.acceptReplay) throw new AppError('exchange.outOfOrder', { sequence: plan.sequence });
@@ -610,9 +662,10 @@ export async function applyImport(context: ServiceContext, bytes: Buffer, fileNa
   const backups = join(context.dataDir, 'backups');
   mkdirSync(backups, { recursive: true });
   await createBackup(context, join(backups, `before-import-${context.now().replace(/[:.]/g, '-')}-${plan.packageId.slice(0, 8)}.sqlite`));
+  await storeReceivedEvidence(context, verified, evidence);
   return inTransaction(context, () => {
-    // Judged again inside the transaction, so nothing that changed since the first look is applied blindly.
-    const current = analyse(context, verified);
+    // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
+    const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
     current.apply();
     recordExchange(context.db, {
       id: randomUUID(),

@@ -6,6 +6,7 @@ import type { ChecklistItem } from '../domain/checklist';
 import { personInputSchema, type Person } from '../domain/person';
 import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
 import { MAX_REQUEST_BYTES } from './envelope';
+import type { AppErrorShape } from './errors';
 import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PeerInfo } from '../domain/exchange';
 import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type AllocationWeight, type Campaign } from '../domain/campaign';
 import type { Dossier, DossierSummary } from '../domain/dossier';
@@ -105,6 +106,19 @@ export interface ExportResult {
   packageId: string;
   sequence: number;
   items: number;
+}
+
+/** An export running in the background: the screen shows its progress and may cancel it. */
+export interface ExportJob {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Gathering the records, writing the entries, then reading the whole file back. */
+  phase: 'preparing' | 'writing' | 'verifying';
+  /** Bytes of the phase done so far, and in all. */
+  done: number;
+  total: number;
+  result: ExportResult | null;
+  error: AppErrorShape | null;
 }
 
 export interface ExchangeIdentity {
@@ -214,6 +228,9 @@ export const contract = {
   'reviews.delete': call<Review[]>()(z.strictObject({ id: recordId }), 'council'),
   'exchange.identity': call<ExchangeIdentity>()(z.strictObject({}), 'user'),
   'exchange.export': call<ExportResult>()(exportRequestSchema, 'user'),
+  'exchange.exportStart': call<ExportJob>()(exportRequestSchema, 'user'),
+  'exchange.exportStatus': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() }), 'user'),
+  'exchange.exportCancel': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() }), 'user'),
   'exchange.dryRun': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema }), 'user'),
   'exchange.apply': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema, decision: importDecisionSchema }), 'user'),
   'exchange.history': call<ExchangeRecord[]>()(z.strictObject({}), 'user'),

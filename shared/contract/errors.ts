@@ -76,6 +76,8 @@ export type ErrorCode =
   | 'exchange.nothingToSend'
   | 'exchange.fileExists'
   | 'exchange.verifyFailed'
+  | 'exchange.writeFailed'
+  | 'exchange.busy'
   | 'exchange.cancelled'
   | 'exchange.notFound'
   | 'exchange.late'

@@ -343,6 +343,8 @@ export const en = {
       fileExists: 'A file already exists at {{path}}.',
       verifyFailed: 'The file written to {{path}} could not be read back correctly. Use another USB stick and try again.',
       cancelled: 'Cancelled; nothing was written.',
+      writeFailed: 'The file could not be written to {{path}}: the USB stick was removed, is full, or is read-only. Nothing was recorded; check the stick and try again.',
+      busy: 'Another file is being written; wait for it to finish or cancel it first.',
       notFound: 'The file or record was not found.',
       late: 'The dossiers arrived after the deadline: the secretary must accept them explicitly.',
     },

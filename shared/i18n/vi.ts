@@ -344,6 +344,8 @@ export const vi: Messages = {
       fileExists: 'Đã có tệp tại {{path}}.',
       verifyFailed: 'Không đọc lại đúng được tệp vừa ghi ra {{path}}. Hãy dùng USB khác và thử lại.',
       cancelled: 'Đã hủy; chưa ghi gì.',
+      writeFailed: 'Không ghi được tệp ra {{path}}: USB đã bị rút, đầy, hoặc chỉ cho đọc. Chưa ghi nhận gì; hãy kiểm tra USB và thử lại.',
+      busy: 'Đang ghi một tệp khác; hãy chờ xong hoặc hủy tệp đó trước.',
       notFound: 'Không tìm thấy tệp hoặc bản ghi.',
       late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
     },

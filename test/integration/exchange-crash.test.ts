@@ -1,18 +1,18 @@
 // kill -9 in the middle of an import: the branch imports a big submission (300 dossiers, each with its own
 // evidence file) in a child process, which is killed with SIGKILL at several moments — before any work, during the
-// automatic backup, inside the transaction while evidence files are being written, and around the commit. Reopened,
+// automatic backup, while evidence files are being stored, and around the commit. Reopened,
 // the database is exactly as before the import (no dossier from the file, database.verify ok) or, if the kill came
 // after the commit, exactly as after it; a clean retry then imports everything (or is refused as a replay when the
 // first attempt had committed).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
-import { buildPackage } from '../../electron/exchange/package';
+import { writePackage } from '../../electron/exchange/package';
 import type { SubmissionPayload } from '../../electron/exchange/payloads';
 import type { CallResponse } from '../../shared/contract/envelope';
 import { schemeFor } from '../../shared/domain/campaign';
@@ -149,12 +149,12 @@ describe('kill -9 during the import of a big submission', () => {
     const scheme = schemeFor(await branch.call('campaigns.get', { year: YEAR }), 'communePeoplesCommittee');
     if (!scheme) throw new Error('no collective scheme');
     const content = completeContent(scheme, 'communePeoplesCommittee');
-    const files: { path: string; data: Buffer }[] = [];
+    const files: { path: string; size: number; read: () => Buffer }[] = [];
     const dossiers: SubmissionPayload['dossiers'] = [];
     for (let index = 0; index < DOSSIERS; index += 1) {
       const data = index % 2 === 0 ? pdfBytes(`crash-${index}`, 2000 + index * 7) : pngBytes(index, 24);
       const sha256 = createHash('sha256').update(data).digest('hex');
-      files.push({ path: `attachments/${sha256}`, data });
+      files.push({ path: `attachments/${sha256}`, size: data.length, read: () => data });
       dossiers.push({
         id: `crash-dossier-${String(index).padStart(4, '0')}`,
         revision: 1,
@@ -169,7 +169,7 @@ describe('kill -9 during the import of a big submission', () => {
     }
     const sender = manifestOf(readBytes(join(work, 'enrolment-go-dau.tdcs'))).sender;
     const branchId = (await branch.identity()).installationId;
-    const built = await buildPackage(office.keys(), {
+    await writePackage(office.keys(), {
       kind: 'submission',
       sender,
       recipient: { installationId: branchId, officeUnitId: null, name: BRANCH_NAME },
@@ -179,8 +179,7 @@ describe('kill -9 during the import of a big submission', () => {
       createdAt: new Date().toISOString(),
       payload: { dossiers },
       files,
-    });
-    writeFileSync(file, built.bytes);
+    }, file);
     expect((await branch.dryRun(file)).counts).toMatchObject({ new: DOSSIERS, rejected: 0 });
     branch.shutdown();
     cpSync(branch.dataDir, pristine, { recursive: true });
@@ -199,13 +198,14 @@ describe('kill -9 during the import of a big submission', () => {
     let after: Snapshot | null = null;
 
     // Retried after the kills marked so (not after every one: each import of 300 evidence files takes seconds).
-    // Where each kill must land; the last evidence file is written a moment before the commit, so that one may land either side.
+    // Where each kill must land. Evidence files are stored just before the transaction (named by their hash, so a killed
+    // attempt's files are harmless and reused); the last one is written a moment before the commit, so that kill may land either side.
     const moments: (Moment & { retry?: boolean; lands: 'before' | 'after' | 'either' })[] = [
       { name: 'as soon as the core is open', when: () => true, lands: 'before' },
       { name: 'during the automatic backup', when: (dir) => backupState(dir) !== 'none', lands: 'before' },
-      { name: 'inside the transaction, 10 evidence files written', when: (dir) => blobCount(dir) >= 10, lands: 'before' },
-      { name: 'inside the transaction, 150 evidence files written', when: (dir) => blobCount(dir) >= DOSSIERS / 2, retry: true, lands: 'before' },
-      { name: 'inside the transaction, every evidence file written', when: (dir) => blobCount(dir) >= DOSSIERS, lands: 'either' },
+      { name: 'while evidence files are stored, 10 written', when: (dir) => blobCount(dir) >= 10, lands: 'before' },
+      { name: 'while evidence files are stored, 150 written', when: (dir) => blobCount(dir) >= DOSSIERS / 2, retry: true, lands: 'before' },
+      { name: 'every evidence file written, the transaction under way', when: (dir) => blobCount(dir) >= DOSSIERS, lands: 'either' },
       { name: 'after the commit, the database still open', when: (_dir, printed) => printed.includes('\n{'), retry: true, lands: 'after' },
     ];
     const outcomes: string[] = [];

@@ -9,7 +9,7 @@ import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTAINER_LIMITS, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electron/exchange/container';
 import { loadOrCreateKeys, rawPublicKey, type InstallationKeys } from '../../electron/exchange/keys';
-import { buildPackage, plainEntry, readPayload, verifyPackage, PAYLOAD_ENTRY } from '../../electron/exchange/package';
+import { plainEntry, readPayload, verifyPackage, PAYLOAD_ENTRY } from '../../electron/exchange/package';
 import type { SubmissionPayload } from '../../electron/exchange/payloads';
 import type { AppErrorShape, ErrorCode } from '../../shared/contract/errors';
 import type { ImportDecision, Manifest } from '../../shared/domain/exchange';
@@ -21,6 +21,7 @@ import {
   manifestOf,
   OFFICE_NAME,
   openInstallation,
+  packageBytes,
   pdfBytes,
   pngBytes,
   randomBytesFrom,
@@ -125,7 +126,7 @@ async function openedSubmission(world: World): Promise<{ manifest: Manifest; pay
 /** A properly signed submission made with the office's own keys (as a thief of its data directory could), with choices. */
 async function forgedSubmission(world: World, choices: { sequence: number; campaignYear?: number; recipient?: Manifest['recipient']; encryptTo?: string }): Promise<Buffer> {
   const { manifest, payload, files } = await openedSubmission(world);
-  const built = await buildPackage(world.officeKeys, {
+  return packageBytes(world.officeKeys, {
     kind: 'submission',
     sender: manifest.sender,
     recipient: choices.recipient ?? manifest.recipient,
@@ -137,7 +138,6 @@ async function forgedSubmission(world: World, choices: { sequence: number; campa
     payload,
     files,
   });
-  return built.bytes;
 }
 
 function rawAgreement(keys: InstallationKeys): string {
@@ -229,7 +229,7 @@ describe('exchange files that must be refused, with nothing written', () => {
     try {
       // Signed with its own keys, for a unit the branch never issued a setup for.
       const keys = stranger.keys();
-      const enrolment = await buildPackage(keys, {
+      const enrolment = await packageBytes(keys, {
         kind: 'enrolment',
         sender: { installationId: (await stranger.identity()).installationId, organisation: 'Phòng giao dịch NHCSXH Trảng Bàng', mode: 'office', officeUnitId: 'unit-never-issued', signingKey: rawSigning(keys), agreementKey: rawAgreement(keys) },
         recipient: { installationId: world.branchId, officeUnitId: null, name: BRANCH_NAME },
@@ -240,7 +240,7 @@ describe('exchange files that must be refused, with nothing written', () => {
         payload: { officeUnitId: 'unit-never-issued', organisation: 'Phòng giao dịch NHCSXH Trảng Bàng' },
         files: [],
       });
-      await expectRefused(world.branch, writePackage(world, enrolment.bytes), 'exchange.unknownSender');
+      await expectRefused(world.branch, writePackage(world, enrolment), 'exchange.unknownSender');
     } finally {
       stranger.close();
     }
@@ -502,7 +502,7 @@ describe('an export that cannot be written', () => {
       const before = stateOf(world.office.dataDir);
       const target = join(world.usb, 'removed-stick', 'enrolment.tdcs');
       const error = await world.office.errorOf('exchange.export', { kind: 'enrolment', campaignYear: YEAR, to: target });
-      expect(error).toEqual({ code: 'exchange.verifyFailed', params: { path: target } });
+      expect(error).toEqual({ code: 'exchange.writeFailed', params: { path: target } });
       expectRendered(error);
       expect(stateOf(world.office.dataDir)).toEqual(before);
       // The next export that succeeds takes the next number: none was used up by the failure.

@@ -2,14 +2,16 @@
 // directories, enrolment of an office with the branch, ready dossiers with real evidence, a snapshot of everything
 // an import could write, and a small ZIP reader/writer to take packages apart and craft hostile ones.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { deflateRawSync, deflateSync, inflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { openCore, type Core } from '../../electron/core';
-import { buildContainer, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electron/exchange/container';
+import { MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electron/exchange/container';
 import { signBytes } from '../../electron/exchange/crypto';
 import { loadOrCreateKeys, type InstallationKeys } from '../../electron/exchange/keys';
+import { writePackage, type OutgoingPackage } from '../../electron/exchange/package';
 import type { CallInput, CallName, CallOutput, DossierDetail } from '../../shared/contract/calls';
 import type { AppErrorShape } from '../../shared/contract/errors';
 import { schemeFor } from '../../shared/domain/campaign';
@@ -377,7 +379,11 @@ export async function resign(bytes: Buffer, keys: InstallationKeys, mutate: (man
   mutate(manifest);
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
   const rest = entries.filter((entry) => entryName(entry) !== MANIFEST_ENTRY && entryName(entry) !== SIGNATURE_ENTRY).map((entry) => ({ path: entryName(entry), data: entry.data, compress: entry.method === 8 }));
-  return buildContainer(manifestBytes, signBytes(keys.signing.privateKey, manifestBytes), rest);
+  return writeZip([
+    zipEntry(MANIFEST_ENTRY, manifestBytes),
+    zipEntry(SIGNATURE_ENTRY, signBytes(keys.signing.privateKey, manifestBytes)),
+    ...rest.map((entry) => zipEntry(entry.path, entry.data, entry.compress ? 8 : 0)),
+  ]);
 }
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -404,4 +410,16 @@ export function kindsOf(records: { kind: PackageKind; direction: 'in' | 'out'; s
 
 export function readBytes(path: string): Buffer {
   return readFileSync(path);
+}
+
+/** A package as bytes, written by the product's own writer (to a scratch folder, read back, removed). */
+export async function packageBytes(keys: InstallationKeys, outgoing: Omit<OutgoingPackage, 'files'> & { files: { path: string; data: Buffer }[] }): Promise<Buffer> {
+  const folder = mkdtempSync(join(tmpdir(), 'tdcs-package-'));
+  try {
+    const target = join(folder, 'package.tdcs');
+    await writePackage(keys, { ...outgoing, files: outgoing.files.map(({ path, data }) => ({ path, size: data.length, read: () => data })) }, target);
+    return readFileSync(target);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

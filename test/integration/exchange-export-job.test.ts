@@ -1,0 +1,87 @@
+// Large exports run as jobs: the screen polls their progress and may cancel them. A cancelled export leaves no file,
+// no temporary file, no used sequence number and no record; a finished one is the same file a one-shot export writes.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportJob } from '../../shared/contract/calls';
+import { BRANCH_NAME, enrol, expectRendered, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, stateOf, YEAR, type Enrolled } from './exchange-support';
+
+const FILES_PER_DOSSIER = 6;
+const FILE_PADDING = 600 * 1024;
+
+let usb: string;
+let world: Enrolled;
+
+async function until(office: Enrolled['office'], jobId: string, seen: ExportJob[] = []): Promise<ExportJob> {
+  for (;;) {
+    const job = await office.call('exchange.exportStatus', { jobId });
+    seen.push(job);
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+beforeAll(async () => {
+  usb = mkdtempSync(join(tmpdir(), 'tdcs-usb-job-'));
+  world = await enrol(await openInstallation('branch', BRANCH_NAME), await openInstallation('office', OFFICE_NAME), usb, { communes: 3 });
+  for (const [index, commune] of world.communes.entries()) {
+    const evidence = Array.from({ length: FILES_PER_DOSSIER }, (_, file) => ({ fileName: `Biên bản ${index}-${file}.pdf`, bytes: pdfBytes(`job-${index}-${file}`, FILE_PADDING) }));
+    await readyDossier(world.office, { kind: 'communePeoplesCommittee', unitId: commune.id }, evidence);
+  }
+}, 120_000);
+
+afterAll(() => {
+  world.office.close();
+  world.branch.close();
+  rmSync(usb, { recursive: true, force: true });
+});
+
+describe('an export as a job, with progress and cancel', () => {
+  it('cancelled midway: no file, no temporary file, no sequence number used, nothing recorded', async () => {
+    const before = stateOf(world.office.dataDir);
+    const target = join(usb, 'cancelled.tdcs');
+    const started = await world.office.call('exchange.exportStart', { kind: 'submission', campaignYear: YEAR, to: target });
+    expect(started.state).toBe('running');
+    const cancelling = await world.office.call('exchange.exportCancel', { jobId: started.jobId });
+    expect(cancelling.jobId).toBe(started.jobId);
+    const ended = await until(world.office, started.jobId);
+    expect(ended.state).toBe('cancelled');
+    expect(ended.error?.code).toBe('exchange.cancelled');
+    expectRendered(ended.error ?? { code: 'internal' });
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(usb).filter((name) => name.includes('cancelled'))).toEqual([]);
+    expect(stateOf(world.office.dataDir)).toEqual(before);
+  });
+
+  it('runs to the end with progress that only grows, writing then reading back, and the branch imports the file', async () => {
+    const target = join(usb, 'submission.tdcs');
+    const started = await world.office.call('exchange.exportStart', { kind: 'submission', campaignYear: YEAR, to: target });
+    // One export at a time: each takes the next sequence number.
+    expect(await world.office.errorOf('exchange.export', { kind: 'enrolment', campaignYear: YEAR, to: join(usb, 'other.tdcs') })).toEqual({ code: 'exchange.busy' });
+    const seen: ExportJob[] = [started];
+    const ended = await until(world.office, started.jobId, seen);
+    expect(ended.state).toBe('done');
+    expect(ended.result).toMatchObject({ path: target, items: world.communes.length, sequence: 2 });
+    const order = ['preparing', 'writing', 'verifying'];
+    const phases = seen.map((job) => order.indexOf(job.phase));
+    expect(phases).toEqual([...phases].sort((a, b) => a - b));
+    for (const phase of ['writing', 'verifying'] as const) {
+      const done = seen.filter((job) => job.phase === phase).map((job) => job.done);
+      expect(done, phase).toEqual([...done].sort((a, b) => a - b));
+    }
+    // The last thing reported is the whole file read back.
+    expect(ended).toMatchObject({ phase: 'verifying', done: ended.result?.bytes, total: ended.result?.bytes });
+    expect(readdirSync(usb).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect((await world.branch.apply(target, { acceptLate: true })).counts).toMatchObject({ new: world.communes.length, rejected: 0 });
+    // Asked again later, the job still answers; another person's question about it does not.
+    expect((await world.office.call('exchange.exportStatus', { jobId: started.jobId })).state).toBe('done');
+  });
+
+  it('refusals found before writing come back from the start call itself', async () => {
+    expect(await world.office.errorOf('exchange.exportStart', { kind: 'submission', campaignYear: YEAR, to: join(usb, 'again.tdcs') })).toEqual({ code: 'exchange.nothingToSend' });
+    const existing = join(usb, 'submission.tdcs');
+    expect(await world.office.errorOf('exchange.exportStart', { kind: 'enrolment', campaignYear: YEAR, to: existing })).toEqual({ code: 'exchange.fileExists', params: { path: existing } });
+    expect(await world.office.errorOf('exchange.exportStatus', { jobId: '00000000-0000-4000-8000-000000000000' })).toEqual({ code: 'exchange.notFound' });
+  });
+});
