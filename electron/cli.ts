@@ -1,4 +1,4 @@
-import type { CallName, CallOutput, Ranking, CallInput } from '../shared/contract/calls';
+import type { CallName, CallOutput, Ranking, CallInput, ExportResult } from '../shared/contract/calls';
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
 import { PACKAGE_KINDS } from '../shared/domain/exchange';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
@@ -24,6 +24,32 @@ async function callOrFail<K extends CallName>(core: Core, t: Translate, name: K,
   const response = await core.call({ call: name, input, session: null }, true);
   if (!response.ok) throw new CliFailure(describeError(response.error, t));
   return response.value as CallOutput<K>;
+}
+
+/**
+ * An export as a job: each phase is announced on stderr, and Ctrl+C cancels it cleanly (the unfinished file removed,
+ * nothing recorded) instead of killing the process mid-write.
+ */
+async function exportWithProgress(core: Core, t: Translate, io: CliIo, request: CallInput<'exchange.exportStart'>): Promise<ExportResult> {
+  let job = await callOrFail(core, t, 'exchange.exportStart', request);
+  const cancel = () => void core.call({ call: 'exchange.exportCancel', input: { jobId: job.jobId }, session: null }, true);
+  process.once('SIGINT', cancel);
+  try {
+    let phase: string | null = null;
+    for (;;) {
+      if (job.phase !== phase && job.state === 'running') {
+        phase = job.phase;
+        io.stderr(t(`exchange.send.progress.${phase}`));
+      }
+      if (job.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = await callOrFail(core, t, 'exchange.exportStatus', { jobId: job.jobId });
+    }
+  } finally {
+    process.removeListener('SIGINT', cancel);
+  }
+  if (job.result) return job.result;
+  throw new CliFailure(describeError(job.error ?? { code: 'internal' }, t));
 }
 
 function required(argv: string[], option: string, t: Translate): string {
@@ -138,7 +164,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       const kind = oneOf(required(argv, '--kind', t), PACKAGE_KINDS, '--kind', t);
       const status = await callOrFail(core, t, 'app.status', {});
       const campaignYear = Number(argValue(argv, '--campaign') ?? status.currentCampaignYear);
-      const result = await callOrFail(core, t, 'exchange.export', {
+      const result = await exportWithProgress(core, t, io, {
         kind,
         campaignYear,
         to: required(argv, '--to', t),

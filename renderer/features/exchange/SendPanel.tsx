@@ -4,9 +4,11 @@ import type { ExchangeIdentity, ExportResult } from '../../../shared/contract/ca
 import type { DossierSummary } from '../../../shared/domain/dossier';
 import { PACKAGE_KINDS, PACKAGE_SENDER, type ExchangeRecord, type PackageKind } from '../../../shared/domain/exchange';
 import type { Unit } from '../../../shared/domain/unit';
-import { ApiError, call } from '../../app/api';
+import { ApiError } from '../../app/api';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { exportFailure, useExchange } from './exchange-store';
+import { ExportProgress } from './ExportProgress';
 import { downloadUrl, isDesktop, suggestedFileName } from './transfer';
 
 interface SendPanelProps {
@@ -130,7 +132,7 @@ function WrittenFile({ kind, result }: { kind: PackageKind; result: ExportResult
         <dt>{t('exchange.send.sequence')}</dt>
         <dd>{result.sequence}</dd>
         <dt>{t('exchange.send.size')}</dt>
-        <dd>{t('exchange.send.sizeValue', { value: Math.max(1, Math.round(result.bytes / 1024)) })}</dd>
+        <dd>{result.bytes >= 1024 * 1024 ? t('exchange.send.sizeValueMb', { value: result.bytes / 1024 / 1024 }) : t('exchange.send.sizeValue', { value: Math.max(1, Math.round(result.bytes / 1024)) })}</dd>
       </dl>
       <p className="verified" data-testid="send-verified">
         <span aria-hidden="true">✓ </span>
@@ -169,8 +171,13 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
   /** The catalogue key of what is missing before the file can be written. */
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [written, setWritten] = useState<{ kind: PackageKind; result: ExportResult } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const exporting = useExchange((state) => state.exporting);
+  const startExport = useExchange((state) => state.startExport);
+  const cancelExport = useExchange((state) => state.cancelExport);
+  const dismissExport = useExchange((state) => state.dismissExport);
+  const running = exporting?.job.state === 'running';
+  const busy = starting || running;
 
   const kind = chosenKind ?? defaultKind;
   const peerId = chosenPeer || (offices.length === 1 ? (offices[0]?.installationId ?? '') : '');
@@ -214,21 +221,24 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
       if (!path) return setFailure(new ApiError({ code: 'exchange.cancelled' }));
       to = path;
     }
-    setBusy(true);
-    setWritten(null);
+    setStarting(true);
+    dismissExport();
     try {
-      const result = await call('exchange.export', to ? { ...request, to } : request);
-      setWritten({ kind, result });
-      // The form stays on what was just written, even when the next step would now be another kind.
-      setChosenKind(kind);
-      setToggled(new Set());
-      onChanged();
+      const started = startExport(to ? { ...request, to } : request, () => {
+        // The form stays on what was just written, even when the next step would now be another kind.
+        setChosenKind(kind);
+        setToggled(new Set());
+        onChanged();
+      });
+      await started;
     } catch (error) {
       setFailure(error);
     } finally {
-      setBusy(false);
+      setStarting(false);
     }
   };
+
+  const finished = exporting && exporting.job.state !== 'running' ? exporting : null;
 
   return (
     <section className="card send-panel" aria-labelledby="exchange-send-heading">
@@ -247,7 +257,7 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
                 setChosenKind(item);
                 setProblem(null);
                 setFailure(null);
-                setWritten(null);
+                dismissExport();
               }}
               data-testid={`send-kind-${item}`}
             />
@@ -337,8 +347,14 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
           </button>
         </div>
       </div>
-      <ErrorBanner error={failure} />
-      {written ? <WrittenFile kind={written.kind} result={written.result} /> : null}
+      {running && exporting ? <ExportProgress exporting={exporting} onCancel={() => void cancelExport().catch(setFailure)} /> : null}
+      <ErrorBanner error={failure ?? (finished?.job.state === 'failed' ? exportFailure(finished) : null)} />
+      {finished?.job.state === 'cancelled' && !failure ? (
+        <p className="banner banner-info" role="status" data-testid="send-cancelled">
+          {t('exchange.send.progress.cancelled')}
+        </p>
+      ) : null}
+      {finished?.job.result ? <WrittenFile kind={finished.kind} result={finished.job.result} /> : null}
     </section>
   );
 }
