@@ -102,7 +102,7 @@ function rankingText(ranking: Ranking, t: Translate): string {
   return lines.join('\n');
 }
 
-async function run(core: Core, command: string, argv: string[], io: CliIo, t: Translate): Promise<void> {
+async function run(core: Core, command: string, argv: string[], io: CliIo, t: Translate, language: Language): Promise<void> {
   switch (command) {
     case 'status': {
       const status = await callOrFail(core, t, 'app.status', {});
@@ -191,7 +191,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
           [
             t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: plan.kind, organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
-            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${item.category.padEnd(11)} ${item.label}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
+            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${item.category.padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
           ].join('\n'),
         );
       }
@@ -228,7 +228,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let core: Core | null = null;
   try {
     core = openCore({ dataDir: resolveDataDir(argValue(argv, '--data-dir')) });
-    await run(core, command, argv, io, t);
+    await run(core, command, argv, io, t, language);
     return 0;
   } catch (error) {
     if (error instanceof CliFailure) {

@@ -519,7 +519,7 @@ function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items:
   }
   for (const scheme of setup.schemes) {
     const existing = findScheme(context.db, scheme.id, scheme.version);
-    items.push({ ref: `${scheme.id}@${scheme.version}`, label: scheme.label.vi, revision: scheme.version, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(scheme) ? 'unchanged' : 'updated', reason: null });
+    items.push({ ref: `${scheme.id}@${scheme.version}`, label: scheme.label, revision: scheme.version, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(scheme) ? 'unchanged' : 'updated', reason: null });
   }
   return () => {
     // Units come sorted by name, so an association ("Hội …") can precede its office ("Phòng giao dịch …"): check references at commit.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RuleNote } from '../scoring/types';
+import type { Label, RuleNote } from '../scoring/types';
 
 /** What travels on USB sticks between the branch and the offices. */
 export const PACKAGE_KINDS = ['setup', 'enrolment', 'submission', 'receipt', 'allocation', 'results'] as const;
@@ -61,7 +61,8 @@ export type ImportCategory = (typeof IMPORT_CATEGORIES)[number];
 /** One record of a package as the dry run judges it. */
 export interface ImportItem {
   ref: string;
-  label: string;
+  /** A record's name (a unit, a person), or a scheme's label in both languages. */
+  label: string | Label;
   revision: number | null;
   category: ImportCategory;
   reason: RuleNote | null;

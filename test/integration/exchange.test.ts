@@ -17,6 +17,10 @@ async function enrolledPair(open: Installation[]) {
   open.push(branch, office);
   const unit = await branch.call('units.create', { name: OFFICE, kind: 'transactionOffice', level: 'province', commune: '', parentOfficeId: null });
   const setup = await branch.call('exchange.export', { kind: 'setup', campaignYear: 2025, officeUnitId: unit.id });
+  // The schemes of a setup are named in both languages in its dry run; units by their one name.
+  const schemes = (await office.call('exchange.dryRun', { source: { path: setup.path } })).items.filter((item) => item.ref.includes('@'));
+  expect(schemes.length).toBeGreaterThan(5);
+  for (const item of schemes) expect(item.label).toMatchObject({ vi: expect.any(String), en: expect.any(String) });
   await office.call('exchange.apply', { source: { path: setup.path }, decision: { fingerprintConfirmed: true } });
   const enrolment = await office.call('exchange.export', { kind: 'enrolment', campaignYear: 2025 });
   await branch.call('exchange.apply', { source: { path: enrolment.path }, decision: { fingerprintConfirmed: true } });

@@ -5,7 +5,7 @@ import { call } from '../../app/api';
 import { useCouncilAccess } from '../../app/access';
 import { useCall } from '../../app/use-call';
 import { useErrorText } from '../../components/errors';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, useLabel } from '../../components/format';
 import { baseName, useExchange, type ChosenFile } from './exchange-store';
 import { Fingerprint } from './Fingerprint';
 import { isDesktop, uploadExchangeFile } from './transfer';
@@ -131,6 +131,7 @@ function CategoryCounts({ counts }: { counts: Record<ImportCategory, number> }) 
 /** The records of a plan, grouped by what importing does with them, each with its note. */
 function PlanItems({ plan }: { plan: ImportPlan }) {
   const { t } = useTranslation();
+  const label = useLabel();
   if (plan.items.length === 0) return <p className="empty">{t('exchange.receive.noItems')}</p>;
   return (
     <div className="plan-groups">
@@ -158,7 +159,7 @@ function PlanItems({ plan }: { plan: ImportPlan }) {
                 <tbody>
                   {items.map((item, index) => (
                     <tr key={`${item.ref}-${index}`} data-ref={item.ref}>
-                      <td>{item.label}</td>
+                      <td>{typeof item.label === 'string' ? item.label : label(item.label)}</td>
                       <td>{item.revision === null ? t('app.none') : t('exchange.send.revision', { revision: item.revision })}</td>
                       <td>{item.reason ? t(item.reason.key, item.reason.params) : ''}</td>
                     </tr>
