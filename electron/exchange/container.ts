@@ -1,4 +1,4 @@
-import { closeSync, fsync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, write, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -274,7 +274,7 @@ export async function writeDurablyInBackground(target: string, bytes: Buffer): P
   const descriptor = openSync(partial, 'w');
   try {
     let offset = 0;
-    while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
+    while (offset < bytes.length) offset += (await writeInBackground(descriptor, bytes, offset, bytes.length - offset)).bytesWritten;
     await flushFile(descriptor);
   } catch (error) {
     closeSync(descriptor);
@@ -286,6 +286,7 @@ export async function writeDurablyInBackground(target: string, bytes: Buffer): P
 }
 
 const flushFile = promisify(fsync);
+const writeInBackground = promisify(write);
 
 /** A rename reaches the device only when its folder is flushed too. */
 export function flushFolder(folder: string): void {
