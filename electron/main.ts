@@ -184,6 +184,23 @@ function createWindow(): void {
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // A page with unsaved edits refuses to unload; Electron would then keep the window open without a word, so we ask.
+  contents.on('will-prevent-unload', (event) => {
+    if (!mainWindow) return;
+    const t = translator(currentLanguage());
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'question',
+      title: 'Thi đua TDCS',
+      message: t('unsavedChanges.title'),
+      detail: t('unsavedChanges.message'),
+      buttons: [t('unsavedChanges.stay'), t('unsavedChanges.leave')],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    // Preventing this event lets the window close (or reload) after all.
+    if (choice === 1) event.preventDefault();
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   contents.on('did-finish-load', () => {
     if (pendingExchangeFile) {

@@ -1,13 +1,14 @@
 import type { AllocationReport } from '../../shared/contract/calls';
 import type { AllocationWeight } from '../../shared/domain/campaign';
-import { allocateSeats, type AllocationClaim, type AllocationMethod } from '../../shared/scoring/allocation';
+import { messages } from '../../shared/i18n';
+import { allocateSeats, PROVINCE_BUCKET, type AllocationClaim, type AllocationMethod } from '../../shared/scoring/allocation';
 import { listUnits } from '../db/units';
 import { getCampaign } from './campaigns';
 import type { ServiceContext } from './context';
 import { rankCampaign } from './ranking';
 
-/** The bucket for province-level bodies that no transaction office serves. */
-export const PROVINCE_BUCKET = 'province';
+/** Named in Vietnamese, as the units are, so that a tie is ordered by the same name whatever language the screen shows. */
+const PROVINCE_BUCKET_NAME = messages.vi.allocation.province;
 
 /**
  * Shares the individual quota among transaction offices (and the province level) by what their collectives
@@ -26,8 +27,9 @@ export function allocateIndividualQuota(context: ServiceContext, campaignYear: n
   for (const row of ranking.rows) {
     const unit = unitById.get(row.unitId);
     const targetId = unit?.kind === 'transactionOffice' ? unit.id : (unit?.parentOfficeId ?? PROVINCE_BUCKET);
-    // A retired office whose communes still point to it keeps its name; the province bucket has none (the UI names it).
-    const target = targets.get(targetId) ?? { name: unitById.get(targetId)?.name ?? '', eligible: 0, selected: 0, points: 0 };
+    // A retired office whose communes still point to it keeps its name.
+    const name = targetId === PROVINCE_BUCKET ? PROVINCE_BUCKET_NAME : (unitById.get(targetId)?.name ?? '');
+    const target = targets.get(targetId) ?? { name, eligible: 0, selected: 0, points: 0 };
     if (row.eligible) {
       target.eligible += 1;
       target.points += row.total;

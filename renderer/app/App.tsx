@@ -18,6 +18,8 @@ import { useCouncilAccess } from './access';
 import { whenSessionLost } from './api';
 import { useRouter, type Route } from './router';
 import { useSession } from './session-store';
+import { leaveOrAsk } from './unsaved-guard';
+import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -92,7 +94,7 @@ function Shell() {
           <span className="user" title={user ? t(`roles.${user.role}`) : ''}>
             {user ? t('nav.signedInAs', { name: user.fullName }) : null}
           </span>
-          <button type="button" className="secondary" onClick={() => void signOut()}>
+          <button type="button" className="secondary" onClick={() => leaveOrAsk(() => void signOut())}>
             {t('nav.logout')}
           </button>
         </div>
@@ -100,6 +102,7 @@ function Shell() {
       <main className="content">
         <Page route={route} />
       </main>
+      <UnsavedChangesDialog />
     </div>
   );
 }

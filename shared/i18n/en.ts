@@ -9,6 +9,7 @@ import { en as schemesSection } from './sections/schemes';
 import { en as campaignSection } from './sections/campaign';
 import { en as registrySection } from './sections/registry';
 import { en as dossierListSection } from './sections/dossier-list';
+import { en as unsavedChangesSection } from './sections/unsaved-changes';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -247,6 +248,7 @@ export const en = {
   campaign: campaignSection,
   registry: registrySection,
   dossierList: dossierListSection,
+  unsavedChanges: unsavedChangesSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',

@@ -10,6 +10,7 @@ import { vi as schemesSection } from './sections/schemes';
 import { vi as campaignSection } from './sections/campaign';
 import { vi as registrySection } from './sections/registry';
 import { vi as dossierListSection } from './sections/dossier-list';
+import { vi as unsavedChangesSection } from './sections/unsaved-changes';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -248,6 +249,7 @@ export const vi: Messages = {
   campaign: campaignSection,
   registry: registrySection,
   dossierList: dossierListSection,
+  unsavedChanges: unsavedChangesSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',

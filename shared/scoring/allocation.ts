@@ -3,6 +3,9 @@ import type { RuleNote } from './types';
 export const ALLOCATION_METHODS = ['largestRemainder', 'dHondt', 'equalShare'] as const;
 export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
 
+/** The claim id that pools the units directly under the province, which no transaction office serves. */
+export const PROVINCE_BUCKET = 'province';
+
 export interface AllocationClaim {
   id: string;
   name: string;
@@ -27,6 +30,8 @@ export interface AllocationLine {
   tie: boolean;
   /** True when this unit's claim to one more seat equalled the last seat given, and the stated order gave it to another. */
   tieLost: boolean;
+  /** The other units of the tie at the last seat (ids), in the stated order; empty without a tie. */
+  tiedWith: string[];
 }
 
 export interface Allocation {
@@ -44,7 +49,7 @@ function byWeightThenName(a: AllocationClaim, b: AllocationClaim): number {
 }
 
 function emptyLine(claim: AllocationClaim, exactQuota: number, baseSeats: number): AllocationLine {
-  return { id: claim.id, name: claim.name, weight: claim.weight, exactQuota, baseSeats, extraSeats: 0, seats: baseSeats, reasons: [], tie: false, tieLost: false };
+  return { id: claim.id, name: claim.name, weight: claim.weight, exactQuota, baseSeats, extraSeats: 0, seats: baseSeats, reasons: [], tie: false, tieLost: false, tiedWith: [] };
 }
 
 function rounded(value: number): number {
@@ -151,5 +156,8 @@ export function allocateSeats(method: AllocationMethod, quota: number, claims: A
   const totalWeight = clean.reduce((sum, claim) => sum + claim.weight, 0);
   if (clean.length === 0) return { method, quota: seats, totalWeight, lines: [] };
   const lines = method === 'dHondt' ? dHondt(seats, clean) : method === 'equalShare' ? equalShare(seats, clean) : largestRemainder(seats, clean, totalWeight);
+  // Only the last seat can be tied, so the marked units form one group; each names the others, in the order that decided.
+  const tied = lines.filter((line) => line.tie || line.tieLost).sort(byWeightThenName);
+  for (const line of tied) line.tiedWith = tied.filter((other) => other !== line).map((other) => other.id);
   return { method, quota: seats, totalWeight, lines };
 }

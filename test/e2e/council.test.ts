@@ -193,7 +193,10 @@ describe('the council: score sheets, ranking and allocation', () => {
     const hamilton = await seats();
     expect(hamilton.reduce((sum, value) => sum + value, 0)).toBe(QUOTA);
     expect(await page.getByTestId('allocation-total').textContent()).toBe(String(QUOTA));
-    expect(await table.textContent()).toContain('Cấp tỉnh (các đơn vị không thuộc Phòng giao dịch nào)');
+    // The units no office serves are pooled under a name of their own, explained beneath it.
+    const province = table.locator('tr[data-unit="province"] td').first();
+    expect(await province.textContent()).toMatch(/^Đơn vị cấp tỉnh/);
+    expect(await province.locator('.field-hint').textContent()).toBe('Các đơn vị không thuộc Phòng giao dịch nào, được tính chung.');
     expect(await page.locator('.banner-info').textContent()).toContain('Hội đồng xem xét, quyết định');
     await shot(page, 'council-07-allocation-vi');
 
@@ -230,7 +233,7 @@ describe('the council: score sheets, ranking and allocation', () => {
   it('shows the same screens in English', async () => {
     await page.getByTestId('language-switch').selectOption('en');
     await expect.poll(() => nav('Allocation').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('allocation-table').textContent()).toContain('Province level (bodies no transaction office serves)');
+    await expect.poll(() => page.locator('tr[data-unit="province"] td').first().textContent()).toMatch(/^Province-level units/);
     await shot(page, 'council-10-allocation-en');
 
     await nav('Ranking').click();

@@ -8,7 +8,8 @@ import { buildIfStale, completeWizard, expectHundredths, hashOf, hundredths, log
  * The council edits a scoring scheme: in preparation an edit is checked field by field, previewed on a
  * sample dossier as it is typed, and re-scores the dossiers when saved; once the campaign is open an
  * edit becomes version 2 and the dossiers move only when the council re-scores them; a closed
- * campaign's scheme can be read, not changed. The tests share one page and run in order.
+ * campaign's scheme can be read, not changed. A long scheme folds to its criteria' headings, and leaving with
+ * unsaved edits asks first. The tests share one page and run in order.
  */
 
 const ADMIN = { fullName: 'Trần Văn Bình', username: 'binh.tran', password: 'hoi-dong-2025' };
@@ -16,6 +17,8 @@ const ADMIN = { fullName: 'Trần Văn Bình', username: 'binh.tran', password: 
 const SCHEME = 'collective-2025';
 const GROUP = 'capitalManagement';
 const CHILD = 'loanPlan';
+/** The scheme's first criterion, the only one open when the editor opens. */
+const FIRST = 'participation';
 
 describe('the scoring scheme editor', () => {
   const data = temporaryDataDir('tdcs-e2e-schemes-');
@@ -33,6 +36,30 @@ describe('the scoring scheme editor', () => {
   const nav = () => page.getByRole('navigation', { name: 'main' });
   const maxOf = (criterion: string): Locator => page.getByTestId(`criterion-${criterion}`).getByLabel(/^(Điểm tối đa|Maximum \(points\))$/).first();
   const sampleTotal = () => page.getByTestId('sample-total');
+  const foldButton = (code: string): Locator => page.getByTestId(`fold-${code}`);
+  const expanded = async (code: string): Promise<boolean> => (await foldButton(code).getAttribute('aria-expanded')) === 'true';
+
+  /** Opens a folded criterion (or condition) by its heading's button. */
+  async function unfold(code: string): Promise<void> {
+    if (!(await expanded(code))) await foldButton(code).click();
+    await expect.poll(() => expanded(code)).toBe(true);
+  }
+
+  /** Whether closing the window now would ask first (the page refuses a plain unload). */
+  const unloadRefused = () =>
+    page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+
+  /** Clicks a main menu entry while the editor has unsaved edits: the question must come first. */
+  async function leaveBy(entry: string): Promise<Locator> {
+    await nav().getByRole('link', { name: entry }).click();
+    const dialog = page.getByTestId('unsaved-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    return dialog;
+  }
 
   /** Replaces what a field holds by typing key by key, as a person does. */
   async function retype(field: Locator, text: string): Promise<void> {
@@ -47,10 +74,13 @@ describe('the scoring scheme editor', () => {
     return hundredths(total);
   }
 
+  /** Opens the editor with the group and the sub-criterion the tests edit unfolded. */
   async function openEditor(): Promise<void> {
     await page.goto(`${origin}/#/schemes/${SCHEME}`);
     await page.getByTestId('scheme-form').waitFor();
     await sampleTotal().waitFor();
+    await unfold(GROUP);
+    await unfold(CHILD);
   }
 
   async function schemesList(): Promise<void> {
@@ -93,11 +123,56 @@ describe('the scoring scheme editor', () => {
     await shot(page, 'schemes-01-list-vi');
   });
 
-  it('refuses a group maximum its sub-criteria cannot reach, at the field, in Vietnamese', async () => {
+  it('opens with every criterion folded but the first; each folds and unfolds by its heading, from the keyboard too', async () => {
     await page.getByTestId(`edit-scheme-${SCHEME}`).click();
     await page.getByTestId('scheme-form').waitFor();
     expect(hashOf(page)).toBe(`#/schemes/${SCHEME}`);
     await sampleTotal().waitFor();
+    expect(await expanded(FIRST)).toBe(true);
+    expect(await expanded(GROUP)).toBe(false);
+    // A folded criterion shows its name and maximum; its fields are not on the page.
+    expect(await foldButton(GROUP).textContent()).toContain('2. Quản lý, kiểm tra, giám sát vốn');
+    expect(await page.getByTestId(`criterion-${GROUP}`).locator('.fold-meta').textContent()).toBe('tối đa 20 điểm');
+    expect(await maxOf(GROUP).count()).toBe(0);
+    expect(await foldButton(GROUP).getAttribute('aria-controls')).toBe(`scheme-criteria-1-body`);
+    await shot(page, 'schemes-01b-editor-folded-vi');
+
+    // Enter and Space on the heading's button unfold and fold again.
+    await foldButton(GROUP).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => expanded(GROUP)).toBe(true);
+    expect(await maxOf(GROUP).inputValue()).toBe('20');
+    // The group's own sub-criteria start folded.
+    expect(await expanded(CHILD)).toBe(false);
+    await page.keyboard.press('Space');
+    await expect.poll(() => expanded(GROUP)).toBe(false);
+    expect(await maxOf(GROUP).count()).toBe(0);
+
+    // Expand all opens every criterion, sub-criteria included; collapse all folds them all.
+    const criteria = page.locator('[data-list="criteria"]').getByRole('button', { expanded: false });
+    await page.getByTestId('criteria-expand-all').click();
+    await expect.poll(() => criteria.count()).toBe(0);
+    expect(await expanded(CHILD)).toBe(true);
+    expect(await page.getByTestId('criteria-expand-all').getAttribute('aria-label')).toBe('Mở rộng tất cả trong “Tiêu chí”');
+    await page.getByTestId('criteria-collapse-all').click();
+    await expect.poll(() => expanded(FIRST)).toBe(false);
+    expect(await page.locator('[data-list="criteria"]').getByRole('button', { expanded: true }).count()).toBe(0);
+    // The bonus criteria and the conditions fold the same way.
+    expect(await page.getByTestId('bonus-expand-all').isVisible()).toBe(true);
+    const gate = page.locator('[data-testid^="gate-"]').first();
+    const gateButton = gate.getByRole('button', { expanded: false }).first();
+    await gateButton.click();
+    await expect.poll(() => gate.getByRole('button', { expanded: true }).count()).toBe(1);
+    expect(await gate.getByLabel('Tên (tiếng Việt)').count()).toBe(1);
+    await page.getByTestId('gates-collapse-all').click();
+    await expect.poll(() => gate.getByLabel('Tên (tiếng Việt)').count()).toBe(0);
+    // Nothing folded or unfolded is an edit.
+    expect(await page.getByTestId('save-scheme').isDisabled()).toBe(true);
+  });
+
+  it('refuses a group maximum its sub-criteria cannot reach, at the field, in Vietnamese', async () => {
+    await unfold(GROUP);
+    await unfold(CHILD);
     sampleId = await page.getByTestId('sample-dossier').inputValue();
     expect(sampleId).not.toBe('');
     original = await hundredths(sampleTotal());
@@ -118,6 +193,15 @@ describe('the scoring scheme editor', () => {
     await page.getByText('Một số mục cần sửa; chưa lưu gì. Các thay đổi của bạn vẫn được giữ.').waitFor();
     expect(await maxOf(GROUP).inputValue()).toBe('25');
     expect(await page.getByTestId('scheme-saved').count()).toBe(0);
+
+    // Folded, the criterion says it needs fixing; the link in the list of problems unfolds it and puts the focus there.
+    await page.getByTestId('criteria-collapse-all').click();
+    await expect.poll(() => expanded(GROUP)).toBe(false);
+    expect(await page.getByTestId(`criterion-${GROUP}`).locator('.fold-heading .pill-bad').textContent()).toBe('Cần sửa');
+    await page.getByTestId('scheme-errors').getByRole('button', { name: new RegExp(message) }).first().click();
+    await expect.poll(() => expanded(GROUP)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scheme-criteria-1-max');
+    await unfold(CHILD);
   });
 
   it('scores the sample dossier again as the fix is typed', async () => {
@@ -140,6 +224,61 @@ describe('the scoring scheme editor', () => {
     await shot(page, 'schemes-03-editor-sample-vi');
   });
 
+  it('asks before unsaved edits are lost; staying keeps the page and the edits', async () => {
+    const stayed = async () => {
+      expect(hashOf(page)).toBe(`#/schemes/${SCHEME}`);
+      expect(await maxOf(GROUP).inputValue()).toBe('25');
+      expect(await maxOf(CHILD).inputValue()).toBe('15');
+      await expectHundredths(sampleTotal(), afterPreparationEdit);
+    };
+    // Another menu entry: the question names the scheme, in Vietnamese; the focus starts on “stay”.
+    const dialog = await leaveBy('Xếp hạng');
+    expect(await dialog.getByRole('heading').textContent()).toBe('Rời trang mà không lưu?');
+    expect(await dialog.textContent()).toContain('Thang điểm “Thang điểm UBND cấp xã 2025” có thay đổi chưa được lưu. Nếu rời trang bây giờ, các thay đổi này sẽ bị mất.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unsaved-stay');
+    await shot(page, 'schemes-03b-leave-unsaved-vi');
+    await page.getByTestId('unsaved-stay').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await stayed();
+
+    // The breadcrumb link, then Escape: the same.
+    await page.getByRole('link', { name: '← Danh sách thang điểm' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await stayed();
+
+    // A changed address (back, forward, typed): the address returns to the editor while the question is asked.
+    await page.evaluate(() => {
+      window.location.hash = '#/units';
+    });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(hashOf(page)).toBe(`#/schemes/${SCHEME}`);
+    await page.getByTestId('unsaved-stay').click();
+    await stayed();
+
+    // Closing or reloading the window asks through the browser's own dialog; dismissing it stays.
+    const asked = new Promise<string>((resolve) => {
+      page.once('dialog', (question) => {
+        resolve(question.type());
+        void question.dismiss();
+      });
+    });
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+    await stayed();
+
+    // Leaving after all: the edits are gone, as the person chose.
+    await leaveBy('Xếp hạng');
+    await page.getByTestId('unsaved-leave').click();
+    await page.getByTestId(`ranking-total-${sampleId}`).waitFor();
+    expect(hashOf(page)).toBe('#/ranking');
+    await openEditor();
+    expect(await maxOf(GROUP).inputValue()).toBe('20');
+    expect(await page.getByTestId('save-scheme').isDisabled()).toBe(true);
+  });
+
   it('saves in preparation and re-scores every dossier, which the ranking shows', async () => {
     expect(await rankingTotal(sampleId)).toBe(original);
     await openEditor();
@@ -152,6 +291,8 @@ describe('the scoring scheme editor', () => {
     const notice = page.getByTestId('scheme-saved');
     await notice.waitFor();
     expect(await notice.textContent()).toBe(`Đã lưu; đã chấm lại ${dossierCount} hồ sơ.`);
+    // Saved: leaving asks nothing any more.
+    expect(await unloadRefused()).toBe(false);
     // The saved version is now the edited one: nothing differs any more.
     await expectHundredths(page.getByTestId('sample-saved-total'), afterPreparationEdit);
     await expectHundredths(page.getByTestId('sample-difference'), 0);
@@ -239,6 +380,24 @@ describe('the scoring scheme editor', () => {
     await retype(maxOf(GROUP), '35');
     await page.getByTestId(`criterion-${GROUP}`).getByText('The sub-criteria add up to 30, less than the group’s maximum 35.').first().waitFor();
     await shot(page, 'schemes-08-editor-error-en');
+    expect(await unloadRefused()).toBe(true);
+    await page.getByRole('button', { name: 'Undo unsaved changes' }).click();
+    await expect.poll(() => maxOf(GROUP).inputValue()).toBe('30');
+    // Undone: nothing to lose, nothing asked.
+    expect(await unloadRefused()).toBe(false);
+    await page.getByTestId('criteria-collapse-all').click();
+    await expect.poll(() => expanded(GROUP)).toBe(false);
+    expect(await page.getByTestId('criteria-expand-all').textContent()).toBe('Expand all');
+    expect(await page.getByTestId(`criterion-${GROUP}`).locator('.fold-meta').textContent()).toBe('max 30 points');
+    await shot(page, 'schemes-08b-editor-folded-en');
+    // While the question is asked in English too.
+    await unfold(GROUP);
+    await retype(maxOf(GROUP), '35');
+    const dialog = await leaveBy('Ranking');
+    expect(await dialog.textContent()).toContain('The scheme “Commune People’s Committee scheme 2025” has changes that are not saved.');
+    expect(await page.getByTestId('unsaved-leave').textContent()).toBe('Leave without saving');
+    await shot(page, 'schemes-08c-leave-unsaved-en');
+    await page.getByTestId('unsaved-stay').click();
     await page.getByRole('button', { name: 'Undo unsaved changes' }).click();
     await expect.poll(() => maxOf(GROUP).inputValue()).toBe('30');
     await page.getByTestId('language-switch').selectOption('vi');
@@ -299,8 +458,18 @@ describe('the scoring scheme editor', () => {
   });
 
   it('is read-only once the campaign is closed', async () => {
+    // The refused edit is still on screen, unsaved: reloading asks first, and the person agrees.
+    const asked = new Promise<string>((resolve) => {
+      page.once('dialog', (question) => {
+        resolve(question.type());
+        void question.accept();
+      });
+    });
     await page.reload();
+    expect(await asked).toBe('beforeunload');
     await page.getByTestId('scheme-form').waitFor();
+    // Folding still works when nothing can be changed.
+    await unfold(GROUP);
     expect(await page.getByTestId('scheme-status-note').textContent()).toContain('đã kết thúc');
     expect(await page.getByTestId('save-scheme').count()).toBe(0);
     expect(await maxOf(GROUP).isDisabled()).toBe(true);

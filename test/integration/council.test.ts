@@ -191,7 +191,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     expect(byDefault.weight).toBe(campaign.settings.allocationWeight);
   });
 
-  it('names a retired office that still has collectives in the round, and keeps the province level unnamed for the UI', async () => {
+  it('names a retired office that still has collectives in the round, and the province level in Vietnamese, as units are named', async () => {
     const units = await branch.call('units.list', {});
     const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
     const served = new Set(ranking.rows.map((row) => units.find((unit) => unit.id === row.unitId)?.parentOfficeId));
@@ -200,7 +200,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     await branch.call('units.retire', { id: office.id, retired: true });
     const report = await branch.call('allocation.get', { campaignYear: 2025 });
     expect(report.allocation.lines.find((line) => line.id === office.id)?.name).toBe(office.name);
-    expect(report.allocation.lines.find((line) => line.id === 'province')?.name).toBe('');
+    expect(report.allocation.lines.find((line) => line.id === 'province')?.name).toBe('Đơn vị cấp tỉnh');
     expect(report.allocation.lines.reduce((sum, line) => sum + line.seats, 0)).toBe(report.allocation.quota);
     await branch.call('units.retire', { id: office.id, retired: false });
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOCATION_METHODS, allocateSeats, type Allocation, type AllocationClaim, type AllocationMethod } from '../../shared/scoring/allocation';
+import { messages } from '../../shared/i18n';
+import { ALLOCATION_METHODS, allocateSeats, PROVINCE_BUCKET, type Allocation, type AllocationClaim, type AllocationMethod } from '../../shared/scoring/allocation';
 
 /** Claims named A, B, C… with the given weights. */
 function claims(weights: number[]): AllocationClaim[] {
@@ -149,6 +150,52 @@ describe('equal share plus remainder', () => {
   });
 });
 
+describe('the province-level units, pooled as one claim', () => {
+  /** The claim the service makes for the units no transaction office serves: named in Vietnamese, as units are. */
+  const province = (weight: number): AllocationClaim => ({ id: PROVINCE_BUCKET, name: messages.vi.allocation.province, weight });
+  const line = (allocation: Allocation, id: string) => allocation.lines.find((item) => item.id === id);
+
+  it('has a name in both languages', () => {
+    expect(messages.vi.allocation.province).toBe('Đơn vị cấp tỉnh');
+    expect(messages.en.allocation.province).toBe('Province-level units');
+  });
+
+  it('a tie for the last place between the province level and an office is reported, each naming the other, and decided by name', () => {
+    // 2 places for [4, 2, 2]: Tân Châu gets 1; the second is between remainders of 0.5, equal weights: “Đơn vị…” comes before “Phòng…”.
+    const allocation = allocateSeats('largestRemainder', 2, [
+      { id: 'tan-chau', name: 'Phòng giao dịch NHCSXH huyện Tân Châu', weight: 4 },
+      { id: 'ben-cau', name: 'Phòng giao dịch NHCSXH huyện Bến Cầu', weight: 2 },
+      province(2),
+    ]);
+    expect(seatsById(allocation)).toEqual({ 'tan-chau': 1, 'ben-cau': 0, [PROVINCE_BUCKET]: 1 });
+    expect(line(allocation, PROVINCE_BUCKET)).toMatchObject({ name: 'Đơn vị cấp tỉnh', tie: true, tieLost: false, tiedWith: ['ben-cau'] });
+    expect(line(allocation, 'ben-cau')).toMatchObject({ tie: false, tieLost: true, tiedWith: [PROVINCE_BUCKET] });
+    expect(line(allocation, 'tan-chau')?.tiedWith).toEqual([]);
+  });
+
+  it('takes its place in the stated order by its name, not ahead of every unit as an empty name would', () => {
+    const office = { id: 'chau-thanh', name: 'Châu Thành', weight: 3 };
+    const named = allocateSeats('largestRemainder', 1, [province(3), office]);
+    expect(seatsById(named)).toEqual({ [PROVINCE_BUCKET]: 0, 'chau-thanh': 1 });
+    expect(line(named, PROVINCE_BUCKET)).toMatchObject({ tieLost: true, tiedWith: ['chau-thanh'] });
+    const unnamed = allocateSeats('largestRemainder', 1, [{ ...province(3), name: '' }, office]);
+    expect(seatsById(unnamed)).toEqual({ [PROVINCE_BUCKET]: 1, 'chau-thanh': 0 });
+  });
+
+  it('with D’Hondt, a three-way tie lists the others in the stated order: larger weight, then name', () => {
+    // 2 places for [4, 2, 2]: place 2 is between quotients of 2; the larger weight (Tân Châu) wins it.
+    const allocation = allocateSeats('dHondt', 2, [
+      { id: 'ben-cau', name: 'Phòng giao dịch NHCSXH huyện Bến Cầu', weight: 2 },
+      province(2),
+      { id: 'tan-chau', name: 'Phòng giao dịch NHCSXH huyện Tân Châu', weight: 4 },
+    ]);
+    expect(seatsById(allocation)).toEqual({ 'tan-chau': 2, 'ben-cau': 0, [PROVINCE_BUCKET]: 0 });
+    expect(line(allocation, 'tan-chau')?.tiedWith).toEqual([PROVINCE_BUCKET, 'ben-cau']);
+    expect(line(allocation, 'ben-cau')?.tiedWith).toEqual(['tan-chau', PROVINCE_BUCKET]);
+    expect(line(allocation, PROVINCE_BUCKET)).toMatchObject({ tieLost: true, tiedWith: ['tan-chau', 'ben-cau'] });
+  });
+});
+
 describe('every method', () => {
   it('with no unit gives no line; a negative or fractional quota is read as whole seats', () => {
     for (const method of ALLOCATION_METHODS) {
@@ -223,7 +270,7 @@ describe('properties', () => {
         const a = allocateSeats(method, quota, list);
         const b = allocateSeats(method, quota, shuffled(list, seed));
         expect(seatsById(b)).toEqual(seatsById(a));
-        const ties = (allocation: Allocation) => Object.fromEntries(allocation.lines.map((line) => [line.id, [line.tie, line.tieLost]]));
+        const ties = (allocation: Allocation) => Object.fromEntries(allocation.lines.map((line) => [line.id, [line.tie, line.tieLost, line.tiedWith]]));
         expect(ties(b)).toEqual(ties(a));
       }),
       { numRuns: 400 },
@@ -235,6 +282,11 @@ describe('properties', () => {
       fc.property(methodArb, quotaArb, fc.oneof(integerClaims, pointClaims), (method, quota, list) => {
         const lines = allocateSeats(method, quota, list).lines;
         expect(lines.some((line) => line.tie)).toBe(lines.some((line) => line.tieLost));
+        // Each side names the others, and only a tied unit names anyone.
+        for (const line of lines) {
+          expect(line.tiedWith.length > 0).toBe(line.tie || line.tieLost);
+          for (const other of line.tiedWith) expect(lines.find((item) => item.id === other)?.tiedWith).toContain(line.id);
+        }
       }),
       { numRuns: 400 },
     );

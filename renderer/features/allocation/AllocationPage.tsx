@@ -2,14 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AllocationReport } from '../../../shared/contract/calls';
 import { ALLOCATION_WEIGHTS, type AllocationWeight } from '../../../shared/domain/campaign';
-import { ALLOCATION_METHODS, type AllocationLine, type AllocationMethod } from '../../../shared/scoring/allocation';
+import { ALLOCATION_METHODS, PROVINCE_BUCKET, type AllocationLine, type AllocationMethod } from '../../../shared/scoring/allocation';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
-
-/** The unit id of the bucket for province-level bodies that no transaction office serves (electron/services/allocation.ts). */
-const PROVINCE_BUCKET = 'province';
 
 interface Row {
   line: AllocationLine;
@@ -55,6 +52,7 @@ export function AllocationPage() {
     branch ? { campaignYear: year, ...(method ? { method } : {}), ...(weight ? { weight } : {}) } : null,
   );
   const rows = useRows(report);
+  const nameById = new Map(rows.map((row) => [row.line.id, row.name]));
 
   if (!branch) {
     return (
@@ -135,7 +133,10 @@ export function AllocationPage() {
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.line.id} data-unit={row.line.id}>
-                    <td>{row.name}</td>
+                    <td>
+                      {row.name}
+                      {row.line.id === PROVINCE_BUCKET ? <span className="field-hint">{t('allocation.provinceHint')}</span> : null}
+                    </td>
                     <td className="number">{row.eligible}</td>
                     <td className="number">{row.selected}</td>
                     <td className="number">{points(row.points)}</td>
@@ -152,6 +153,11 @@ export function AllocationPage() {
                             <li key={index}>{t(reason.key, reason.params)}</li>
                           ))}
                         </ul>
+                      ) : null}
+                      {row.line.tiedWith.length > 0 ? (
+                        <p className="tied-with" data-testid="allocation-tied-with">
+                          {t('allocation.tiedWith', { names: row.line.tiedWith.map((id) => nameById.get(id) ?? id).join(', ') })}
+                        </p>
                       ) : null}
                     </td>
                     <td className="number">

@@ -4,7 +4,8 @@ import type { Criterion, Indicator, Label, Rule, RuleType, ThresholdStep } from 
 import { FieldErrorText } from '../../components/errors';
 import { focusSoon } from '../../components/focus';
 import { useLabel } from '../../components/format';
-import { at, controlId, NumberField, SelectField, TextField, useEditorContext, useListAt, useSchemeForm, type Option } from './fields';
+import { at, CodeField, controlId, LabelFields, NumberField, SelectField, TextField, useEditorContext, useListAt, useSchemeForm, type Option } from './fields';
+import { FoldHeading, useErrorsUnder, useFold, useFoldCommand } from './folding';
 import { indicatorsFor, newCode, newCriterion, RULE_TYPES, ruleOfType } from './scheme-form';
 
 /** Up, down and remove buttons of one item of a list, named after the item for screen readers. */
@@ -227,8 +228,15 @@ interface CriterionListProps {
 export function CriterionList({ path, depth, prefix, addLabel, defaultMax }: CriterionListProps) {
   const { getValues } = useSchemeForm();
   const { readOnly } = useEditorContext();
+  const setOpen = useFoldCommand();
   const { fields, append, remove, move } = useListAt<Criterion>(path);
   const addId = controlId(path, 'add');
+  const add = () => {
+    const code = newCode(getValues(), 'criterion');
+    // A new criterion opens, to be named at once.
+    setOpen([code], true);
+    append(newCriterion(code, defaultMax));
+  };
   return (
     <div className="criterion-list" data-list={path}>
       {fields.map((item, index) => (
@@ -237,6 +245,8 @@ export function CriterionList({ path, depth, prefix, addLabel, defaultMax }: Cri
           path={`${path}.${index}`}
           number={`${prefix}${index + 1}`}
           depth={depth}
+          // The first criterion is open at first, the others folded, so that a long scheme reads as a list of its criteria.
+          openByDefault={path === 'criteria' && index === 0}
           first={index === 0}
           last={index === fields.length - 1}
           {...moveHandlers(path, index, fields.length, move)}
@@ -247,7 +257,7 @@ export function CriterionList({ path, depth, prefix, addLabel, defaultMax }: Cri
         />
       ))}
       {readOnly ? null : (
-        <button type="button" className="secondary add" id={addId} onClick={() => append(newCriterion(newCode(getValues(), 'criterion'), defaultMax))}>
+        <button type="button" className="secondary add" id={addId} onClick={add}>
           + {addLabel}
         </button>
       )}
@@ -259,6 +269,7 @@ interface CriterionEditorProps {
   path: string;
   number: string;
   depth: number;
+  openByDefault: boolean;
   first: boolean;
   last: boolean;
   onUp: () => void;
@@ -266,93 +277,107 @@ interface CriterionEditorProps {
   onRemove: () => void;
 }
 
-function CriterionEditor({ path, number, depth, first, last, onUp, onDown, onRemove }: CriterionEditorProps) {
+function CriterionEditor({ path, number, depth, openByDefault, first, last, onUp, onDown, onRemove }: CriterionEditorProps) {
   const { t } = useTranslation();
   const label = useLabel();
   const { control, getValues, setValue } = useSchemeForm();
-  const { savedCodes, readOnly } = useEditorContext();
+  const { readOnly } = useEditorContext();
   const code = useWatch({ control, name: at(`${path}.id`) }) as string;
   const labels = useWatch({ control, name: at(`${path}.label`) }) as Label | undefined;
   const basis = useWatch({ control, name: at(`${path}.basis`) }) as Label | undefined;
   const children = useWatch({ control, name: at(`${path}.children`) }) as Criterion[] | undefined;
   const rule = useWatch({ control, name: at(`${path}.rule`) }) as Rule | undefined;
+  const max = useWatch({ control, name: at(`${path}.max`) }) as number | undefined;
   const name = label(labels) || t('schemes.editor.untitled');
   const isGroup = (children?.length ?? 0) > 0;
   const headingId = controlId(path, 'heading');
-  const Heading = depth === 0 ? 'h3' : 'h4';
+  const bodyId = controlId(path, 'body');
+  const { open, toggle } = useFold(code, openByDefault);
+  const setOpen = useFoldCommand();
+  const hasErrors = useErrorsUnder(path);
 
   const makeGroup = () => {
     const criterion = getValues(at(path)) as Criterion;
     const child: Criterion = { id: newCode(getValues(), 'criterion'), label: { ...criterion.label }, max: criterion.max, ...(criterion.rule ? { rule: criterion.rule } : {}) };
+    setOpen([child.id], true);
     setValue(at(`${path}.rule`), undefined as never, { shouldDirty: true });
     setValue(at(`${path}.children`), [child] as never, { shouldDirty: true });
     focusSoon(controlId(`${path}.children.0.label.vi`));
   };
 
   return (
-    <section className={`criterion-card depth-${depth}`} aria-labelledby={headingId} data-criterion={code} data-testid={`criterion-${code}`}>
+    <section className={`criterion-card depth-${depth}${open ? '' : ' folded'}`} aria-labelledby={headingId} data-criterion={code} data-testid={`criterion-${code}`}>
       <div className="item-head">
-        <Heading id={headingId}>
+        <FoldHeading
+          level={depth === 0 ? 'h3' : 'h4'}
+          id={headingId}
+          bodyId={bodyId}
+          open={open}
+          onToggle={toggle}
+          testId={`fold-${code}`}
+          meta={
+            <>
+              {Number.isFinite(max) ? <span className="fold-meta">{t('schemes.editor.foldedMax', { count: (max as number) / 100 })}</span> : null}
+              {!open && hasErrors ? <span className="pill pill-bad">{t('schemes.editor.needsFix')}</span> : null}
+            </>
+          }
+        >
           {number}. {name}
-        </Heading>
+        </FoldHeading>
         <ItemActions path={path} name={name} first={first} last={last} onUp={onUp} onDown={onDown} onRemove={onRemove} />
       </div>
-      <div className="grid-2">
-        <TextField name={`${path}.label.vi`} label={t('schemes.editor.labelVi')} />
-        <TextField name={`${path}.label.en`} label={t('schemes.editor.labelEn')} />
+      <div id={bodyId} className="fold-body">
+        {open ? (
+          <>
+            {/* Only the criterion's own fields: the sub-criteria below keep their fold buttons when the campaign is closed. */}
+            <fieldset disabled={readOnly} className="plain">
+              <LabelFields path={path} />
+              <div className="grid-3">
+                <NumberField name={`${path}.max`} kind="points" label={t('schemes.editor.max')} />
+                <CodeField name={`${path}.id`} code={code} hint={t('schemes.editor.codeHint')} className="span-2" />
+              </div>
+              {basis ? (
+                <div className="grid-2">
+                  <TextField name={`${path}.basis.vi`} label={t('schemes.editor.basisVi')} multiline />
+                  <TextField name={`${path}.basis.en`} label={t('schemes.editor.basisEn')} multiline />
+                </div>
+              ) : null}
+              {readOnly ? null : (
+                <div className="inline-actions">
+                  {basis ? (
+                    <button type="button" className="link" onClick={() => setValue(at(`${path}.basis`), undefined as never, { shouldDirty: true })}>
+                      {t('schemes.editor.removeBasis')}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        setValue(at(`${path}.basis`), { vi: '', en: '' } as never, { shouldDirty: true });
+                        focusSoon(controlId(`${path}.basis.vi`));
+                      }}
+                    >
+                      {t('schemes.editor.addBasis')}
+                    </button>
+                  )}
+                  {isGroup ? null : (
+                    <button type="button" className="link" onClick={makeGroup}>
+                      {t('schemes.editor.makeGroup')}
+                    </button>
+                  )}
+                </div>
+              )}
+              {isGroup ? null : <RuleEditor path={path} rule={rule} />}
+            </fieldset>
+            {isGroup ? (
+              <div className="sub-criteria" role="group" aria-label={t('schemes.editor.subCriteria', { name })}>
+                <p className="muted small">{t('schemes.editor.groupNote')}</p>
+                <CriterionList path={`${path}.children`} depth={depth + 1} prefix={`${number}.`} addLabel={t('schemes.editor.addSub')} defaultMax={100} />
+              </div>
+            ) : null}
+          </>
+        ) : null}
       </div>
-      <div className="grid-3">
-        <NumberField name={`${path}.max`} kind="points" label={t('schemes.editor.max')} />
-        {savedCodes.has(code) ? (
-          <div className="field">
-            <span>{t('schemes.editor.code')}</span>
-            <code className="code" title={t('schemes.editor.codeHint')}>
-              {code}
-            </code>
-          </div>
-        ) : (
-          <TextField name={`${path}.id`} label={t('schemes.editor.code')} hint={t('schemes.editor.codeHint')} className="span-2" />
-        )}
-      </div>
-      {basis ? (
-        <div className="grid-2">
-          <TextField name={`${path}.basis.vi`} label={t('schemes.editor.basisVi')} multiline />
-          <TextField name={`${path}.basis.en`} label={t('schemes.editor.basisEn')} multiline />
-        </div>
-      ) : null}
-      {readOnly ? null : (
-        <div className="inline-actions">
-          {basis ? (
-            <button type="button" className="link" onClick={() => setValue(at(`${path}.basis`), undefined as never, { shouldDirty: true })}>
-              {t('schemes.editor.removeBasis')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="link"
-              onClick={() => {
-                setValue(at(`${path}.basis`), { vi: '', en: '' } as never, { shouldDirty: true });
-                focusSoon(controlId(`${path}.basis.vi`));
-              }}
-            >
-              {t('schemes.editor.addBasis')}
-            </button>
-          )}
-          {isGroup ? null : (
-            <button type="button" className="link" onClick={makeGroup}>
-              {t('schemes.editor.makeGroup')}
-            </button>
-          )}
-        </div>
-      )}
-      {isGroup ? (
-        <div className="sub-criteria" role="group" aria-label={t('schemes.editor.subCriteria', { name })}>
-          <p className="muted small">{t('schemes.editor.groupNote')}</p>
-          <CriterionList path={`${path}.children`} depth={depth + 1} prefix={`${number}.`} addLabel={t('schemes.editor.addSub')} defaultMax={100} />
-        </div>
-      ) : (
-        <RuleEditor path={path} rule={rule} />
-      )}
     </section>
   );
 }

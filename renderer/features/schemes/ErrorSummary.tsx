@@ -4,6 +4,7 @@ import { decodeIssueMessage } from '../../../shared/contract/validation';
 import type { Criterion, Label, Scheme } from '../../../shared/scoring/types';
 import { useLabel } from '../../components/format';
 import { controlId, useSchemeForm } from './fields';
+import { codesOnPath, useFoldCommand } from './folding';
 
 interface Problem {
   path: string;
@@ -58,13 +59,22 @@ function usePlace(): (path: string, values: Scheme) => string {
   };
 }
 
-/** Opens a folded section if need be and puts the focus on the field at fault. */
-function focusField(path: string): void {
-  const element = document.getElementById(controlId(path));
-  if (!element) return;
-  const details = element.closest('details');
-  if (details) details.open = true;
-  element.focus();
+/** Unfolds the criteria (or condition) around the field at fault, opens a folded section if need be, and puts the focus there. */
+function useFocusField(): (path: string) => void {
+  const { getValues } = useSchemeForm();
+  const setOpen = useFoldCommand();
+  return (path) => {
+    const codes = codesOnPath(path, getValues());
+    if (codes.length > 0) setOpen(codes, true);
+    // The unfolded fields are on screen by the next frame.
+    requestAnimationFrame(() => {
+      const element = document.getElementById(controlId(path));
+      if (!element) return;
+      const details = element.closest('details');
+      if (details) details.open = true;
+      element.focus();
+    });
+  };
 }
 
 /** The list of what to fix, each a link to its field, so that a long form can be corrected from the top. */
@@ -73,6 +83,7 @@ export function ErrorSummary() {
   const { control, getValues } = useSchemeForm();
   const { errors } = useFormState({ control });
   const place = usePlace();
+  const focusField = useFocusField();
   const problems = flatten(errors);
   if (problems.length === 0) return null;
   const values = getValues();

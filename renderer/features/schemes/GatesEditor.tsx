@@ -4,7 +4,8 @@ import type { Gate, GateCondition, Indicator, Label } from '../../../shared/scor
 import { focusSoon } from '../../components/focus';
 import { useLabel } from '../../components/format';
 import { ItemActions, moveHandlers, useIndicatorOptions } from './CriteriaEditor';
-import { at, controlId, NumberField, SelectField, TextField, useEditorContext, useListAt, useSchemeForm } from './fields';
+import { at, CodeField, controlId, LabelFields, NumberField, SelectField, TextField, useEditorContext, useListAt, useSchemeForm, type Option } from './fields';
+import { FoldAllButtons, FoldHeading, useErrorsUnder, useFold, useFoldCommand } from './folding';
 import { conditionOfType, newCode, newGate, newIndicator } from './scheme-form';
 
 const CONDITION_TYPES: GateCondition['type'][] = ['atMost', 'atLeast', 'is'];
@@ -12,22 +13,39 @@ const CONDITION_TYPES: GateCondition['type'][] = ['atMost', 'atLeast', 'is'];
 function GateEditor({ path, index, count, move, onRemove }: { path: string; index: number; count: number; move: (from: number, to: number) => void; onRemove: () => void }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const { control, getValues, setValue } = useSchemeForm();
+  const { control } = useSchemeForm();
+  const { readOnly } = useEditorContext();
+  const code = useWatch({ control, name: at(`${path}.id`) }) as string;
   const labels = useWatch({ control, name: at(`${path}.label`) }) as Label | undefined;
   const condition = useWatch({ control, name: at(`${path}.condition`) }) as GateCondition;
   const name = label(labels) || t('schemes.editor.untitled');
   const options = useIndicatorOptions(condition.type === 'is');
   const headingId = controlId(path, 'heading');
+  const bodyId = controlId(path, 'body');
+  const { open, toggle } = useFold(code, false);
+  const hasErrors = useErrorsUnder(path);
   return (
-    <section className="criterion-card" aria-labelledby={headingId}>
+    <section className={`criterion-card${open ? '' : ' folded'}`} aria-labelledby={headingId} data-testid={`gate-${code}`}>
       <div className="item-head">
-        <h3 id={headingId}>{name}</h3>
+        <FoldHeading level="h3" id={headingId} bodyId={bodyId} open={open} onToggle={toggle} testId={`fold-${code}`} meta={!open && hasErrors ? <span className="pill pill-bad">{t('schemes.editor.needsFix')}</span> : null}>
+          {name}
+        </FoldHeading>
         <ItemActions path={path} name={name} first={index === 0} last={index === count - 1} {...moveHandlers('gates', index, count, move)} onRemove={onRemove} />
       </div>
-      <div className="grid-2">
-        <TextField name={`${path}.label.vi`} label={t('schemes.editor.labelVi')} />
-        <TextField name={`${path}.label.en`} label={t('schemes.editor.labelEn')} />
+      <div id={bodyId} className="fold-body">
+        {open ? <GateFields path={path} condition={condition} options={options} readOnly={readOnly} /> : null}
       </div>
+    </section>
+  );
+}
+
+/** What a condition requires: its names, the kind of requirement, the indicator and the bound or answer. */
+function GateFields({ path, condition, options, readOnly }: { path: string; condition: GateCondition; options: Option[]; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { getValues, setValue } = useSchemeForm();
+  return (
+    <fieldset disabled={readOnly} className="plain">
+      <LabelFields path={path} />
       <div className="grid-3">
         <SelectField
           name={`${path}.condition.type`}
@@ -61,7 +79,7 @@ function GateEditor({ path, index, count, move, onRemove }: { path: string; inde
           <NumberField key="bound" name={`${path}.condition.bound`} kind="decimal" label={t('schemes.editor.gateBound')} />
         )}
       </div>
-    </section>
+    </fieldset>
   );
 }
 
@@ -70,30 +88,41 @@ export function GatesEditor() {
   const { t } = useTranslation();
   const { getValues } = useSchemeForm();
   const { readOnly } = useEditorContext();
+  const setOpen = useFoldCommand();
   const { fields, append, remove, move } = useListAt<Gate>('gates');
   const addId = controlId('gates', 'add');
+  const add = () => {
+    const gate = newGate(newCode(getValues(), 'gate'), getValues('indicators'));
+    setOpen([gate.id], true);
+    append(gate);
+  };
   return (
     <section className="card" aria-labelledby="scheme-gates-heading">
-      <h2 id="scheme-gates-heading">{t('schemes.editor.gates')}</h2>
+      <div className="section-head">
+        <h2 id="scheme-gates-heading">{t('schemes.editor.gates')}</h2>
+        {fields.length > 0 ? <FoldAllButtons section={t('schemes.editor.gates')} codes={() => (getValues('gates') ?? []).map((gate) => gate.id)} testId="gates" /> : null}
+      </div>
       <p className="muted small">{t('schemes.editor.gatesHint')}</p>
-      {fields.map((item, index) => (
-        <GateEditor
-          key={item.fieldKey}
-          path={`gates.${index}`}
-          index={index}
-          count={fields.length}
-          move={move}
-          onRemove={() => {
-            remove(index);
-            focusSoon(addId);
-          }}
-        />
-      ))}
-      {readOnly ? null : (
-        <button type="button" className="secondary add" id={addId} onClick={() => append(newGate(newCode(getValues(), 'gate'), getValues('indicators')))}>
-          + {t('schemes.editor.addGate')}
-        </button>
-      )}
+      <div className="criterion-list" data-list="gates">
+        {fields.map((item, index) => (
+          <GateEditor
+            key={item.fieldKey}
+            path={`gates.${index}`}
+            index={index}
+            count={fields.length}
+            move={move}
+            onRemove={() => {
+              remove(index);
+              focusSoon(addId);
+            }}
+          />
+        ))}
+        {readOnly ? null : (
+          <button type="button" className="secondary add" id={addId} onClick={add}>
+            + {t('schemes.editor.addGate')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
@@ -102,7 +131,7 @@ function IndicatorEditor({ path, onRemove }: { path: string; onRemove: () => voi
   const { t } = useTranslation();
   const label = useLabel();
   const { control } = useSchemeForm();
-  const { savedCodes, readOnly } = useEditorContext();
+  const { readOnly } = useEditorContext();
   const key = useWatch({ control, name: at(`${path}.key`) }) as string;
   const labels = useWatch({ control, name: at(`${path}.label`) }) as Label | undefined;
   const unit = useWatch({ control, name: at(`${path}.unit`) }) as Indicator['unit'];
@@ -110,16 +139,7 @@ function IndicatorEditor({ path, onRemove }: { path: string; onRemove: () => voi
   return (
     <div className="indicator-row" data-indicator={key}>
       <div className="indicator-head">
-        {savedCodes.has(key) ? (
-          <div className="field">
-            <span>{t('schemes.editor.code')}</span>
-            <code className="code" title={t('schemes.editor.codeHint')}>
-              {key}
-            </code>
-          </div>
-        ) : (
-          <TextField name={`${path}.key`} label={t('schemes.editor.code')} />
-        )}
+        <CodeField name={`${path}.key`} code={key} />
         <TextField name={`${path}.label.vi`} label={t('schemes.editor.labelVi')} />
         <TextField name={`${path}.label.en`} label={t('schemes.editor.labelEn')} />
       </div>
@@ -161,16 +181,18 @@ export function IndicatorsEditor() {
         <h2 className="inline-heading">{t('schemes.editor.indicators', { count: fields.length })}</h2>
       </summary>
       <p className="muted small">{t('schemes.editor.indicatorsHint')}</p>
-      {fields.map((item, index) => (
-        <IndicatorEditor
-          key={item.fieldKey}
-          path={`indicators.${index}`}
-          onRemove={() => {
-            remove(index);
-            focusSoon(addId);
-          }}
-        />
-      ))}
+      <fieldset disabled={readOnly} className="plain">
+        {fields.map((item, index) => (
+          <IndicatorEditor
+            key={item.fieldKey}
+            path={`indicators.${index}`}
+            onRemove={() => {
+              remove(index);
+              focusSoon(addId);
+            }}
+          />
+        ))}
+      </fieldset>
       {readOnly ? null : (
         <button type="button" className="secondary add" id={addId} onClick={() => append(newIndicator(newCode(getValues(), 'indicator')))}>
           + {t('schemes.editor.addIndicator')}

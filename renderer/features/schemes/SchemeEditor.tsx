@@ -9,10 +9,13 @@ import type { DossierSummary } from '../../../shared/domain/dossier';
 import { schemeSchema } from '../../../shared/scoring/scheme-schema';
 import type { Scheme } from '../../../shared/scoring/types';
 import { call } from '../../app/api';
+import { useUnsavedGuard } from '../../app/unsaved-guard';
 import { ErrorBanner, errorShape } from '../../components/errors';
+import { useLabel } from '../../components/format';
 import { CriterionList } from './CriteriaEditor';
 import { ErrorSummary } from './ErrorSummary';
-import { at, EditorContext, NumberField, TextField, useSchemeForm } from './fields';
+import { at, EditorContext, LabelFields, NumberField, useSchemeForm } from './fields';
+import { criterionCodes, FoldAllButtons, FoldProvider } from './folding';
 import { GatesEditor, IndicatorsEditor } from './GatesEditor';
 import { SamplePanel } from './SamplePanel';
 import { cleanScheme, codesOf, maximumOf } from './scheme-form';
@@ -35,6 +38,32 @@ function Totals({ control }: { control: Control<Scheme> }) {
     <p className="muted" data-testid="scheme-maximum" data-hundredths={criteria}>
       {t('schemes.editor.totalMax', { total: criteria / 100, bonus: bonus / 100 })}
     </p>
+  );
+}
+
+/** Leaving the editor with unsaved edits asks first, naming the scheme; saving or undoing them lifts the question. */
+function LeaveGuard({ control }: { control: Control<Scheme> }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { isDirty } = useFormState({ control });
+  const name = useWatch({ control, name: 'label' });
+  useUnsavedGuard(isDirty ? t('schemes.editor.leaveUnsaved', { name: label(name) || t('schemes.editor.untitled') }) : null);
+  return null;
+}
+
+/** A section of criteria with its "expand all" and "collapse all". */
+function CriteriaSection({ id, title, hint, path, prefix, addLabel, defaultMax }: { id: string; title: string; hint: string; path: 'criteria' | 'bonus.criteria'; prefix: string; addLabel: string; defaultMax: number }) {
+  const { getValues } = useSchemeForm();
+  const codes = () => criterionCodes(path === 'criteria' ? getValues('criteria') : getValues('bonus.criteria'));
+  return (
+    <section className="card" aria-labelledby={id}>
+      <div className="section-head">
+        <h2 id={id}>{title}</h2>
+        <FoldAllButtons section={title} codes={codes} testId={path === 'criteria' ? 'criteria' : 'bonus'} />
+      </div>
+      <p className="muted small">{hint}</p>
+      <CriterionList path={path} depth={0} prefix={prefix} addLabel={addLabel} defaultMax={defaultMax} />
+    </section>
   );
 }
 
@@ -133,54 +162,46 @@ export function SchemeEditor({ initial, campaignYear, status, dossiers, onSaved,
     <FormProvider {...form}>
       <EditorContext.Provider value={context}>
         {readOnly ? null : <LiveValidation control={control} trigger={trigger} />}
-        <div className="editor scheme-editor">
-          <form onSubmit={(event) => void submit(event)} noValidate data-testid="scheme-form" aria-labelledby="scheme-title">
-            <fieldset disabled={readOnly} className="plain">
+        <LeaveGuard control={control} />
+        <FoldProvider>
+          <div className="editor scheme-editor">
+            <form onSubmit={(event) => void submit(event)} noValidate data-testid="scheme-form" aria-labelledby="scheme-title">
+              {/* Each part disables its own fields when read-only: the fold buttons between them stay usable. */}
               <ErrorSummary />
               <section className="card" aria-labelledby="scheme-general-heading">
                 <h2 id="scheme-general-heading">{t('schemes.editor.general')}</h2>
-                <div className="grid-2">
-                  <TextField name="label.vi" label={t('schemes.editor.labelVi')} />
-                  <TextField name="label.en" label={t('schemes.editor.labelEn')} />
-                </div>
-                <div className="grid-2">
-                  <NumberField name="minTotal" kind="points" label={t('schemes.editor.minTotal')} />
-                  <NumberField name="bonus.max" kind="points" label={t('schemes.editor.bonusMax')} />
-                </div>
+                <fieldset disabled={readOnly} className="plain">
+                  <LabelFields />
+                  <div className="grid-2">
+                    <NumberField name="minTotal" kind="points" label={t('schemes.editor.minTotal')} />
+                    <NumberField name="bonus.max" kind="points" label={t('schemes.editor.bonusMax')} />
+                  </div>
+                </fieldset>
                 <Totals control={control} />
               </section>
 
-              <section className="card" aria-labelledby="scheme-criteria-heading">
-                <h2 id="scheme-criteria-heading">{t('schemes.editor.criteria')}</h2>
-                <p className="muted small">{t('schemes.editor.criteriaHint')}</p>
-                <CriterionList path="criteria" depth={0} prefix="" addLabel={t('schemes.editor.addCriterion')} defaultMax={500} />
-              </section>
-
-              <section className="card" aria-labelledby="scheme-bonus-heading">
-                <h2 id="scheme-bonus-heading">{t('schemes.editor.bonus')}</h2>
-                <p className="muted small">{t('schemes.editor.bonusHint')}</p>
-                <CriterionList path="bonus.criteria" depth={0} prefix="+" addLabel={t('schemes.editor.addBonus')} defaultMax={100} />
-              </section>
+              <CriteriaSection id="scheme-criteria-heading" title={t('schemes.editor.criteria')} hint={t('schemes.editor.criteriaHint')} path="criteria" prefix="" addLabel={t('schemes.editor.addCriterion')} defaultMax={500} />
+              <CriteriaSection id="scheme-bonus-heading" title={t('schemes.editor.bonus')} hint={t('schemes.editor.bonusHint')} path="bonus.criteria" prefix="+" addLabel={t('schemes.editor.addBonus')} defaultMax={100} />
 
               <GatesEditor />
               <IndicatorsEditor />
-            </fieldset>
 
-            {readOnly && failure ? (
-              <div className="save-bar">
-                {errorShape(failure).code === 'campaign.locked' ? (
-                  <div className="banner banner-error" role="alert" data-testid="closed-meanwhile">
-                    {t('schemes.editor.closedMeanwhile', { year: campaignYear })}
-                  </div>
-                ) : (
-                  <ErrorBanner error={failure} />
-                )}
-              </div>
-            ) : null}
-            {readOnly ? null : <SaveBar refused={refused} failure={failure} outcome={outcome} onDiscard={() => reset(saved)} />}
-          </form>
-          <SamplePanel saved={saved} dossiers={dossiers} readOnly={readOnly} />
-        </div>
+              {readOnly && failure ? (
+                <div className="save-bar">
+                  {errorShape(failure).code === 'campaign.locked' ? (
+                    <div className="banner banner-error" role="alert" data-testid="closed-meanwhile">
+                      {t('schemes.editor.closedMeanwhile', { year: campaignYear })}
+                    </div>
+                  ) : (
+                    <ErrorBanner error={failure} />
+                  )}
+                </div>
+              ) : null}
+              {readOnly ? null : <SaveBar refused={refused} failure={failure} outcome={outcome} onDiscard={() => reset(saved)} />}
+            </form>
+            <SamplePanel saved={saved} dossiers={dossiers} readOnly={readOnly} />
+          </div>
+        </FoldProvider>
       </EditorContext.Provider>
     </FormProvider>
   );

@@ -86,6 +86,33 @@ export function TextField({ name, label, hint, className, multiline }: FieldProp
   );
 }
 
+/** The Vietnamese and English names of the scheme (no path) or of one of its items, side by side. */
+export function LabelFields({ path }: { path?: string }) {
+  const { t } = useTranslation();
+  const prefix = path ? `${path}.` : '';
+  return (
+    <div className="grid-2">
+      <TextField name={`${prefix}label.vi`} label={t('schemes.editor.labelVi')} />
+      <TextField name={`${prefix}label.en`} label={t('schemes.editor.labelEn')} />
+    </div>
+  );
+}
+
+/** An item's code: typed while the item is new, shown as it is once saved, since dossiers hold data under it. */
+export function CodeField({ name, code, hint, className }: { name: string; code: string; hint?: ReactNode; className?: string }) {
+  const { t } = useTranslation();
+  const { savedCodes } = useEditorContext();
+  if (!savedCodes.has(code)) return <TextField name={name} label={t('schemes.editor.code')} hint={hint} className={className} />;
+  return (
+    <div className="field">
+      <span>{t('schemes.editor.code')}</span>
+      <code className="code" title={t('schemes.editor.codeHint')}>
+        {code}
+      </code>
+    </div>
+  );
+}
+
 /** Bounds of a points field are checked in hundredths; the person reads them in points. */
 function inPoints(error: FieldError | undefined): FieldError | undefined {
   if (!error?.message) return error;
