@@ -1,5 +1,6 @@
 import type { Dossier, DossierContent, DossierStatus, DossierSummary } from '../../shared/domain/dossier';
 import type { NomineeKind } from '../../shared/domain/kinds';
+import type { Gender } from '../../shared/domain/person';
 import type { Connection } from './connection';
 import { statement } from './statements';
 
@@ -18,6 +19,7 @@ interface DossierRow {
   revision: number;
   status: DossierStatus;
   content?: string;
+  person_gender?: Gender | null;
   self_total: number;
   eligible: number;
   complete: number;
@@ -71,6 +73,13 @@ const SUMMARY_COLUMNS = `d.id, d.campaign_year, d.nominee_kind, d.unit_id, u.nam
 /** Dossiers with their unit and, for individuals, their person. */
 const FROM_DOSSIERS = 'FROM dossiers d JOIN units u ON u.id = d.unit_id LEFT JOIN people p ON p.id = d.person_id';
 
+/** A whole dossier: its content, and the person's gender that the priority for women reads. */
+const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, d.content, p.gender AS person_gender`;
+
+function dossierFromRow(row: DossierRow): Dossier {
+  return { ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, personGender: row.person_gender ?? null, createdAt: row.created_at };
+}
+
 export function insertDossier(db: Connection, record: DossierRecord, now: string): void {
   statement(
     db,
@@ -119,9 +128,8 @@ export function updateDossier(db: Connection, record: DossierRecord, now: string
 }
 
 export function findDossier(db: Connection, id: string): Dossier | null {
-  const row = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content ${FROM_DOSSIERS} WHERE d.id = ?`).get(id) as DossierRow | undefined;
-  if (!row) return null;
-  return { ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, createdAt: row.created_at };
+  const row = statement(db, `SELECT ${DETAIL_COLUMNS} ${FROM_DOSSIERS} WHERE d.id = ?`).get(id) as DossierRow | undefined;
+  return row ? dossierFromRow(row) : null;
 }
 
 /** The dossier of a nominee in a campaign: a unit's collective dossier, or a person's individual one. */
@@ -153,10 +161,10 @@ export function listDossiers(db: Connection, campaignYear: number): DossierSumma
 
 /** Every dossier of a campaign with its content, for ranking. */
 export function listDossiersWithContent(db: Connection, campaignYear: number): Dossier[] {
-  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.content ${FROM_DOSSIERS} WHERE d.campaign_year = ?`).all(
+  const rows = statement(db, `SELECT ${DETAIL_COLUMNS} ${FROM_DOSSIERS} WHERE d.campaign_year = ?`).all(
     campaignYear,
   ) as DossierRow[];
-  return rows.map((row) => ({ ...summaryFromRow(row), content: JSON.parse(row.content ?? '{}') as DossierContent, createdAt: row.created_at }));
+  return rows.map(dossierFromRow);
 }
 
 export function countDossiers(db: Connection): number {

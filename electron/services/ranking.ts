@@ -32,7 +32,8 @@ export function rankCampaign(context: ServiceContext, campaignYear: number, grou
   for (const dossier of dossiers) {
     const scheme = schemeOf(dossier.schemeId, dossier.schemeVersion);
     if (!scheme) continue;
-    const input = toScoreInput(dossier.content);
+    // An individual's priority for women is the person's gender in the registry, not a share of women in the content.
+    const input = toScoreInput(dossier.content, dossier);
     const self = scoreDossier(scheme, input);
     let result = self;
     let aggregate: AggregateScore | null = null;

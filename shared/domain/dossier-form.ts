@@ -3,6 +3,7 @@ import { toHundredths } from '../scoring/decimal';
 import { manualCriteria } from '../scoring/leaves';
 import type { Scheme } from '../scoring/types';
 import { checkAgainstScheme, DISCIPLINE_STATUSES, DOSSIER_LIMITS, type DossierContent } from './dossier';
+import type { NomineeGroup } from './kinds';
 
 /** What the dossier form holds: text exactly as typed, so nothing a person enters is reformatted under them. */
 export interface DossierFormValues {
@@ -61,8 +62,15 @@ interface Conversion {
   unreadable: string[];
 }
 
-/** Converts form text to dossier content; text that is not a number becomes empty and is reported. */
-export function formValuesToContent(scheme: Scheme, values: DossierFormValues): Conversion {
+function isShare(value: number | null): value is number {
+  return value !== null && value >= 0 && value <= 100;
+}
+
+/**
+ * Converts form text to dossier content; text that is not a number becomes empty and is reported. An individual's form
+ * does not show the share of women: a share an older version stored is carried unchanged (so saving changes nothing), anything else is dropped.
+ */
+export function formValuesToContent(scheme: Scheme, values: DossierFormValues, group: NomineeGroup = 'collective'): Conversion {
   const unreadable: string[] = [];
   const indicators: DossierContent['indicators'] = {};
   for (const indicator of scheme.indicators) {
@@ -86,8 +94,9 @@ export function formValuesToContent(scheme: Scheme, values: DossierFormValues): 
     selfScores[criterion.id] = { points: parsed === null ? null : toHundredths(parsed), justification: self.justification };
   }
   const womenText = values.womenShare.trim();
-  const womenShare = womenText === '' ? null : parseDecimal(womenText);
-  if (womenText !== '' && womenShare === null) unreadable.push('womenShare');
+  const typedShare = womenText === '' ? null : parseDecimal(womenText);
+  if (group === 'collective' && womenText !== '' && typedShare === null) unreadable.push('womenShare');
+  const womenShare = group === 'collective' || isShare(typedShare) ? typedShare : null;
   return {
     content: { indicators, selfScores, report: values.report, discipline: values.discipline, womenShare },
     unreadable,
@@ -97,7 +106,7 @@ export function formValuesToContent(scheme: Scheme, values: DossierFormValues): 
 const textField = z.string().max(64);
 
 /** The form's schema for one scheme: shape, readable numbers, and the scheme's own bounds. */
-export function dossierFormSchema(scheme: Scheme) {
+export function dossierFormSchema(scheme: Scheme, group: NomineeGroup = 'collective') {
   return z
     .object({
       unitId: z.string().min(1),
@@ -108,11 +117,11 @@ export function dossierFormSchema(scheme: Scheme) {
       womenShare: textField,
     })
     .superRefine((values, context) => {
-      const { content, unreadable } = formValuesToContent(scheme, values);
+      const { content, unreadable } = formValuesToContent(scheme, values, group);
       for (const path of unreadable) {
         context.addIssue({ code: 'custom', path: path.split('.'), params: { key: 'validation.notANumber' } });
       }
-      if (content.womenShare !== null && (content.womenShare < 0 || content.womenShare > 100)) {
+      if (content.womenShare !== null && !isShare(content.womenShare)) {
         context.addIssue({ code: 'custom', path: ['womenShare'], params: { key: 'validation.percent' } });
       }
       for (const issue of checkAgainstScheme(scheme, content)) {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FieldIssue } from '../contract/errors';
 import { leafCriteria, manualCriteria } from '../scoring/leaves';
 import type { DisciplineStatus, Hundredths, IndicatorValue, ScoreInput, Scheme } from '../scoring/types';
-import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, type NomineeKind } from './kinds';
+import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, isCollectiveKind, type NomineeKind } from './kinds';
+import type { Gender } from './person';
 
 export const DISCIPLINE_STATUSES = ['none', 'discipline', 'investigation', 'inspection'] as const;
 export const DOSSIER_STATUSES = ['draft', 'ready', 'exported', 'received', 'returned'] as const;
@@ -33,6 +34,7 @@ export const dossierContentSchema = z.strictObject({
   selfScores: z.record(z.string().max(64), selfScoreSchema),
   report: z.string().max(DOSSIER_LIMITS.reportChars),
   discipline: z.enum(DISCIPLINE_STATUSES),
+  /** Collectives only; an individual's priority comes from the person's gender (older individual dossiers may still carry one, ignored). */
   womenShare: z.number().finite().min(0).max(100).nullable(),
 });
 
@@ -80,7 +82,24 @@ export interface DossierSummary {
 
 export interface Dossier extends DossierSummary {
   content: DossierContent;
+  /** The nominated person's gender as the people registry records it (individuals), for the priority for women. */
+  personGender: Gender | null;
   createdAt: string;
+}
+
+/** What the legal priority for women looks at besides the content: the kind of nominee and, for an individual, the person's gender. */
+export interface PriorityNominee {
+  nomineeKind: NomineeKind;
+  personGender: Gender | null;
+}
+
+function enoughWomen(content: DossierContent): boolean {
+  return content.womenShare !== null && content.womenShare >= WOMEN_PRIORITY_SHARE;
+}
+
+/** The legal priority for women in ties: a woman nominated as an individual, or a collective with at least 70 % women. */
+export function womenPriorityOf(nominee: PriorityNominee, content: DossierContent): boolean {
+  return isCollectiveKind(nominee.nomineeKind) ? enoughWomen(content) : nominee.personGender === 'female';
 }
 
 /** The number a rule sees for an indicator, or null when the dossier leaves it empty. */
@@ -88,8 +107,11 @@ function indicatorValue(value: IndicatorValue | undefined): IndicatorValue {
   return value === undefined ? null : value;
 }
 
-/** What the scoring library needs from a dossier's content. */
-export function toScoreInput(content: DossierContent): ScoreInput {
+/**
+ * What the scoring library needs from a dossier's content. Ranking must pass the nominee (an individual's priority
+ * is the person's gender); without it the content's share of women is read as a collective's, which totals never use.
+ */
+export function toScoreInput(content: DossierContent, nominee?: PriorityNominee): ScoreInput {
   const selfScores: Record<string, Hundredths | null> = {};
   for (const [criterionId, self] of Object.entries(content.selfScores)) selfScores[criterionId] = self.points;
   const indicators: Record<string, IndicatorValue> = {};
@@ -98,7 +120,7 @@ export function toScoreInput(content: DossierContent): ScoreInput {
     indicators,
     selfScores,
     discipline: content.discipline as DisciplineStatus,
-    womenPriority: content.womenShare !== null && content.womenShare >= WOMEN_PRIORITY_SHARE,
+    womenPriority: nominee ? womenPriorityOf(nominee, content) : enoughWomen(content),
   };
 }
 

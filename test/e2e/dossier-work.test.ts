@@ -265,11 +265,11 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
     await justification.pressSequentially(LAST_KEYS, { delay: 30 });
     // The whole burst, and the reload after it, inside one second.
     expect(Date.now() - typingStarted).toBeLessThan(1_000);
+    const newDossierHash = hashOf(page);
+    expect(newDossierHash).toMatch(/^#\/dossiers\/new\/communePeoplesCommittee\/[^/]+$/);
     await page.reload();
-    await page.getByTestId('nominee-select').waitFor();
-    // The session survives a reload; the page is still the new dossier, its nominee is chosen again.
-    expect(hashOf(page)).toBe('#/dossiers/new');
-    await chooseNominee(page, UNIT_NAME);
+    // The session survives a reload; the page is still the new dossier for the same nominee, without choosing it again.
+    expect(hashOf(page)).toBe(newDossierHash);
     const banner = page.getByTestId('draft-restored');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/^Đã khôi phục các thay đổi chưa lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Bỏ các thay đổi đó$/);
@@ -289,8 +289,7 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
       (form) => form.selfScores.participation?.justification === complete,
     );
     await reopen(page.url());
-    expect(hashOf(page)).toBe('#/dossiers/new');
-    await chooseNominee(page, UNIT_NAME);
+    expect(hashOf(page)).toBe(newDossierHash);
     await page.getByTestId('draft-restored').waitFor();
     expect(await valuesOf(Object.keys(FIRST_TYPED))).toEqual({ ...FIRST_TYPED, '#justification-participation': complete });
 

@@ -136,6 +136,21 @@ describe('formValuesToContent: from what was typed to what is stored', () => {
     expect(content.womenShare).toBeNull();
   });
 
+  it('an individual’s form does not ask for a share of women: a stored one is carried unchanged, typed text is neither read nor reported', () => {
+    const stored = contentToFormValues(scheme, 'u', { ...perfectContent(), womenShare: 85 });
+    expect(formValuesToContent(scheme, stored, 'individual')).toEqual(formValuesToContent(scheme, stored));
+    expect(formValuesToContent(scheme, stored, 'individual').content.womenShare).toBe(85);
+    // Left over in a draft kept before the field was hidden: dropped, never an error the person cannot see.
+    for (const text of ['nhiều', '120', '-1']) {
+      const values = { ...stored, womenShare: text };
+      const { content, unreadable } = formValuesToContent(scheme, values, 'individual');
+      expect(content.womenShare, text).toBeNull();
+      expect(unreadable, text).toEqual([]);
+      expect(dossierFormSchema(scheme, 'individual').safeParse(values).success, text).toBe(true);
+      expect(dossierFormSchema(scheme).safeParse(values).success, text).toBe(false);
+    }
+  });
+
   it('drops self scores for criteria that are not self-scored', () => {
     const values = emptyFormValues(scheme, 'u');
     values.selfScores.loanPlan = { points: '5', justification: '' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyedErrorMap, fieldIssues } from '../../shared/contract/validation';
 import { defaultDeadline, readSettings, schemeFor, type Campaign } from '../../shared/domain/campaign';
-import { checkAgainstScheme, dossierContentSchema, type DossierContent, toScoreInput, WOMEN_PRIORITY_SHARE } from '../../shared/domain/dossier';
+import { checkAgainstScheme, dossierContentSchema, type DossierContent, toScoreInput, WOMEN_PRIORITY_SHARE, womenPriorityOf } from '../../shared/domain/dossier';
 import { isCollectiveKind, nomineeGroupOf } from '../../shared/domain/kinds';
 import { scoreDossier } from '../../shared/scoring/score';
 import { perfectContent, scheme } from './fixtures';
@@ -128,6 +128,30 @@ describe('toScoreInput: what scoring reads from a dossier', () => {
     expect(share(69.99)).toBe(false);
     expect(share(0)).toBe(false);
     expect(share(null)).toBe(false);
+  });
+
+  it('an individual has the priority for women from the person’s gender, never from a share of women', () => {
+    const woman = { nomineeKind: 'groupHead', personGender: 'female' } as const;
+    const man = { nomineeKind: 'groupHead', personGender: 'male' } as const;
+    expect(womenPriorityOf(woman, { ...perfectContent(), womenShare: null })).toBe(true);
+    expect(womenPriorityOf(woman, { ...perfectContent(), womenShare: 10 })).toBe(true);
+    // A share an older version stored for an individual is ignored.
+    expect(womenPriorityOf(man, { ...perfectContent(), womenShare: 90 })).toBe(false);
+    expect(toScoreInput({ ...perfectContent(), womenShare: 90 }, man).womenPriority).toBe(false);
+    expect(toScoreInput({ ...perfectContent(), womenShare: null }, { nomineeKind: 'branchOfficer', personGender: 'female' }).womenPriority).toBe(true);
+    expect(womenPriorityOf({ nomineeKind: 'groupHead', personGender: null }, { ...perfectContent(), womenShare: 90 })).toBe(false);
+  });
+
+  it('a collective’s priority for women stays its share of women, whatever gender is passed', () => {
+    const commune = (womenShare: number | null) => toScoreInput({ ...perfectContent(), womenShare }, { nomineeKind: 'communePeoplesCommittee', personGender: null }).womenPriority;
+    expect(commune(70)).toBe(true);
+    expect(commune(69.99)).toBe(false);
+    expect(commune(null)).toBe(false);
+    expect(womenPriorityOf({ nomineeKind: 'womensUnion', personGender: 'female' }, { ...perfectContent(), womenShare: 20 })).toBe(false);
+  });
+
+  it('an older individual dossier with a share of women still reads as valid content', () => {
+    expect(dossierContentSchema.safeParse({ ...perfectContent(), womenShare: 85 }).success).toBe(true);
   });
 
   it('an empty self score stays empty', () => {

@@ -11,6 +11,7 @@ import { keyedErrorMap, keyedMessage } from '../../../shared/contract/validation
 import { DISCIPLINE_STATUSES, toScoreInput } from '../../../shared/domain/dossier';
 import { dossierFormSchema, formValuesToContent, type DossierFormValues } from '../../../shared/domain/dossier-form';
 import { nomineeGroupOf, type NomineeKind } from '../../../shared/domain/kinds';
+import type { Gender } from '../../../shared/domain/person';
 import { countWords } from '../../../shared/domain/text';
 import { manualCriteria } from '../../../shared/scoring/leaves';
 import { scoreDossier } from '../../../shared/scoring/score';
@@ -34,6 +35,8 @@ interface EditorProps {
   dossierId: string | null;
   /** The nominated person, for individual kinds. */
   personId: string | null;
+  /** That person's gender in the registry: an individual's priority for women in ties. */
+  personGender: Gender | null;
   /** The stored dossier (status, revision), or null for a new one. */
   dossier: Dossier | null;
   initialValues: DossierFormValues;
@@ -57,10 +60,11 @@ function formPath(path: string): FieldPath<DossierFormValues> | null {
 
 /** The dossier form for one scheme, with the live preview computed by the shared scoring library. */
 export function DossierEditor(props: EditorProps) {
-  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus } = props;
+  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, personGender, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus } = props;
   const { t, i18n } = useTranslation();
   const label = useLabel();
-  const resolver = useMemo(() => zodResolver(dossierFormSchema(scheme), { error: keyedErrorMap }), [scheme]);
+  const group = nomineeGroupOf(nomineeKind);
+  const resolver = useMemo(() => zodResolver(dossierFormSchema(scheme, group), { error: keyedErrorMap }), [scheme, group]);
   // A draft kept from an earlier session (a crash, a closed window) comes back as it was typed.
   const form = useForm<DossierFormValues>({ resolver, defaultValues: restoredDraft?.form ?? initialValues, mode: 'onBlur' });
   const { register, handleSubmit, formState, setError, control, reset } = form;
@@ -77,8 +81,8 @@ export function DossierEditor(props: EditorProps) {
 
   const watched = useWatch({ control }) as Partial<DossierFormValues>;
   const values = useMemo(() => ({ ...initialValues, ...watched }) as DossierFormValues, [initialValues, watched]);
-  const content = useMemo(() => formValuesToContent(scheme, values).content, [scheme, values]);
-  const result = useMemo(() => scoreDossier(scheme, toScoreInput(content)), [scheme, content]);
+  const content = useMemo(() => formValuesToContent(scheme, values, group).content, [scheme, values, group]);
+  const result = useMemo(() => scoreDossier(scheme, toScoreInput(content, { nomineeKind, personGender })), [scheme, content, nomineeKind, personGender]);
   const checklist = useMemo(() => dossierChecklist(scheme, nomineeKind, content, result, attachments.length), [scheme, nomineeKind, content, result, attachments.length]);
   const autosave = useAutosave(draftKey, campaignYear, dossierId, values, formState.isDirty || restored);
 
@@ -127,7 +131,7 @@ export function DossierEditor(props: EditorProps) {
       setFailure(null);
       markSaved(null);
       const values = submitted;
-      const { content } = formValuesToContent(scheme, values);
+      const { content } = formValuesToContent(scheme, values, group);
       try {
         const detail = await call('dossiers.save', {
           // The stored dossier as last read (after this form's saves, status changes and evidence), so that only someone else's change is refused.
@@ -192,9 +196,17 @@ export function DossierEditor(props: EditorProps) {
         </div>
         <section className="card">
           <div className="grid-2">
-            <Field id="womenShare" label={t('form.womenShare')} hint={t('form.womenShareHint')} error={errors.womenShare}>
-              <input id="womenShare" inputMode="decimal" {...register('womenShare')} />
-            </Field>
+            {group === 'collective' ? (
+              <Field id="womenShare" label={t('form.womenShare')} hint={t('form.womenShareHint')} error={errors.womenShare}>
+                <input id="womenShare" inputMode="decimal" {...register('womenShare')} />
+              </Field>
+            ) : (
+              <Field id="women-priority" label={t('dossierWork.womenPriority')} hint={t('dossierWork.womenPriorityHint')}>
+                <output id="women-priority" data-testid="women-priority" data-priority={personGender === 'female'}>
+                  {personGender === 'female' ? t('dossierWork.womenPriorityFemale') : personGender === 'male' ? t('dossierWork.womenPriorityMale') : t('app.none')}
+                </output>
+              </Field>
+            )}
             <Field id="discipline" label={t('discipline.label')} error={errors.discipline}>
               <select id="discipline" {...register('discipline')}>
                 {DISCIPLINE_STATUSES.map((status) => (

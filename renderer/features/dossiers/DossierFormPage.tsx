@@ -7,7 +7,7 @@ import { contentToFormValues, emptyFormValues, type DossierFormValues } from '..
 import { INDIVIDUAL_KINDS, isCollectiveKind, type IndividualKind, type NomineeKind } from '../../../shared/domain/kinds';
 import { call } from '../../app/api';
 import { useCouncilAccess } from '../../app/access';
-import { useRouter } from '../../app/router';
+import { useRouter, type Route } from '../../app/router';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
@@ -19,6 +19,21 @@ import { useDossiers } from './store';
 /** The autosaved draft's key, as the service names it (electron/services/dossiers.ts draftKey). */
 function draftKeyOf(dossierId: string | null, kind: string, nominee: string): string {
   return dossierId ? `dossier:${dossierId}` : `new:${kind}:${nominee}`;
+}
+
+interface NomineeChoice {
+  group: 'collective' | 'individual';
+  unitId: string;
+  individualKind: IndividualKind;
+  personId: string;
+}
+
+/** The nominee a new-dossier address names (chosen before a reload), or nothing chosen yet. */
+function choiceOf(route: Route): NomineeChoice {
+  const kind = route.page === 'newDossier' ? route.kind : undefined;
+  const nominee = route.page === 'newDossier' ? (route.nominee ?? '') : '';
+  if (kind && !isCollectiveKind(kind)) return { group: 'individual', unitId: '', individualKind: kind, personId: nominee };
+  return { group: 'collective', unitId: kind ? nominee : '', individualKind: 'groupHead', personId: '' };
 }
 
 /** A draft worth restoring: kept after the dossier's last save. */
@@ -80,6 +95,7 @@ function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange
         nomineeKind={dossier.nomineeKind}
         dossierId={dossier.id}
         personId={dossier.personId}
+        personGender={dossier.personGender}
         dossier={dossier}
         initialValues={contentToFormValues(scheme, dossier.unitId, dossier.content)}
         draftKey={key}
@@ -103,13 +119,15 @@ function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange
 function NewDossier({ campaign }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation();
   const go = useRouter((state) => state.go);
+  const replaceRoute = useRouter((state) => state.replace);
   const loadDossiers = useDossiers((state) => state.loadDossiers);
   const { units, load: loadUnits } = useUnits();
   const { value: people } = useCall('people.list', {});
-  const [group, setGroup] = useState<'collective' | 'individual'>('collective');
-  const [unitId, setUnitId] = useState('');
-  const [individualKind, setIndividualKind] = useState<IndividualKind>('groupHead');
-  const [personId, setPersonId] = useState('');
+  const [start] = useState(() => choiceOf(useRouter.getState().route));
+  const [group, setGroup] = useState(start.group);
+  const [unitId, setUnitId] = useState(start.unitId);
+  const [individualKind, setIndividualKind] = useState(start.individualKind);
+  const [personId, setPersonId] = useState(start.personId);
 
   useEffect(() => {
     void loadUnits();
@@ -129,6 +147,13 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
   const scheme = kind ? schemeFor(campaign, kind) : undefined;
   const key = kind ? draftKeyOf(null, kind, nominee) : null;
   const { value: draft, loading: draftLoading } = useCall('drafts.get', key ? { key } : null);
+
+  // The address keeps the choice, so that a reload returns to this nominee and its autosaved draft (a unit's kind is known once the units are).
+  useEffect(() => {
+    if (group === 'individual') replaceRoute(personId ? { page: 'newDossier', kind: individualKind, nominee: personId } : { page: 'newDossier', kind: individualKind });
+    else if (!unitId) replaceRoute({ page: 'newDossier' });
+    else if (unit) replaceRoute({ page: 'newDossier', kind: unit.kind, nominee: unit.id });
+  }, [group, unitId, unit, individualKind, personId, replaceRoute]);
 
   return (
     <section className="page">
@@ -198,6 +223,7 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
           nomineeKind={kind}
           dossierId={null}
           personId={person?.id ?? null}
+          personGender={person?.gender ?? null}
           dossier={null}
           initialValues={emptyFormValues(scheme, person?.unitId ?? unit?.id ?? '')}
           draftKey={key}

@@ -33,6 +33,10 @@ export const en = {
   tooBig: '“{{name}}” is larger than {{maximum}} MB.',
   uploading: 'Adding {{name}}…',
   saveForEvidence: 'Save the dossier once before adding evidence.',
+  womenPriority: 'Priority for women in ties',
+  womenPriorityFemale: 'Yes (a woman)',
+  womenPriorityMale: 'No (a man)',
+  womenPriorityHint: 'For an individual it follows the gender recorded in the people registry (People page); correct it there if it is wrong.',
 };
 
 export const vi: typeof en = {
@@ -69,4 +73,8 @@ export const vi: typeof en = {
   tooBig: '“{{name}}” lớn hơn {{maximum}} MB.',
   uploading: 'Đang thêm {{name}}…',
   saveForEvidence: 'Hãy lưu hồ sơ một lần trước khi thêm minh chứng.',
+  womenPriority: 'Ưu tiên nữ khi bằng điểm',
+  womenPriorityFemale: 'Có (cá nhân nữ)',
+  womenPriorityMale: 'Không (cá nhân nam)',
+  womenPriorityHint: 'Đối với cá nhân, việc ưu tiên căn cứ vào giới tính ghi trong danh sách cá nhân (trang Cá nhân); nếu chưa đúng, hãy sửa tại đó.',
 };
