@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { ExchangeIdentity, ExportResult, exportRequestSchema, PackageSource } from '../../shared/contract/calls';
 import { basename, dirname, join } from 'node:path';
@@ -481,31 +481,49 @@ const EVIDENCE_WRITES_IN_FLIGHT = 8;
 
 /**
  * The evidence of the dossiers about to be imported, stored before the transaction so that the device writes while
- * the next file is decrypted. Files are named by their SHA-256: one left by an import that then failed is harmless
- * (no record points to it) and is reused whole by the retry.
+ * the next file is decrypted. Returns the files it wrote, for {@link removeStoredEvidence} if the import then fails.
+ * Files are named by their SHA-256, so one left by a crash mid-import is harmless (nothing points to it) and is
+ * reused whole by the retry.
  */
-async function storeReceivedEvidence(context: ServiceContext, verified: VerifiedPackage, evidence: ReceivedFile[]): Promise<void> {
+async function storeReceivedEvidence(context: ServiceContext, verified: VerifiedPackage, evidence: ReceivedFile[]): Promise<string[]> {
   const pending = [...new Map(evidence.map((file) => [file.sha256, file])).values()].filter((file) => !existsSync(blobPath(context.dataDir, file.sha256)));
   const folders = new Set<string>();
   const writes = new Set<Promise<void>>();
+  const written: string[] = [];
   let failure: unknown = null;
-  for (const file of pending) {
-    if (failure) break;
-    const path = blobPath(context.dataDir, file.sha256);
-    const bytes = receivedPlain(context, verified, file);
-    mkdirSync(dirname(path), { recursive: true });
-    folders.add(dirname(path));
-    const write = writeDurablyInBackground(path, bytes).catch((error: unknown) => {
-      failure ??= error;
-    });
-    writes.add(write);
-    void write.finally(() => writes.delete(write));
-    if (writes.size >= EVIDENCE_WRITES_IN_FLIGHT) await Promise.race(writes);
+  try {
+    for (const file of pending) {
+      if (failure) break;
+      const path = blobPath(context.dataDir, file.sha256);
+      const bytes = receivedPlain(context, verified, file);
+      mkdirSync(dirname(path), { recursive: true });
+      folders.add(dirname(path));
+      const write = writeDurablyInBackground(path, bytes).then(
+        () => void written.push(path),
+        (error: unknown) => {
+          failure ??= error;
+        },
+      );
+      writes.add(write);
+      void write.finally(() => writes.delete(write));
+      if (writes.size >= EVIDENCE_WRITES_IN_FLIGHT) await Promise.race(writes);
+    }
+  } catch (error) {
+    failure ??= error;
   }
   await Promise.all(writes);
-  if (failure) throw failure;
+  if (failure) {
+    removeStoredEvidence(written);
+    throw failure instanceof AppError ? failure : new AppError('exchange.writeFailed', { path: join(context.dataDir, 'attachments') });
+  }
   // The renames reach the device before the transaction that points to the files commits.
   for (const folder of folders) flushFolder(folder);
+  return written;
+}
+
+/** An import that failed after storing its evidence takes the files back: nothing of it stays behind. */
+function removeStoredEvidence(paths: string[]): void {
+  for (const path of paths) rmSync(path, { force: true });
 }
 
 function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
@@ -662,24 +680,29 @@ export async function applyImport(context: ServiceContext, bytes: Buffer, fileNa
   const backups = join(context.dataDir, 'backups');
   mkdirSync(backups, { recursive: true });
   await createBackup(context, join(backups, `before-import-${context.now().replace(/[:.]/g, '-')}-${plan.packageId.slice(0, 8)}.sqlite`));
-  await storeReceivedEvidence(context, verified, evidence);
-  return inTransaction(context, () => {
-    // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
-    const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
-    current.apply();
-    recordExchange(context.db, {
-      id: randomUUID(),
-      packageId: plan.packageId,
-      direction: 'in',
-      kind: plan.kind,
-      peer: plan.sender.organisation,
-      sequence: plan.sequence,
-      fileName,
-      at: context.now(),
-      summary: current.plan.counts,
+  const stored = await storeReceivedEvidence(context, verified, evidence);
+  try {
+    return inTransaction(context, () => {
+      // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
+      const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
+      current.apply();
+      recordExchange(context.db, {
+        id: randomUUID(),
+        packageId: plan.packageId,
+        direction: 'in',
+        kind: plan.kind,
+        peer: plan.sender.organisation,
+        sequence: plan.sequence,
+        fileName,
+        at: context.now(),
+        summary: current.plan.counts,
+      });
+      return current.plan;
     });
-    return current.plan;
-  });
+  } catch (error) {
+    removeStoredEvidence(stored);
+    throw error;
+  }
 }
 
 export function exchangeHistory(context: ServiceContext): ExchangeRecord[] {

@@ -1,7 +1,7 @@
 // Hostile and broken exchange files, one test per refusal: each is refused by the dry run and by the import (even
 // with every deliberate acceptance given) with its own error code, the message reads in Vietnamese and English, and
 // the receiving installation is exactly as before — every table's rows and every file in its data directory.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -492,6 +492,41 @@ describe('exchange files that must be refused, with nothing written', () => {
     // A submission that should be encrypted but is not.
     const clear = await forgedSubmission(world, { sequence: 2, encryptTo: '' });
     await expectRefused(world.branch, writePackage(world, clear), 'exchange.malformed', { params: { part: 'encryption' } });
+  });
+});
+
+describe('an import that fails while storing its evidence', () => {
+  it('evidence whose content is not what its name says: refused at import, and the files stored before it are taken back', async () => {
+    const world = await makeWorld();
+    try {
+      const { manifest, payload, files } = await openedSubmission(world);
+      // Signed with the office's own keys: the last file carries other bytes under its name (its SHA-256).
+      const last = files.at(-1);
+      if (!last || files.length < 3) throw new Error('the world has three evidence files');
+      const forged = await packageBytes(world.officeKeys, {
+        kind: 'submission',
+        sender: manifest.sender,
+        recipient: manifest.recipient,
+        encryptTo: rawAgreement(world.branchKeys),
+        campaignYear: YEAR,
+        sequence: 2,
+        createdAt: new Date().toISOString(),
+        payload,
+        files: [...files.slice(0, -1), { path: last.path, data: pdfBytes('not-what-the-name-says') }],
+      });
+      const path = writePackage(world, forged);
+      const before = stateOf(world.branch.dataDir);
+      const backups = readdirSync(join(world.branch.dataDir, 'backups')).length;
+      const outside = (state: ReturnType<typeof stateOf>) => ({ ...state, files: state.files.filter((file) => !file.startsWith('backups/')) });
+      const error = await world.branch.errorOf('exchange.apply', { source: { path }, decision: EVERY_ACCEPTANCE });
+      expect(error.code).toBe('exchange.hashMismatch');
+      expectRendered(error);
+      // Only the automatic backup made before the import remains; no evidence file, no row.
+      expect(outside(stateOf(world.branch.dataDir))).toEqual(outside(before));
+      expect(readdirSync(join(world.branch.dataDir, 'backups'))).toHaveLength(backups + 1);
+    } finally {
+      world.close();
+    }
   });
 });
 
