@@ -85,12 +85,12 @@ describe('a large export with a progress bar and a cancel button', () => {
     expect(await progress.locator('progress').count()).toBe(1);
     expect(await progress.textContent()).toContain('Đang tạo tệp');
     expect(await page.getByTestId('send-write').isDisabled()).toBe(true);
-    await shot(page, 'exchange-20-office-export-progress-vi');
+    await shot(page, 'exchange-progress-01-writing-vi');
     await page.getByTestId('send-cancel').click();
     const cancelled = page.getByTestId('send-cancelled');
     await cancelled.waitFor({ timeout: 60_000 });
     expect(await cancelled.textContent()).toBe('Đã hủy: tệp chưa xong đã được xóa, không có gì được ghi nhận là đã gửi.');
-    await shot(page, 'exchange-21-office-export-cancelled-vi');
+    await shot(page, 'exchange-progress-02-cancelled-vi');
     expect(outbox()).toEqual([]);
     // Nothing went out: the history is still the enrolment alone, and every dossier is still ready.
     await page.getByTestId('exchange-tab-history').click();
@@ -105,7 +105,7 @@ describe('a large export with a progress bar and a cancel button', () => {
     const progress = page.getByTestId('send-progress');
     await progress.waitFor();
     expect(await progress.textContent()).toContain('Writing the file');
-    await shot(page, 'exchange-22-office-export-progress-en');
+    await shot(page, 'exchange-progress-03-writing-en');
     const phases = new Set<string>();
     const result = page.getByTestId('send-result');
     while ((await result.count()) === 0) {
@@ -116,7 +116,7 @@ describe('a large export with a progress bar and a cancel button', () => {
     expect(phases.has('writing') || phases.has('verifying')).toBe(true);
     expect(Number(await result.getAttribute('data-items'))).toBe(DOSSIERS);
     expect(await page.getByTestId('send-verified').textContent()).toContain('every byte');
-    await shot(page, 'exchange-23-office-export-written-en');
+    await shot(page, 'exchange-progress-04-written-en');
     expect(outbox().filter((name) => name.endsWith('.tdcs'))).toHaveLength(1);
     expect(outbox().filter((name) => name.endsWith('.partial'))).toEqual([]);
     await page.getByTestId('language-switch').selectOption('vi');
