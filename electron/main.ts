@@ -21,12 +21,13 @@ const RENDERER_DIR = resolve(__dirname, '..', 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-// One data directory, one process: a second launch focuses the first window.
-if (!app.requestSingleInstanceLock()) app.quit();
-
 const dataDirFlag = argValue(process.argv, '--data-dir') ?? process.env[DATA_DIR_ENV];
 if (dataDirFlag) app.setPath('userData', resolve(dataDirFlag));
 else app.setPath('userData', join(app.getPath('appData'), DATA_FOLDER));
+
+// One data directory, one process: a second launch focuses the first window. Electron scopes the lock to
+// userData as it is when asked, so it is asked after userData is the data directory.
+if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -41,6 +42,8 @@ function nativeBinding(): string | undefined {
 /** The OS keychain seals the private keys where Electron can reach it (DPAPI, Keychain, libsecret). */
 function keyProtector(): KeyProtector | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
+  // Linux without a keyring "encrypts" with a fixed password: that would only pretend to protect the keys.
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
   return {
     encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
     decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
@@ -212,8 +215,8 @@ function createWindow(): void {
 }
 
 /** A .tdcs path among the arguments the system started us with (file association, double-click). */
-function exchangeFileIn(argv: readonly string[]): string | null {
-  return argv.find((arg) => arg.toLowerCase().endsWith(EXCHANGE_EXTENSION) && existsSync(arg)) ?? null;
+function exchangeFileIn(argv: readonly string[], workingDirectory = process.cwd()): string | null {
+  return argv.map((arg) => resolve(workingDirectory, arg)).find((path) => path.toLowerCase().endsWith(EXCHANGE_EXTENSION) && existsSync(path)) ?? null;
 }
 
 let pendingExchangeFile: string | null = exchangeFileIn(process.argv);
@@ -246,8 +249,9 @@ function registerIpc(): void {
   });
 }
 
-app.on('second-instance', (_event, argv) => {
-  const file = exchangeFileIn(argv);
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  // A relative path is the second launch's: resolved against its working directory, not ours.
+  const file = exchangeFileIn(argv, workingDirectory);
   if (file) openExchangeFile(file);
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -272,6 +276,8 @@ app.on('window-all-closed', () => {
 });
 
 void app.whenReady().then(() => {
+  // A second launch that was refused the lock quits; it must not open the database even if "ready" still comes.
+  if (!app.hasSingleInstanceLock()) return;
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   try {
     core = openCore({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding(), keyProtector: keyProtector() });
