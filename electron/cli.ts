@@ -189,9 +189,9 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
         const counts = plan.counts;
         io.stdout(
           [
-            t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: plan.kind, organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
+            t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
-            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${item.category.padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
+            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
           ].join('\n'),
         );
       }

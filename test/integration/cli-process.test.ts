@@ -138,15 +138,17 @@ describe('the built command line exchanges files: keys, export (Ctrl+C cancels c
     const dryRun = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file, '--dry-run']);
     expect(dryRun.stderr).toBe('');
     expect(dryRun.code).toBe(0);
-    expect(dryRun.stdout).toContain(`Chạy thử — submission từ ${OFFICE_NAME}`);
+    expect(dryRun.stdout).toContain(`Chạy thử — Tệp gửi hồ sơ từ ${OFFICE_NAME}`);
     expect(dryRun.stdout).toContain('mới 3, cập nhật 0');
+    // Each record on its own line, its category in the reader's language.
+    expect(dryRun.stdout).toMatch(/^ {2}Mới {9}UBND xã Phước Thạnh go-dau 1 — Đến sau hạn nộp\.$/m);
     expect(stateOf(world.branch.dataDir)).toEqual(before);
     const refused = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('tdcs: Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.\n');
     const applied = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file, '--accept-late']);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Đã nhập — submission');
+    expect(applied.stdout).toContain('Đã nhập — Tệp gửi hồ sơ');
     expect(countRows(world.branch.dataDir).dossiers).toBe(3);
     const again = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file, '--accept-late']);
     expect(again.code).toBe(1);
