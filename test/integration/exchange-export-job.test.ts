@@ -4,8 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../electron/services/accounts';
 import type { ExportJob } from '../../shared/contract/calls';
 import { BRANCH_NAME, enrol, expectRendered, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, stateOf, YEAR, type Enrolled } from './exchange-support';
+import { rawCall } from './helpers';
 
 const FILES_PER_DOSSIER = 6;
 const FILE_PADDING = 600 * 1024;
@@ -76,6 +78,12 @@ describe('an export as a job, with progress and cancel', () => {
     expect((await world.branch.apply(target, { acceptLate: true })).counts).toMatchObject({ new: world.communes.length, rejected: 0 });
     // Asked again later, the job still answers; another person's question about it does not.
     expect((await world.office.call('exchange.exportStatus', { jobId: started.jobId })).state).toBe('done');
+    const office = world.office.core;
+    createUser({ db: office.db, dataDir: office.dataDir, now: () => new Date().toISOString(), keys: () => { throw new Error('not needed'); } }, { username: 'van.thu', fullName: 'Lê Thị Văn Thư', password: 'van-thu-2025', role: 'clerk' });
+    const login = await rawCall(office, 'auth.login', { username: 'van.thu', password: 'van-thu-2025' });
+    if (!login.ok) throw new Error('the clerk could not sign in');
+    const other = await rawCall(office, 'exchange.exportStatus', { jobId: started.jobId }, (login.value as { session: string }).session);
+    expect(other).toEqual({ ok: false, error: { code: 'exchange.notFound' } });
   });
 
   it('refusals found before writing come back from the start call itself', async () => {
