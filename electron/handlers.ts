@@ -57,9 +57,9 @@ export function createHandlers(context: ServiceContext, sessions: Sessions, expo
     'exchange.exportStart': (input, caller) => exportJobs.start(owner(caller), (options) => exportPackage(context, input, options)),
     'exchange.exportStatus': (input, caller) => exportJobs.status(owner(caller), input.jobId),
     'exchange.exportCancel': (input, caller) => exportJobs.cancel(owner(caller), input.jobId),
-    'exchange.dryRun': (input) => dryRunImport(context, packageBytes(context, input.source).bytes),
-    'exchange.apply': (input, caller) => {
-      const { bytes, fileName } = packageBytes(context, input.source);
+    'exchange.dryRun': async (input) => dryRunImport(context, (await packageBytes(context, input.source)).bytes),
+    'exchange.apply': async (input, caller) => {
+      const { bytes, fileName } = await packageBytes(context, input.source);
       // Accepting late dossiers is the council's decision (its secretary or an administrator), never a clerk's.
       const decision = caller.user?.role === 'clerk' ? { ...input.decision, acceptLate: false } : input.decision;
       return applyPackage(context, bytes, fileName, decision);

@@ -122,36 +122,37 @@ export class ContainerWriter {
   }
 
   /** Writes an entry now; `compress` deflates it (JSON), encrypted bytes are stored as they are. */
-  add(path: string, data: Buffer, compress: boolean): void {
+  async add(path: string, data: Buffer, compress: boolean): Promise<void> {
     const stored = compress ? deflateRawSync(data) : data;
     const entry: WrittenEntry = { path: Buffer.from(path, 'utf8'), offset: this.offset, method: compress ? 8 : 0, crc: crc32(data), compressedSize: stored.length, size: data.length };
     const header = localHeader(entry);
     this.claim(entry, header.length + stored.length);
-    this.writeAt(entry.offset, header);
-    this.writeAt(entry.offset + header.length, stored);
+    await this.writeAt(entry.offset, header);
+    await this.writeAt(entry.offset + header.length, stored);
   }
 
   /** Writes a reserved entry; its bytes must be exactly as long as reserved. */
-  fill(path: string, data: Buffer): void {
+  async fill(path: string, data: Buffer): Promise<void> {
     const entry = this.reserved.get(path);
     if (!entry || data.length !== entry.size) throw new Error(`no room reserved for ${path} of ${data.length} bytes`);
     entry.crc = crc32(data);
     const header = localHeader(entry);
-    this.writeAt(entry.offset, header);
-    this.writeAt(entry.offset + header.length, data);
     this.reserved.delete(path);
+    await this.writeAt(entry.offset, header);
+    await this.writeAt(entry.offset + header.length, data);
   }
 
   /** Ends the ZIP (central directory) and flushes it to the device, still under its temporary name. */
-  finish(): number {
+  async finish(): Promise<number> {
     if (this.reserved.size > 0) throw new Error(`reserved entries never written: ${[...this.reserved.keys()].join(', ')}`);
     const directoryOffset = this.offset;
     const directory = Buffer.concat(this.entries.map(centralHeader));
     const end = endOfDirectory(this.entries.length, directory.length, directoryOffset);
-    this.writeAt(directoryOffset, directory);
-    this.writeAt(directoryOffset + directory.length, end);
+    await this.writeAt(directoryOffset, directory);
+    await this.writeAt(directoryOffset + directory.length, end);
     this.offset += directory.length + end.length;
-    fsyncSync(this.open());
+    // Waiting for a slow USB stick happens on the thread pool: progress questions and a cancel are still answered.
+    await flushFile(this.open());
     closeSync(this.open());
     this.descriptor = null;
     return this.offset;
@@ -224,11 +225,11 @@ export class ContainerWriter {
     this.offset += length;
   }
 
-  private writeAt(position: number, bytes: Buffer): void {
+  private async writeAt(position: number, bytes: Buffer): Promise<void> {
     const descriptor = this.open();
-    let written = 0;
-    while (written < bytes.length) written += writeSync(descriptor, bytes, written, bytes.length - written, position + written);
     this.segments.push({ offset: position, length: bytes.length, crc: crc32(bytes) });
+    let written = 0;
+    while (written < bytes.length) written += (await writeInBackground(descriptor, bytes, written, bytes.length - written, position + written)).bytesWritten;
   }
 
   private open(): number {

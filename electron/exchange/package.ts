@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, manifestSchema, type Manifest, type PackageKind } from '../../shared/domain/exchange';
-import { ContainerWriter, MANIFEST_ENTRY, openContainer, SIGNATURE_ENTRY, yieldToEvents } from './container';
+import { ContainerWriter, MANIFEST_ENTRY, openContainer, SIGNATURE_ENTRY } from './container';
 import { decryptEntry, ENCRYPTION_SCHEME, encryptEntry, openSealing, SEALING_OVERHEAD, sealTo, signBytes, verifyBytes } from './crypto';
 import { signingKeyFromRaw, type InstallationKeys } from './keys';
 
@@ -91,7 +91,7 @@ export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPac
     writer.reserve(MANIFEST_ENTRY, manifestLength);
     writer.reserve(SIGNATURE_ENTRY, SIGNATURE_BYTES);
     // Unencrypted payloads (setup, enrolment) are JSON and compress well; encrypted bytes do not.
-    writer.add(PAYLOAD_ENTRY, payload, sealing === null);
+    await writer.add(PAYLOAD_ENTRY, payload, sealing === null);
     let done = payload.length;
     for (const [index, file] of outgoing.files.entries()) {
       if (cancelled()) throw new AppError('exchange.cancelled');
@@ -100,15 +100,14 @@ export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPac
       const entry = listed[index + 1];
       if (!entry || stored.length !== entry.size) throw new AppError('attachment.corrupt', { sha256: file.path.slice(-64, -52) });
       entry.sha256 = sha256(stored);
-      writer.add(file.path, stored, false);
+      await writer.add(file.path, stored, false);
       done += stored.length;
       report({ phase: 'writing', done, total });
-      await yieldToEvents();
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    writer.fill(MANIFEST_ENTRY, manifestBytes);
-    writer.fill(SIGNATURE_ENTRY, signBytes(keys.signing.privateKey, manifestBytes));
-    const bytes = writer.finish();
+    await writer.fill(MANIFEST_ENTRY, manifestBytes);
+    await writer.fill(SIGNATURE_ENTRY, signBytes(keys.signing.privateKey, manifestBytes));
+    const bytes = await writer.finish();
     const intact = await writer.readBack((read, size) => report({ phase: 'verifying', done: read, total: size }), cancelled);
     if (cancelled()) throw new AppError('exchange.cancelled');
     if (!intact) throw new AppError('exchange.verifyFailed', { path: target });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { ExchangeIdentity, ExportResult, exportRequestSchema, PackageSource } from '../../shared/contract/calls';
 import { basename, dirname, join } from 'node:path';
@@ -120,11 +121,16 @@ function branchPeer(context: ServiceContext): PeerRow {
 type ExportRequest = z.infer<typeof exportRequestSchema>;
 
 /** A package's bytes from a path on this computer or from browser mode's inbox. */
-export function packageBytes(context: ServiceContext, source: PackageSource): { bytes: Buffer; fileName: string } {
+export async function packageBytes(context: ServiceContext, source: PackageSource): Promise<{ bytes: Buffer; fileName: string }> {
   const path = 'path' in source ? source.path : join(context.dataDir, 'inbox', `${source.uploadId}${EXCHANGE_EXTENSION}`);
   if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('exchange.notFound');
   if (statSync(path).size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
-  return { bytes: readFileSync(path), fileName: 'path' in source ? basename(source.path) : source.fileName };
+  // Read on the thread pool: a slow USB stick must not freeze the window while hundreds of MB come in.
+  try {
+    return { bytes: await readFile(path), fileName: 'path' in source ? basename(source.path) : source.fileName };
+  } catch {
+    throw new AppError('exchange.truncated');
+  }
 }
 
 function fileNameFor(kind: PackageKind, organisation: string, sequence: number, createdAt: string): string {

@@ -129,7 +129,8 @@ describe('the built command line exchanges files: keys, export (Ctrl+C cancels c
     const written = tdcs(['--data-dir', world.office.dataDir, '--lang', 'vi', 'export', '--kind', 'submission', '--to', target]);
     expect(written.code).toBe(0);
     expect(written.stdout).toContain('3 bản ghi, tệp số 2');
-    expect(written.stderr).toContain('Đang đọc lại tệp để kiểm tra từng byte');
+    expect(written.stderr).toContain('Đang mã hóa và ghi hồ sơ, minh chứng…');
+    expect(written.stdout).toContain('đã đọc lại và kiểm tra');
   }, 120_000);
 
   it('import --dry-run lists the dossiers and writes nothing; import needs the late dossiers accepted, then applies them once', () => {

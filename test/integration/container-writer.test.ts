@@ -17,22 +17,22 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function written(target: string): ContainerWriter {
+async function written(target: string): Promise<ContainerWriter> {
   const writer = new ContainerWriter(target);
   writer.reserve(MANIFEST_ENTRY, 11);
   writer.reserve(SIGNATURE_ENTRY, 3);
-  writer.add('payload.json', Buffer.from(JSON.stringify({ tên: 'Phòng giao dịch Gò Dầu', số: Array.from({ length: 500 }, (_, index) => index) })), true);
-  writer.add('attachments/a', Buffer.alloc(300_000, 7), false);
-  writer.fill(MANIFEST_ENTRY, Buffer.from('{"ok":true}'));
-  writer.fill(SIGNATURE_ENTRY, Buffer.from('sig'));
+  await writer.add('payload.json', Buffer.from(JSON.stringify({ tên: 'Phòng giao dịch Gò Dầu', số: Array.from({ length: 500 }, (_, index) => index) })), true);
+  await writer.add('attachments/a', Buffer.alloc(300_000, 7), false);
+  await writer.fill(MANIFEST_ENTRY, Buffer.from('{"ok":true}'));
+  await writer.fill(SIGNATURE_ENTRY, Buffer.from('sig'));
   return writer;
 }
 
 describe('ContainerWriter', () => {
   it('writes a ZIP the reader opens, reserved entries first, and names it only after the read-back', async () => {
     const target = join(folder, 'goi.tdcs');
-    const writer = written(target);
-    const size = writer.finish();
+    const writer = await written(target);
+    const size = await writer.finish();
     expect(existsSync(target)).toBe(false);
     expect(await writer.readBack()).toBe(true);
     writer.commit();
@@ -49,8 +49,8 @@ describe('ContainerWriter', () => {
 
   it('a byte changed on the device after writing fails the read-back; abort leaves nothing behind', async () => {
     const target = join(folder, 'goi.tdcs');
-    const writer = written(target);
-    const size = writer.finish();
+    const writer = await written(target);
+    const size = await writer.finish();
     const descriptor = openSync(writer.partial, 'r+');
     writeSync(descriptor, Buffer.from([0x55]), 0, 1, Math.floor(size / 2));
     closeSync(descriptor);
@@ -59,11 +59,11 @@ describe('ContainerWriter', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('a reservation never filled, or filled with the wrong length, is a programming error caught before the file ends', () => {
+  it('a reservation never filled, or filled with the wrong length, is a programming error caught before the file ends', async () => {
     const writer = new ContainerWriter(join(folder, 'goi.tdcs'));
     writer.reserve(MANIFEST_ENTRY, 5);
-    expect(() => writer.fill(MANIFEST_ENTRY, Buffer.from('123456'))).toThrow(/reserved/);
-    expect(() => writer.finish()).toThrow(/never written/);
+    await expect(writer.fill(MANIFEST_ENTRY, Buffer.from('123456'))).rejects.toThrow(/reserved/);
+    await expect(writer.finish()).rejects.toThrow(/never written/);
     writer.abort();
     expect(readdirSync(folder)).toEqual([]);
   });
@@ -71,8 +71,8 @@ describe('ContainerWriter', () => {
   it('a cancel during the read-back stops it', async () => {
     const target = join(folder, 'lon.tdcs');
     const writer = new ContainerWriter(target);
-    for (let index = 0; index < 3; index += 1) writer.add(`attachments/${index}`, Buffer.alloc(9 * 1024 * 1024, index), false);
-    writer.finish();
+    for (let index = 0; index < 3; index += 1) await writer.add(`attachments/${index}`, Buffer.alloc(9 * 1024 * 1024, index), false);
+    await writer.finish();
     const reported: number[] = [];
     expect(await writer.readBack((done) => reported.push(done), () => reported.length > 0)).toBe(false);
     expect(reported).toHaveLength(1);
