@@ -179,11 +179,11 @@ function createWindow(): void {
     },
   });
   const contents = mainWindow.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!isOurFrame(url)) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (!isOurFrame(event.url)) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isOurFrame(url)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (!isOurFrame(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
