@@ -29,6 +29,8 @@ export interface Core {
   /** Makes one call. `operator` is true only for the command line. */
   call(request: CallRequest, operator?: boolean): Promise<CallResponse>;
   close(): void;
+  /** Cancels a running export, waits until it has removed its temporary file, then closes. */
+  closeWhenIdle(): Promise<void>;
 }
 
 function allowed(access: Access, caller: Caller): AppError | null {
@@ -93,7 +95,11 @@ export function openCore(options: CoreOptions): Core {
     db,
     call,
     close: () => {
-      exportJobs.cancelAll();
+      void exportJobs.cancelAll();
+      if (db.open) db.close();
+    },
+    closeWhenIdle: async () => {
+      await exportJobs.cancelAll();
       if (db.open) db.close();
     },
   };

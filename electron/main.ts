@@ -271,8 +271,8 @@ app.on('open-file', (event, path) => {
 });
 
 app.on('window-all-closed', () => {
-  core?.close();
-  app.quit();
+  // An export still running is cancelled and takes its temporary file off the stick before the process ends.
+  void (core ? core.closeWhenIdle() : Promise.resolve()).finally(() => app.quit());
 });
 
 void app.whenReady().then(() => {

@@ -15,6 +15,11 @@ export function unlinkAttachment(db: Connection, dossierId: string, sha256: stri
 }
 
 /** Removes a blob's row once no dossier refers to it; true when it was removed (its file can go too). */
+/** Whether an evidence file is on record (some dossier points to it, or did). */
+export function isBlobKnown(db: Connection, sha256: string): boolean {
+  return statement(db, 'SELECT 1 FROM attachments WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
 export function dropUnusedBlob(db: Connection, sha256: string): boolean {
   return statement(db, 'DELETE FROM attachments WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM dossier_attachments WHERE sha256 = ?)').run(sha256, sha256).changes > 0;
 }

@@ -1,5 +1,7 @@
-import { closeSync, fsync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, write, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, renameSync, rmSync, statSync, write, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -103,6 +105,7 @@ export class ContainerWriter {
   readonly target: string;
   readonly partial: string;
   private descriptor: number | null;
+  private committed = false;
   private offset = 0;
   private readonly entries: WrittenEntry[] = [];
   private readonly reserved = new Map<string, WrittenEntry>();
@@ -110,7 +113,7 @@ export class ContainerWriter {
 
   constructor(target: string) {
     this.target = target;
-    this.partial = join(dirname(target), `.${basename(target)}.partial`);
+    this.partial = partialName(target);
     this.descriptor = openSync(this.partial, 'w');
   }
 
@@ -148,6 +151,7 @@ export class ContainerWriter {
     const directoryOffset = this.offset;
     const directory = Buffer.concat(this.entries.map(centralHeader));
     const end = endOfDirectory(this.entries.length, directory.length, directoryOffset);
+    if (directoryOffset + directory.length + end.length > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
     await this.writeAt(directoryOffset, directory);
     await this.writeAt(directoryOffset + directory.length, end);
     this.offset += directory.length + end.length;
@@ -165,14 +169,14 @@ export class ContainerWriter {
     // The stretches written must tile the file exactly: no gap left by a reservation never filled, no overlap.
     if (segments.some((segment, index) => segment.offset !== (index === 0 ? 0 : (segments[index - 1] as Segment).offset + (segments[index - 1] as Segment).length))) return false;
     if (statSync(this.partial).size !== size) return false;
-    const descriptor = openSync(this.partial, 'r');
+    const file = await open(this.partial, 'r');
     try {
       const chunk = Buffer.allocUnsafe(READ_BACK_CHUNK);
       let position = 0;
       let index = 0;
       let crc = 0;
       while (position < size) {
-        const read = readSync(descriptor, chunk, 0, Math.min(chunk.length, size - position), position);
+        const read = (await file.read(chunk, 0, Math.min(chunk.length, size - position), position)).bytesRead;
         if (read <= 0) return false;
         for (let at = 0; at < read; ) {
           const segment = segments[index];
@@ -189,24 +193,25 @@ export class ContainerWriter {
         }
         position += read;
         onProgress(position, size);
-        if (position < size) {
-          await yieldToEvents();
-          if (cancelled()) return false;
-        }
+        if (position < size && cancelled()) return false;
       }
       return index === segments.length;
     } finally {
-      closeSync(descriptor);
+      await file.close();
     }
   }
 
   /** Gives the checked file its real name, and makes the rename itself reach the device. */
   commit(): void {
     renameSync(this.partial, this.target);
+    this.committed = true;
     flushFolder(dirname(this.target));
   }
 
-  /** Removes the temporary file: nothing of a cancelled or failed export stays on the stick. */
+  /**
+   * Removes what was written: the temporary file, or the named file when what should have recorded it failed.
+   * Never throws, so the failure being cleaned up keeps its own message.
+   */
   abort(): void {
     if (this.descriptor !== null) {
       try {
@@ -216,7 +221,11 @@ export class ContainerWriter {
       }
       this.descriptor = null;
     }
-    rmSync(this.partial, { force: true });
+    try {
+      rmSync(this.committed ? this.target : this.partial, { force: true });
+    } catch {
+      // The stick is gone: there is nothing left to remove from it.
+    }
   }
 
   private claim(entry: WrittenEntry, length: number): void {
@@ -238,6 +247,31 @@ export class ContainerWriter {
   }
 }
 
+/** A temporary name beside the target, unique so that two writers of the same file never share one. */
+function partialName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+}
+
+/** How much of a package is read at a time: files up to the 3 GB limit, beyond what one `readFile` accepts (2 GB). */
+const READ_CHUNK = 64 * 1024 * 1024;
+
+/** Reads a whole package on the thread pool, chunk by chunk: a slow USB stick never blocks the process. */
+export async function readPackageFile(path: string, size: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await file.read(bytes, offset, Math.min(READ_CHUNK, size - offset), offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return offset === size ? bytes : bytes.subarray(0, offset);
+  } finally {
+    await file.close();
+  }
+}
+
 /** Lets progress questions and a cancel be answered between two pieces of a long export. */
 export function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -245,7 +279,7 @@ export function yieldToEvents(): Promise<void> {
 
 /** Writes a small file durably: temporary name, flushed, renamed, the folder flushed (received evidence). */
 export function writeDurably(target: string, bytes: Buffer): void {
-  const partial = join(dirname(target), `.${basename(target)}.partial`);
+  const partial = partialName(target);
   const descriptor = openSync(partial, 'w');
   try {
     let offset = 0;
@@ -271,7 +305,7 @@ export function writeDurably(target: string, bytes: Buffer): void {
  * while the caller prepares the next one (measured here: twice as fast as one at a time). The caller flushes folders.
  */
 export async function writeDurablyInBackground(target: string, bytes: Buffer): Promise<void> {
-  const partial = join(dirname(target), `.${basename(target)}.partial`);
+  const partial = partialName(target);
   const descriptor = openSync(partial, 'w');
   try {
     let offset = 0;

@@ -40,6 +40,12 @@ export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void;
   /** Asked between entries and between read-back chunks; true stops the export with nothing left behind. */
   cancelled?: () => boolean;
+  /**
+   * Records the checked package (sequence number, revisions sent) and calls `name` inside that record's transaction
+   * to give the file its real name: if recording fails, the file is removed again, so a file under its real name is
+   * always a recorded one. Without it the file is simply named.
+   */
+  record?: (manifest: Manifest, name: () => void) => void;
 }
 
 function sha256(bytes: Buffer): string {
@@ -111,7 +117,8 @@ export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPac
     const intact = await writer.readBack((read, size) => report({ phase: 'verifying', done: read, total: size }), cancelled);
     if (cancelled()) throw new AppError('exchange.cancelled');
     if (!intact) throw new AppError('exchange.verifyFailed', { path: target });
-    writer.commit();
+    if (options.record) options.record(manifest, () => writer.commit());
+    else writer.commit();
     return { manifest, bytes };
   } catch (error) {
     writer.abort();

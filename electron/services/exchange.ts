@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { ExchangeIdentity, ExportResult, exportRequestSchema, PackageSource } from '../../shared/contract/calls';
 import { basename, dirname, join } from 'node:path';
@@ -23,7 +22,7 @@ import {
 import type { Unit } from '../../shared/domain/unit';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { RuleNote, Scheme } from '../../shared/scoring/types';
-import { attachmentsOf, insertAttachmentBlob, linkAttachment } from '../db/attachments';
+import { attachmentsOf, insertAttachmentBlob, isBlobKnown, linkAttachment } from '../db/attachments';
 import { findCampaign, findScheme, insertCampaign, insertScheme, latestScheme, replaceScheme, updateCampaignRow } from '../db/campaigns';
 import { findDossier, findDossierForNominee, insertDossier, listDossiersWithContent, updateDossier } from '../db/dossiers';
 import {
@@ -46,7 +45,7 @@ import {
 import { findPerson, insertPerson, updatePerson } from '../db/people';
 import { readSetting, writeSetting } from '../db/settings';
 import { findUnit, insertUnit, listUnits, updateUnit } from '../db/units';
-import { CONTAINER_LIMITS, flushFolder, writeDurably, writeDurablyInBackground } from '../exchange/container';
+import { CONTAINER_LIMITS, flushFolder, readPackageFile, writeDurably, writeDurablyInBackground } from '../exchange/container';
 import { fingerprint, publicKeysOf } from '../exchange/keys';
 import { plainEntry, readPayload, verifyPackage, writePackage, type OutgoingFile, type VerifiedPackage, type WriteOptions } from '../exchange/package';
 import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload, submissionPayload, type SubmissionPayload } from '../exchange/payloads';
@@ -124,10 +123,11 @@ type ExportRequest = z.infer<typeof exportRequestSchema>;
 export async function packageBytes(context: ServiceContext, source: PackageSource): Promise<{ bytes: Buffer; fileName: string }> {
   const path = 'path' in source ? source.path : join(context.dataDir, 'inbox', `${source.uploadId}${EXCHANGE_EXTENSION}`);
   if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('exchange.notFound');
-  if (statSync(path).size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
+  const size = statSync(path).size;
+  if (size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
   // Read on the thread pool: a slow USB stick must not freeze the window while hundreds of MB come in.
   try {
-    return { bytes: await readFile(path), fileName: 'path' in source ? basename(source.path) : source.fileName };
+    return { bytes: await readPackageFile(path, size), fileName: 'path' in source ? basename(source.path) : source.fileName };
   } catch {
     throw new AppError('exchange.truncated');
   }
@@ -275,13 +275,34 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
   if (!request.to) mkdirSync(folder, { recursive: true });
   const path = request.to ?? join(folder, fileName);
   if (existsSync(path)) throw new AppError('exchange.fileExists', { path });
+  const keys = context.keys();
+  const from = sender(context);
+  // Recorded in the same transaction that names the file: a file under its real name is always a recorded one.
+  const record = (manifest: Manifest, name: () => void) =>
+    inTransaction(context, () => {
+      // Another export (the command line on the same data folder) took this number meanwhile: this file must not exist.
+      if (nextSequence(context) !== sequence) throw new AppError('exchange.sequenceTaken', { sequence });
+      outgoing.afterWrite(manifest.packageId);
+      recordExchange(context.db, {
+        id: randomUUID(),
+        packageId: manifest.packageId,
+        direction: 'out',
+        kind: request.kind,
+        peer: outgoing.recipient.name,
+        sequence,
+        fileName,
+        at: createdAt,
+        summary: { items: outgoing.items },
+      });
+      name();
+    });
   let written: Awaited<ReturnType<typeof writePackage>>;
   try {
     written = await writePackage(
-      context.keys(),
-      { kind: request.kind, sender: sender(context), recipient: outgoing.recipient, encryptTo: outgoing.encryptTo, campaignYear: request.campaignYear, sequence, createdAt, payload: outgoing.payload, files: outgoing.files },
+      keys,
+      { kind: request.kind, sender: from, recipient: outgoing.recipient, encryptTo: outgoing.encryptTo, campaignYear: request.campaignYear, sequence, createdAt, payload: outgoing.payload, files: outgoing.files },
       path,
-      options,
+      { ...options, record },
     );
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -289,21 +310,6 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
     throw new AppError('exchange.writeFailed', { path });
   }
   const { manifest, bytes } = written;
-  inTransaction(context, () => {
-    if (nextSequence(context) !== sequence) throw new AppError('exchange.outOfOrder');
-    outgoing.afterWrite(manifest.packageId);
-    recordExchange(context.db, {
-      id: randomUUID(),
-      packageId: manifest.packageId,
-      direction: 'out',
-      kind: request.kind,
-      peer: outgoing.recipient.name,
-      sequence,
-      fileName,
-      at: createdAt,
-      summary: { items: outgoing.items },
-    });
-  });
   return { path, fileName, bytes, packageId: manifest.packageId, sequence, items: outgoing.items };
 }
 
@@ -491,11 +497,11 @@ const EVIDENCE_WRITES_IN_FLIGHT = 8;
  * Files are named by their SHA-256, so one left by a crash mid-import is harmless (nothing points to it) and is
  * reused whole by the retry.
  */
-async function storeReceivedEvidence(context: ServiceContext, verified: VerifiedPackage, evidence: ReceivedFile[]): Promise<string[]> {
+async function storeReceivedEvidence(context: ServiceContext, verified: VerifiedPackage, evidence: ReceivedFile[]): Promise<{ sha256: string; path: string }[]> {
   const pending = [...new Map(evidence.map((file) => [file.sha256, file])).values()].filter((file) => !existsSync(blobPath(context.dataDir, file.sha256)));
   const folders = new Set<string>();
   const writes = new Set<Promise<void>>();
-  const written: string[] = [];
+  const written: { sha256: string; path: string }[] = [];
   let failure: unknown = null;
   try {
     for (const file of pending) {
@@ -505,7 +511,7 @@ async function storeReceivedEvidence(context: ServiceContext, verified: Verified
       mkdirSync(dirname(path), { recursive: true });
       folders.add(dirname(path));
       const write = writeDurablyInBackground(path, bytes).then(
-        () => void written.push(path),
+        () => void written.push({ sha256: file.sha256, path }),
         (error: unknown) => {
           failure ??= error;
         },
@@ -519,17 +525,20 @@ async function storeReceivedEvidence(context: ServiceContext, verified: Verified
   }
   await Promise.all(writes);
   if (failure) {
-    removeStoredEvidence(written);
-    throw failure instanceof AppError ? failure : new AppError('exchange.writeFailed', { path: join(context.dataDir, 'attachments') });
+    removeStoredEvidence(context, written);
+    throw failure instanceof AppError ? failure : new AppError('exchange.storeFailed');
   }
   // The renames reach the device before the transaction that points to the files commits.
   for (const folder of folders) flushFolder(folder);
   return written;
 }
 
-/** An import that failed after storing its evidence takes the files back: nothing of it stays behind. */
-function removeStoredEvidence(paths: string[]): void {
-  for (const path of paths) rmSync(path, { force: true });
+/**
+ * An import that failed after storing its evidence takes the files back: nothing of it stays behind. A file that
+ * something else (another import, an attachment added meanwhile) now points to is the other's, and stays.
+ */
+function removeStoredEvidence(context: ServiceContext, files: { sha256: string; path: string }[]): void {
+  for (const file of files) if (!isBlobKnown(context.db, file.sha256)) rmSync(file.path, { force: true });
 }
 
 function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
@@ -706,7 +715,7 @@ export async function applyImport(context: ServiceContext, bytes: Buffer, fileNa
       return current.plan;
     });
   } catch (error) {
-    removeStoredEvidence(stored);
+    removeStoredEvidence(context, stored);
     throw error;
   }
 }

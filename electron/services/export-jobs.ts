@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportJob, ExportResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
+import type { PackageKind } from '../../shared/domain/exchange';
 import type { WriteOptions } from '../exchange/package';
 import { yieldToEvents } from '../exchange/container';
 import { errorShapeOf } from './context';
@@ -9,6 +10,8 @@ interface Running {
   job: ExportJob;
   owner: string;
   cancelRequested: boolean;
+  /** Settles when the job has ended and cleaned up after itself. */
+  ended: Promise<void>;
 }
 
 /** Finished jobs kept so a late progress question still gets its answer. */
@@ -24,9 +27,10 @@ export class ExportJobs {
   private active: Running | null = null;
 
   /** Starts an export; problems found before any byte is written (nothing to send, file exists) are thrown at once. */
-  async start(owner: string, work: (options: WriteOptions) => Promise<ExportResult>): Promise<ExportJob> {
-    const running = this.claim(owner);
+  async start(owner: string, kind: PackageKind, work: (options: WriteOptions) => Promise<ExportResult>): Promise<ExportJob> {
+    const running = this.claim(owner, kind);
     const finished = this.track(running, work);
+    running.ended = finished;
     // Gathering and the first entry run before the first pause: let an immediate refusal surface as the call's error.
     await Promise.race([finished, yieldToEvents()]);
     if (running.job.state === 'failed' && running.job.error) {
@@ -37,13 +41,19 @@ export class ExportJobs {
   }
 
   /** Runs an export to its end in the caller's own call (the command line), still one at a time. */
-  async runNow(owner: string, work: (options: WriteOptions) => Promise<ExportResult>): Promise<ExportResult> {
-    const running = this.claim(owner);
-    await this.track(running, work);
+  async runNow(owner: string, kind: PackageKind, work: (options: WriteOptions) => Promise<ExportResult>): Promise<ExportResult> {
+    const running = this.claim(owner, kind);
+    running.ended = this.track(running, work);
+    await running.ended;
     this.jobs.delete(running.job.jobId);
     if (running.job.result) return running.job.result;
     const error = running.job.error ?? { code: 'internal' as const };
     throw new AppError(error.code, error.params ?? {}, error.issues ?? []);
+  }
+
+  /** The owner's export still running, if any. */
+  running(owner: string): ExportJob | null {
+    return this.active && this.active.owner === owner ? { ...this.active.job } : null;
   }
 
   status(owner: string, jobId: string): ExportJob {
@@ -57,17 +67,19 @@ export class ExportJobs {
     return { ...running.job };
   }
 
-  /** When the application closes: every running export stops and cleans up after itself. */
-  cancelAll(): void {
+  /** When the application closes: every running export stops; resolves once they have cleaned up after themselves. */
+  async cancelAll(): Promise<void> {
     for (const running of this.jobs.values()) running.cancelRequested = true;
+    await Promise.all([...this.jobs.values()].map((running) => running.ended));
   }
 
-  private claim(owner: string): Running {
+  private claim(owner: string, kind: PackageKind): Running {
     if (this.active) throw new AppError('exchange.busy');
     const running: Running = {
-      job: { jobId: randomUUID(), state: 'running', phase: 'preparing', done: 0, total: 0, result: null, error: null },
+      job: { jobId: randomUUID(), kind, state: 'running', phase: 'preparing', done: 0, total: 0, result: null, error: null },
       owner,
       cancelRequested: false,
+      ended: Promise.resolve(),
     };
     this.active = running;
     this.jobs.set(running.job.jobId, running);

@@ -7,7 +7,7 @@ import { personInputSchema, type Person } from '../domain/person';
 import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
 import { MAX_REQUEST_BYTES } from './envelope';
 import type { AppErrorShape } from './errors';
-import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PeerInfo } from '../domain/exchange';
+import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PackageKind, type PeerInfo } from '../domain/exchange';
 import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type AllocationWeight, type Campaign } from '../domain/campaign';
 import type { Dossier, DossierSummary } from '../domain/dossier';
 import { dossierSaveSchema } from '../domain/dossier';
@@ -111,6 +111,7 @@ export interface ExportResult {
 /** An export running in the background: the screen shows its progress and may cancel it. */
 export interface ExportJob {
   jobId: string;
+  kind: PackageKind;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   /** Gathering the records, writing the entries, then reading the whole file back. */
   phase: 'preparing' | 'writing' | 'verifying';
@@ -231,6 +232,8 @@ export const contract = {
   'exchange.exportStart': call<ExportJob>()(exportRequestSchema, 'user'),
   'exchange.exportStatus': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() }), 'user'),
   'exchange.exportCancel': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() }), 'user'),
+  /** The caller's export still running, if any: a screen opened again (or after signing in again) follows it. */
+  'exchange.exportRunning': call<ExportJob | null>()(z.strictObject({}), 'user'),
   'exchange.dryRun': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema }), 'user'),
   'exchange.apply': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema, decision: importDecisionSchema }), 'user'),
   'exchange.history': call<ExchangeRecord[]>()(z.strictObject({}), 'user'),

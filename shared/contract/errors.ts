@@ -78,6 +78,8 @@ export type ErrorCode =
   | 'exchange.verifyFailed'
   | 'exchange.writeFailed'
   | 'exchange.busy'
+  | 'exchange.sequenceTaken'
+  | 'exchange.storeFailed'
   | 'exchange.cancelled'
   | 'exchange.notFound'
   | 'exchange.late'

@@ -347,6 +347,8 @@ export const en = {
       cancelled: 'Cancelled; nothing was written.',
       writeFailed: 'The file could not be written to {{path}}: the USB stick was removed, is full, or is read-only. Nothing was recorded; check the stick and try again.',
       busy: 'Another file is being written; wait for it to finish or cancel it first.',
+      sequenceTaken: 'While this file was written, another export (the command line) took file number {{sequence}}. This file was removed and nothing was recorded; write it again.',
+      storeFailed: 'The evidence could not be saved in this computer’s data folder (the disk may be full). Nothing was imported.',
       notFound: 'The file or record was not found.',
       late: 'The dossiers arrived after the deadline: the secretary must accept them explicitly.',
     },

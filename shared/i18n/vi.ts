@@ -348,6 +348,8 @@ export const vi: Messages = {
       cancelled: 'Đã hủy; chưa ghi gì.',
       writeFailed: 'Không ghi được tệp ra {{path}}: USB đã bị rút, đầy, hoặc chỉ cho đọc. Chưa ghi nhận gì; hãy kiểm tra USB và thử lại.',
       busy: 'Đang ghi một tệp khác; hãy chờ xong hoặc hủy tệp đó trước.',
+      sequenceTaken: 'Trong lúc ghi, một lần tạo tệp khác (dòng lệnh) đã dùng số {{sequence}}. Tệp này đã được xóa, chưa ghi nhận gì; hãy tạo lại.',
+      storeFailed: 'Không lưu được minh chứng vào thư mục dữ liệu của máy này (ổ đĩa có thể đã đầy). Chưa nhập gì.',
       notFound: 'Không tìm thấy tệp hoặc bản ghi.',
       late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
     },

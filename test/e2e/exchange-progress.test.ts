@@ -121,4 +121,26 @@ describe('a large export with a progress bar and a cancel button', () => {
     expect(outbox().filter((name) => name.endsWith('.partial'))).toEqual([]);
     await page.getByTestId('language-switch').selectOption('vi');
   });
+
+  it('a reload during an export: the page finds the export still running and follows it to its end', async () => {
+    await page.getByTestId('exchange-tab-send').click();
+    // Everything was sent once: send it all again, on purpose, from the "sent, no receipt yet" list.
+    await page.getByTestId('send-resend').locator('summary').click();
+    const boxes = page.getByTestId('send-resend-dossiers').locator('input[type=checkbox]');
+    for (let index = 0; index < (await boxes.count()); index += 1) await boxes.nth(index).check();
+    await page.getByTestId('send-write').click();
+    await page.getByTestId('send-progress').waitFor();
+    await page.reload();
+    await page.getByTestId('exchange-tab-send').click();
+    const progress = page.getByTestId('send-progress');
+    const result = page.getByTestId('send-result');
+    // Followed again after the reload: the page asked the application for this person's running export.
+    await progress.waitFor();
+    await result.waitFor({ timeout: 60_000 });
+    expect(Number(await result.getAttribute('data-items'))).toBe(DOSSIERS);
+    expect(await result.getAttribute('data-sequence')).toBe('3');
+    // The history shows it without another reload.
+    await page.getByTestId('exchange-tab-history').click();
+    await expect.poll(() => page.locator('[data-testid="exchange-history"] tbody tr[data-kind="submission"]').count()).toBe(2);
+  });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core';
 import { createUser } from '../../electron/services/accounts';
 import type { ExportJob } from '../../shared/contract/calls';
 import { BRANCH_NAME, enrol, expectRendered, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, stateOf, YEAR, type Enrolled } from './exchange-support';
@@ -84,6 +85,39 @@ describe('an export as a job, with progress and cancel', () => {
     if (!login.ok) throw new Error('the clerk could not sign in');
     const other = await rawCall(office, 'exchange.exportStatus', { jobId: started.jobId }, (login.value as { session: string }).session);
     expect(other).toEqual({ ok: false, error: { code: 'exchange.notFound' } });
+  });
+
+  it('another process taking the sequence number meanwhile: the job is refused and its file removed, nothing recorded', async () => {
+    const ids = (await world.office.call('dossiers.list', { campaignYear: YEAR })).map((dossier) => dossier.id);
+    const target = join(usb, 'raced.tdcs');
+    const started = await world.office.call('exchange.exportStart', { kind: 'submission', campaignYear: YEAR, to: target, dossierIds: ids });
+    expect(started.state).toBe('running');
+    // The command line beside the window, on the same data folder, with its own core: it takes number 3 first.
+    const cli = openCore({ dataDir: world.office.dataDir });
+    try {
+      const other = await cli.call({ call: 'exchange.export', input: { kind: 'enrolment', campaignYear: YEAR, to: join(usb, 'cli-enrolment.tdcs') }, session: null }, true);
+      expect(other).toMatchObject({ ok: true, value: { sequence: 3 } });
+    } finally {
+      cli.close();
+    }
+    const ended = await until(world.office, started.jobId);
+    expect(ended).toMatchObject({ state: 'failed', error: { code: 'exchange.sequenceTaken', params: { sequence: 3 } } });
+    expectRendered(ended.error ?? { code: 'internal' });
+    expect(readdirSync(usb).filter((name) => name.includes('raced'))).toEqual([]);
+    const history = await world.office.call('exchange.history', {});
+    expect(history.filter((record) => record.direction === 'out').map((record) => record.sequence)).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(history.filter((record) => record.fileName === 'raced.tdcs')).toEqual([]);
+  });
+
+  it('closing the application during an export waits until it has cancelled and removed its temporary file', async () => {
+    const ids = (await world.office.call('dossiers.list', { campaignYear: YEAR })).map((dossier) => dossier.id);
+    const before = stateOf(world.office.dataDir);
+    const window = openCore({ dataDir: world.office.dataDir });
+    const started = await window.call({ call: 'exchange.exportStart', input: { kind: 'submission', campaignYear: YEAR, to: join(usb, 'closing.tdcs'), dossierIds: ids }, session: null }, true);
+    expect(started).toMatchObject({ ok: true, value: { state: 'running' } });
+    await window.closeWhenIdle();
+    expect(readdirSync(usb).filter((name) => name.includes('closing'))).toEqual([]);
+    expect(stateOf(world.office.dataDir)).toEqual(before);
   });
 
   it('refusals found before writing come back from the start call itself', async () => {

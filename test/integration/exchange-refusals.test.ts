@@ -1,7 +1,8 @@
 // Hostile and broken exchange files, one test per refusal: each is refused by the dry run and by the import (even
 // with every deliberate acceptance given) with its own error code, the message reads in Vietnamese and English, and
 // the receiving installation is exactly as before — every table's rows and every file in its data directory.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,6 +12,7 @@ import { CONTAINER_LIMITS, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electro
 import { loadOrCreateKeys, rawPublicKey, type InstallationKeys } from '../../electron/exchange/keys';
 import { plainEntry, readPayload, verifyPackage, PAYLOAD_ENTRY } from '../../electron/exchange/package';
 import type { SubmissionPayload } from '../../electron/exchange/payloads';
+import { blobPath } from '../../electron/services/attachments';
 import type { AppErrorShape, ErrorCode } from '../../shared/contract/errors';
 import type { ImportDecision, Manifest } from '../../shared/domain/exchange';
 import {
@@ -528,6 +530,57 @@ describe('an import that fails while storing its evidence', () => {
       world.close();
     }
   });
+});
+
+describe('two imports at once, one failing after storing its evidence', () => {
+  it('the failed import takes back only its own files: one that the other import now points to stays', async () => {
+    const usb = mkdtempSync(join(tmpdir(), 'tdcs-usb-'));
+    const branch = await openInstallation('branch', BRANCH_NAME);
+    const first = await enrol(branch, await openInstallation('office', OFFICE_NAME), usb, { communes: 1, tag: 'go-dau' });
+    const second = await enrol(branch, await openInstallation('office', 'Phòng giao dịch NHCSXH Trảng Bàng'), usb, { communes: 1, tag: 'trang-bang' });
+    try {
+      // The same circular, attached by both offices.
+      const shared = pdfBytes('cong-van-chung', 50_000);
+      for (const office of [first, second]) {
+        await readyDossier(office.office, { kind: 'communePeoplesCommittee', unitId: office.communes[0]?.id ?? '' }, [{ fileName: 'Công văn.pdf', bytes: shared }]);
+      }
+      const honest = join(usb, 'first.tdcs');
+      await first.office.call('exchange.export', { kind: 'submission', campaignYear: YEAR, to: honest });
+      const other = join(usb, 'second.tdcs');
+      await second.office.call('exchange.export', { kind: 'submission', campaignYear: YEAR, to: other });
+      // The first office's file again, with many more evidence files after the shared one and a last one that is not what its name says.
+      const branchKeys = branch.keys();
+      const verified = await verifyPackage(readBytes(honest));
+      const payload = readPayload(branchKeys, verified) as SubmissionPayload;
+      const files = [...verified.entries.keys()].filter((path) => path !== PAYLOAD_ENTRY).map((path) => ({ path, data: plainEntry(branchKeys, verified, path) }));
+      const dossier = payload.dossiers[0];
+      if (!dossier) throw new Error('no dossier');
+      const addFile = (data: Buffer, name: string, stored = data) => {
+        const sha256 = createHash('sha256').update(data).digest('hex');
+        dossier.attachments.push({ sha256, fileName: name, size: data.length, mimeType: 'application/pdf' });
+        files.push({ path: `attachments/${sha256}`, data: stored });
+      };
+      for (let index = 0; index < 30; index += 1) addFile(pdfBytes(`extra-${index}`, 2_000_000), `Phụ lục ${index + 1}.pdf`);
+      addFile(pdfBytes('real'), 'Sai.pdf', pdfBytes('not-what-the-name-says'));
+      const failing = join(usb, 'failing.tdcs');
+      writeFileSync(failing, await packageBytes(loadOrCreateKeys(first.office.dataDir, null), { ...verified.manifest, encryptTo: rawAgreement(branchKeys), payload, files }));
+
+      const sharedPath = blobPath(branch.dataDir, createHash('sha256').update(shared).digest('hex'));
+      const failed = branch.errorOf('exchange.apply', { source: { path: failing }, decision: EVERY_ACCEPTANCE });
+      // The second office's file is imported while the first is still storing its evidence, the shared file already written.
+      while (!existsSync(sharedPath)) await new Promise((resolve) => setImmediate(resolve));
+      expect((await branch.apply(other, EVERY_ACCEPTANCE)).counts.new).toBe(1);
+      expect((await failed).code).toBe('exchange.hashMismatch');
+      expect(existsSync(sharedPath)).toBe(true);
+      const received = (await branch.call('dossiers.list', { campaignYear: YEAR })).find((entry) => entry.unitId === second.communes[0]?.id);
+      const read = await branch.call('attachments.read', { dossierId: received?.id ?? '', sha256: createHash('sha256').update(shared).digest('hex') });
+      expect(Buffer.from(read.content, 'base64').equals(shared)).toBe(true);
+      expect((await branch.call('database.verify', {})).ok).toBe(true);
+    } finally {
+      for (const installation of [branch, first.office, second.office]) installation.close();
+      rmSync(usb, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('an export that cannot be written', () => {

@@ -1,3 +1,4 @@
+import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
@@ -30,6 +31,16 @@ export function ExchangePage() {
     // A setup file can change the campaign this installation works on.
     void useSession.getState().refresh();
   };
+
+  // A file written (here, or by an export followed from another visit) changes the history and the dossiers shown.
+  const onExportWritten = useEffectEvent(refresh);
+  useEffect(
+    () =>
+      useExchange.subscribe((state, previous) => {
+        if (state.exportsWritten !== previous.exportsWritten) onExportWritten();
+      }),
+    [],
+  );
 
   // The arrow keys move between the tabs, as in any tab list.
   const moveFocus = (from: ExchangeTab, step: number) => {
@@ -85,7 +96,7 @@ export function ExchangePage() {
             <IdentityPanel identity={identity.value} history={history.value} onChanged={refresh} />
           </div>
           <div {...panel('send')}>
-            <SendPanel identity={identity.value} history={history.value} dossiers={dossiers.value} units={units.value} year={year} onChanged={refresh} />
+            <SendPanel identity={identity.value} history={history.value} dossiers={dossiers.value} units={units.value} year={year} />
           </div>
           <div {...panel('receive')}>
             <ReceivePanel onChanged={refresh} />

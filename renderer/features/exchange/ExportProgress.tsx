@@ -12,7 +12,7 @@ export function ExportProgress({ exporting, onCancel }: { exporting: Exporting; 
   return (
     <section className="card export-progress" aria-labelledby="export-progress-heading" data-testid="send-progress" data-phase={job.phase} data-percent={percent}>
       <h3 id="export-progress-heading">
-        {t('exchange.send.progress.title')}: {t(`exchange.kinds.${exporting.kind}`)}
+        {t('exchange.send.progress.title')}: {t(`exchange.kinds.${job.kind}`)}
       </h3>
       <p>{label}</p>
       <progress value={job.total > 0 ? job.done : undefined} max={job.total > 0 ? job.total : undefined} aria-label={label} />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeIdentity, ExportResult } from '../../../shared/contract/calls';
 import type { DossierSummary } from '../../../shared/domain/dossier';
@@ -17,7 +17,6 @@ interface SendPanelProps {
   dossiers: DossierSummary[] | null;
   units: Unit[] | null;
   year: number;
-  onChanged: () => void;
 }
 
 /** A dossier an office may send: ready (checked by default), or sent without a receipt yet (to send again on purpose). */
@@ -156,7 +155,7 @@ function WrittenFile({ kind, result }: { kind: PackageKind; result: ExportResult
 }
 
 /** Writing an exchange file: one form per kind this installation sends. */
-export function SendPanel({ identity, history, dossiers, units, year, onChanged }: SendPanelProps) {
+export function SendPanel({ identity, history, dossiers, units, year }: SendPanelProps) {
   const { t, i18n } = useTranslation();
   const kinds = PACKAGE_KINDS.filter((kind) => PACKAGE_SENDER[kind] === identity.mode);
   const branch = identity.peers.find((peer) => peer.mode === 'branch' && peer.status === 'trusted');
@@ -176,7 +175,13 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
   const startExport = useExchange((state) => state.startExport);
   const cancelExport = useExchange((state) => state.cancelExport);
   const dismissExport = useExchange((state) => state.dismissExport);
+  const resumeExport = useExchange((state) => state.resumeExport);
   const running = exporting?.job.state === 'running';
+
+  // Opened again while an export of this person's still runs (another page, signed in again): follow it here.
+  useEffect(() => {
+    resumeExport().catch(() => undefined);
+  }, [resumeExport]);
   const busy = starting || running;
 
   const kind = chosenKind ?? defaultKind;
@@ -224,13 +229,11 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
     setStarting(true);
     dismissExport();
     try {
-      const started = startExport(to ? { ...request, to } : request, () => {
+      await startExport(to ? { ...request, to } : request, () => {
         // The form stays on what was just written, even when the next step would now be another kind.
         setChosenKind(kind);
         setToggled(new Set());
-        onChanged();
       });
-      await started;
     } catch (error) {
       setFailure(error);
     } finally {
@@ -354,7 +357,7 @@ export function SendPanel({ identity, history, dossiers, units, year, onChanged 
           {t('exchange.send.progress.cancelled')}
         </p>
       ) : null}
-      {finished?.job.result ? <WrittenFile kind={finished.kind} result={finished.job.result} /> : null}
+      {finished?.job.result ? <WrittenFile kind={finished.job.kind} result={finished.job.result} /> : null}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { CallInput, ExportJob, PackageSource } from '../../../shared/contract/calls';
-import type { PackageKind } from '../../../shared/domain/exchange';
 import { ApiError, call } from '../../app/api';
 import { useRouter } from '../../app/router';
+import { useSession } from '../../app/session-store';
 
 export const EXCHANGE_TABS = ['identity', 'send', 'receive', 'dossiers', 'history'] as const;
 export type ExchangeTab = (typeof EXCHANGE_TABS)[number];
@@ -16,7 +16,6 @@ export interface ChosenFile {
 
 /** An export being written, or the last one written: it keeps going while the person works elsewhere in the app. */
 export interface Exporting {
-  kind: PackageKind;
   job: ExportJob;
   /** Asked for, not yet acknowledged by the job. */
   cancelling: boolean;
@@ -29,8 +28,12 @@ interface ExchangeState {
   tab: ExchangeTab;
   chosen: ChosenFile | null;
   exporting: Exporting | null;
-  /** Starts an export job and follows it to its end; `onFinished` runs once it has written its file. */
-  startExport(request: CallInput<'exchange.exportStart'>, onFinished: () => void): Promise<void>;
+  /** Counts exports that ended with a written file: the Exchange page refreshes what it shows when it changes. */
+  exportsWritten: number;
+  /** Starts an export job and follows it to its end; `onWritten` runs once it has written its file. */
+  startExport(request: CallInput<'exchange.exportStart'>, onWritten?: () => void): Promise<void>;
+  /** Follows this person's export still running, when the page opens again (or after signing in again). */
+  resumeExport(): Promise<void>;
   cancelExport(): Promise<void>;
   /** Forgets a finished export (another kind chosen, the next file to write). */
   dismissExport(): void;
@@ -41,14 +44,15 @@ interface ExchangeState {
 }
 
 let choices = 0;
+/** The job being followed, so that a page opened twice never polls it twice. */
+let followed: string | null = null;
 
-export const useExchange = create<ExchangeState>((set, get) => ({
-  tab: 'identity',
-  chosen: null,
-  exporting: null,
-  async startExport(request, onFinished) {
-    const started = await call('exchange.exportStart', request);
-    set({ exporting: { kind: request.kind, job: started, cancelling: false } });
+export const useExchange = create<ExchangeState>((set, get) => {
+  /** Asks the job how far it has got until it ends; resolves with its last state. */
+  async function follow(started: ExportJob): Promise<ExportJob> {
+    set({ exporting: { job: started, cancelling: false } });
+    if (followed === started.jobId) return started;
+    followed = started.jobId;
     let job = started;
     try {
       while (job.state === 'running') {
@@ -58,32 +62,63 @@ export const useExchange = create<ExchangeState>((set, get) => ({
         if (current?.job.jobId === job.jobId) set({ exporting: { ...current, job } });
       }
     } catch (error) {
-      // The application stopped answering: the screen says so rather than showing a bar that never moves.
-      set({ exporting: null });
+      // The application stopped answering, or the person signed out: no bar that never moves.
+      if (get().exporting?.job.jobId === job.jobId) set({ exporting: null });
       throw error;
+    } finally {
+      if (followed === started.jobId) followed = null;
     }
-    if (job.state === 'done') onFinished();
-  },
-  async cancelExport() {
-    const current = get().exporting;
-    if (!current || current.job.state !== 'running') return;
-    set({ exporting: { ...current, cancelling: true } });
-    await call('exchange.exportCancel', { jobId: current.job.jobId });
-  },
-  dismissExport() {
-    if (get().exporting?.job.state !== 'running') set({ exporting: null });
-  },
-  setTab(tab) {
-    set({ tab });
-  },
-  choose(source, fileName) {
-    choices += 1;
-    set({ tab: 'receive', chosen: { id: choices, source, fileName } });
-  },
-  clear() {
-    set({ chosen: null });
-  },
-}));
+    if (job.state === 'done') set({ exportsWritten: get().exportsWritten + 1 });
+    return job;
+  }
+
+  return {
+    tab: 'identity',
+    chosen: null,
+    exporting: null,
+    exportsWritten: 0,
+    async startExport(request, onWritten) {
+      const job = await follow(await call('exchange.exportStart', request));
+      if (job.state === 'done') onWritten?.();
+    },
+    async resumeExport() {
+      if (get().exporting?.job.state === 'running') return;
+      const running = await call('exchange.exportRunning', {});
+      if (running) await follow(running);
+    },
+    async cancelExport() {
+      const current = get().exporting;
+      if (!current || current.job.state !== 'running') return;
+      set({ exporting: { ...current, cancelling: true } });
+      try {
+        await call('exchange.exportCancel', { jobId: current.job.jobId });
+      } catch (error) {
+        // Not cancelled after all: the button works again.
+        const now = get().exporting;
+        if (now?.job.jobId === current.job.jobId) set({ exporting: { ...now, cancelling: false } });
+        throw error;
+      }
+    },
+    dismissExport() {
+      if (get().exporting?.job.state !== 'running') set({ exporting: null });
+    },
+    setTab(tab) {
+      set({ tab });
+    },
+    choose(source, fileName) {
+      choices += 1;
+      set({ tab: 'receive', chosen: { id: choices, source, fileName } });
+    },
+    clear() {
+      set({ chosen: null });
+    },
+  };
+});
+
+// Another person signing in does not see the last one's file choice or export on this screen.
+useSession.subscribe((state, previous) => {
+  if (state.user?.id !== previous.user?.id) useExchange.setState({ exporting: null, chosen: null, tab: 'identity' });
+});
 
 /** The last part of a path, whichever separator the system uses. */
 export function baseName(path: string): string {

@@ -94,7 +94,7 @@ export const en = {
     size: 'Size',
     sizeValue: '{{value, number}} KB',
     sizeValueMb: '{{value, number(maximumFractionDigits: 1)}} MB',
-    verified: 'Read back and checked: every byte on the disk is as it was written and signed.',
+    verified: 'Read back and checked: the file holds every byte as it was written and signed.',
     progress: {
       title: 'Writing the file',
       preparing: 'Gathering the records…',
@@ -302,7 +302,7 @@ export const vi: typeof en = {
     size: 'Dung lượng',
     sizeValue: '{{value, number}} KB',
     sizeValueMb: '{{value, number(maximumFractionDigits: 1)}} MB',
-    verified: 'Đã đọc lại và kiểm tra: từng byte trên đĩa đúng như đã ghi và ký.',
+    verified: 'Đã đọc lại và kiểm tra: tệp có đủ từng byte đúng như đã ghi và ký.',
     progress: {
       title: 'Đang tạo tệp',
       preparing: 'Đang tập hợp dữ liệu…',
