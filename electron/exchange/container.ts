@@ -272,11 +272,6 @@ export async function readPackageFile(path: string, size: number): Promise<Buffe
   }
 }
 
-/** Lets progress questions and a cancel be answered between two pieces of a long export. */
-export function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Writes a small file durably: temporary name, flushed, renamed, the folder flushed (received evidence). */
 export function writeDurably(target: string, bytes: Buffer): void {
   const partial = partialName(target);

@@ -3,7 +3,6 @@ import type { ExportJob, ExportResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import type { PackageKind } from '../../shared/domain/exchange';
 import type { WriteOptions } from '../exchange/package';
-import { yieldToEvents } from '../exchange/container';
 import { errorShapeOf } from './context';
 
 interface Running {
@@ -12,6 +11,11 @@ interface Running {
   cancelRequested: boolean;
   /** Settles when the job has ended and cleaned up after itself. */
   ended: Promise<void>;
+}
+
+/** One turn of the event loop: what an export did before its first pause has happened by then. */
+function afterThisTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Finished jobs kept so a late progress question still gets its answer. */
@@ -32,7 +36,7 @@ export class ExportJobs {
     const finished = this.track(running, work);
     running.ended = finished;
     // Gathering and the first entry run before the first pause: let an immediate refusal surface as the call's error.
-    await Promise.race([finished, yieldToEvents()]);
+    await Promise.race([finished, afterThisTurn()]);
     if (running.job.state === 'failed' && running.job.error) {
       this.jobs.delete(running.job.jobId);
       throw new AppError(running.job.error.code, running.job.error.params ?? {}, running.job.error.issues ?? []);
