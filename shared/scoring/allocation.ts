@@ -158,6 +158,8 @@ export function allocateSeats(method: AllocationMethod, quota: number, claims: A
   const lines = method === 'dHondt' ? dHondt(seats, clean) : method === 'equalShare' ? equalShare(seats, clean) : largestRemainder(seats, clean, totalWeight);
   // Only the last seat can be tied, so the marked units form one group; each names the others, in the order that decided.
   const tied = lines.filter((line) => line.tie || line.tieLost).sort(byWeightThenName);
-  for (const line of tied) line.tiedWith = tied.filter((other) => other !== line).map((other) => other.id);
+  // A unit cannot tie with itself (one unit whose next quotient equals its last, as with a weight of zero).
+  if (tied.length < 2) for (const line of tied) Object.assign(line, { tie: false, tieLost: false });
+  else for (const line of tied) line.tiedWith = tied.filter((other) => other !== line).map((other) => other.id);
   return { method, quota: seats, totalWeight, lines };
 }

@@ -277,6 +277,15 @@ describe('properties', () => {
     );
   });
 
+  it('a single unit is never tied with itself, whatever its weight (found by the property below)', () => {
+    for (const method of ['largestRemainder', 'dHondt', 'equalShare'] as const) {
+      for (const weight of [0, 3]) {
+        const [line] = allocateSeats(method, 2, [{ id: 'u0', name: 'Đơn vị cấp tỉnh', weight }]).lines;
+        expect(line, `${method} ${weight}`).toMatchObject({ seats: 2, tie: false, tieLost: false, tiedWith: [] });
+      }
+    }
+  });
+
   it('a tie has two sides: a unit that won the last seat between equals, and one that lost it', () => {
     fc.assert(
       fc.property(methodArb, quotaArb, fc.oneof(integerClaims, pointClaims), (method, quota, list) => {
