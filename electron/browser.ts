@@ -21,15 +21,15 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argValue(argv, '--data-dir'));
-  const core = openCore({ dataDir });
-  const host = await startBrowserHost(core, join(__dirname, '..', 'renderer'), Number(argValue(argv, '--port') ?? 0));
+  const core = openCore({ dataDir, dailyBackup: true });
+  const host = await startBrowserHost(core, join(__dirname, '..', 'renderer'), { port: Number(argValue(argv, '--port') ?? 0) });
   process.stdout.write(`Thi đua TDCS — browser mode, data in ${dataDir}\nOpen this address (Mở địa chỉ này):\n${host.url}\n`);
   if (!argv.includes('--no-open')) openInBrowser(host.url);
   const stop = (): void => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => core.closeWhenIdle())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

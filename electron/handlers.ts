@@ -1,7 +1,9 @@
 import type { CallName, CallOutput, ValidInput } from '../shared/contract/calls';
 import type { User } from '../shared/domain/account';
-import type { Sessions } from './services/accounts';
-import { createBackup, verifyDatabase } from './services/backup';
+import { accountsList, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, signInRules, updateAccount, type Sessions } from './services/accounts';
+import { removeAdjustment, saveAdjustment } from './services/adjustments';
+import { listAudit, verifyAudit } from './services/audit';
+import { createBackup, inspectBackup, listBackups, restoreBackup, verifyDatabase, type DatabaseSwap } from './services/backup';
 import { allocateIndividualQuota } from './services/allocation';
 import { getCampaign, updateCampaign } from './services/campaigns';
 import { listReviews, removeReview, saveReview } from './services/reviews';
@@ -9,13 +11,14 @@ import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
-import { applyImport as applyPackage, dryRunImport, exchangeHistory, exportPackage, identity, packageBytes, returnDossier, revokePeer } from './services/exchange';
+import { applyImport as applyPackage, discardUpload, dryRunImport, exchangeHistory, exportPackage, identity, returnDossier, revokePeer } from './services/exchange';
 import type { ExportJobs } from './services/export-jobs';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { dossiersList, getDossier, saveDossier, setDossierStatus } from './services/dossiers';
 import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
 import { applyImport, previewImport } from './services/registry-import';
 import { rankCampaign } from './services/ranking';
+import { securitySettings, updateSecuritySettings } from './services/security';
 import { appStatus, initialise, setLanguage } from './services/setup';
 import { createUnit, editUnit, retireUnit, unitsList } from './services/units';
 
@@ -30,8 +33,15 @@ export interface Caller {
 export type Handler<K extends CallName> = (input: ValidInput<K>, caller: Caller) => CallOutput<K> | Promise<CallOutput<K>>;
 export type HandlerTable = { [K in CallName]: Handler<K> };
 
+/** What the handlers need of the core besides a call's context: sessions, export jobs, and the database swap of a restore. */
+export interface CoreServices {
+  sessions: Sessions;
+  exportJobs: ExportJobs;
+  database: DatabaseSwap;
+}
+
 /** The one handler table behind every transport: each call of the contract, mapped onto the services. */
-export function createHandlers(context: ServiceContext, sessions: Sessions, exportJobs: ExportJobs): HandlerTable {
+export function createHandlers(context: ServiceContext, { sessions, exportJobs, database }: CoreServices): HandlerTable {
   // Export jobs belong to whoever started them: a person by account, the command line as the operator.
   const owner = (caller: Caller) => caller.user?.id ?? 'operator';
   return {
@@ -40,30 +50,47 @@ export function createHandlers(context: ServiceContext, sessions: Sessions, expo
     'setup.initialise': (input) => initialise(context, input),
     'auth.login': (input) => sessions.login(context, input.username, input.password),
     'auth.logout': (_input, caller) => {
-      sessions.logout(caller.session);
+      sessions.logout(context, caller.session);
       return null;
     },
+    'auth.changePassword': (input) => changeOwnPassword(context, input.currentPassword, input.newPassword),
+    'auth.lock': (_input, caller) => {
+      sessions.lock(caller.session);
+      return null;
+    },
+    'auth.unlock': (input, caller) => sessions.unlock(context, caller.session, input.password),
+    'auth.settings': () => signInRules(context),
+    'users.list': () => accountsList(context),
+    'users.create': (input) => createAccount(context, input),
+    'users.update': (input) => updateAccount(context, input),
+    'users.setDisabled': (input) => setAccountDisabled(context, sessions, input.id, input.disabled),
+    'users.resetPassword': (input) => resetPassword(context, sessions, input.id, input.password),
+    'security.get': () => securitySettings(context),
+    'security.update': (input) => updateSecuritySettings(context, input),
+    'audit.list': (input) => listAudit(context, input),
+    'audit.verify': () => verifyAudit(context),
     'campaigns.get': (input) => getCampaign(context, input.year),
     'campaigns.update': (input) => updateCampaign(context, input),
     'schemes.list': (input) => listSchemes(context, input.campaignYear),
     'schemes.get': (input) => getScheme(context, input.id, input.version),
-    'schemes.save': (input, caller) => saveScheme(context, input.campaignYear, input.scheme, caller.user),
-    'dossiers.rescore': (input, caller) => rescoreDossiers(context, input.campaignYear, input.schemeId, caller.user),
+    'schemes.save': (input) => saveScheme(context, input.campaignYear, input.scheme),
+    'dossiers.rescore': (input) => rescoreDossiers(context, input.campaignYear, input.schemeId),
     'reviews.list': (input) => listReviews(context, input.dossierId),
-    'reviews.save': (input, caller) => saveReview(context, input, caller.user),
+    'reviews.save': (input) => saveReview(context, input),
     'reviews.delete': (input) => removeReview(context, input.id),
+    'adjustments.save': (input) => saveAdjustment(context, input),
+    'adjustments.remove': (input) => removeAdjustment(context, input.id, input.reason),
     'exchange.identity': () => identity(context),
     'exchange.export': (input, caller) => exportJobs.runNow(owner(caller), input.kind, (options) => exportPackage(context, input, options)),
     'exchange.exportStart': (input, caller) => exportJobs.start(owner(caller), input.kind, (options) => exportPackage(context, input, options)),
     'exchange.exportRunning': (_input, caller) => exportJobs.running(owner(caller)),
     'exchange.exportStatus': (input, caller) => exportJobs.status(owner(caller), input.jobId),
     'exchange.exportCancel': (input, caller) => exportJobs.cancel(owner(caller), input.jobId),
-    'exchange.dryRun': async (input) => dryRunImport(context, (await packageBytes(context, input.source)).bytes),
-    'exchange.apply': async (input, caller) => {
-      const { bytes, fileName } = await packageBytes(context, input.source);
-      // Accepting late dossiers is the council's decision (its secretary or an administrator), never a clerk's.
-      const decision = caller.user?.role === 'clerk' ? { ...input.decision, acceptLate: false } : input.decision;
-      return applyPackage(context, bytes, fileName, decision);
+    'exchange.dryRun': (input) => dryRunImport(context, input.source),
+    'exchange.apply': (input) => applyPackage(context, input.source, input.decision),
+    'exchange.discardUpload': (input) => {
+      discardUpload(context, input.uploadId);
+      return null;
     },
     'exchange.history': () => exchangeHistory(context),
     'exchange.returnDossier': (input) => {
@@ -84,7 +111,7 @@ export function createHandlers(context: ServiceContext, sessions: Sessions, expo
     'registry.importApply': (input) => applyImport(context, input),
     'dossiers.list': (input) => dossiersList(context, input.campaignYear),
     'dossiers.get': (input) => getDossier(context, input.id),
-    'dossiers.save': (input, caller) => saveDossier(context, input, caller.user),
+    'dossiers.save': (input) => saveDossier(context, input),
     'dossiers.setStatus': (input) => setDossierStatus(context, input.id, input.status),
     'drafts.save': (input) => saveDraft(context, input),
     'drafts.get': (input) => getDraft(context, input.key),
@@ -94,7 +121,15 @@ export function createHandlers(context: ServiceContext, sessions: Sessions, expo
     'attachments.remove': (input) => removeAttachment(context, input.dossierId, input.sha256),
     'ranking.get': (input) => rankCampaign(context, input.campaignYear, input.group),
     'demo.load': () => loadDemo(context),
-    'backup.create': (input) => createBackup(context, input.to),
+    'backup.create': (input) => createBackup(context, 'manual', input.to),
+    'backup.list': () => listBackups(context),
+    'backup.inspect': (input) => inspectBackup(context, input.source),
+    'backup.restore': async (input) => {
+      const result = await restoreBackup(context, input.source, database);
+      // Whoever was signed in signs in again: the restored database may not have the same accounts.
+      sessions.endAll();
+      return result;
+    },
     'database.verify': () => verifyDatabase(context),
   };
 }

@@ -1,7 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { IPC_CHANNELS } from '../shared/contract/bridge';
+import { IPC_CHANNELS, type MenuCommand } from '../shared/contract/bridge';
 import type { CallRequest } from '../shared/contract/envelope';
 import { AppError } from '../shared/contract/errors';
 import type { Language } from '../shared/domain/kinds';
@@ -31,6 +31,18 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+
+/**
+ * Files a person picked in one of our dialogs or opened from the system: the only paths the page may name in a call.
+ * A path the page makes up (or a script in it) is refused by the core with path.notChosen.
+ */
+const chosenPaths = new Set<string>();
+
+function chosen(path: string | null | undefined): string | null {
+  if (!path) return null;
+  chosenPaths.add(resolve(path));
+  return path;
+}
 
 /** better-sqlite3 built for Electron's ABI: beside the app when packaged, else where `npm start` put it. */
 function nativeBinding(): string | undefined {
@@ -85,19 +97,12 @@ function isOurFrame(url: string | undefined): boolean {
   return typeof url === 'string' && url.startsWith(`${ORIGIN}/`);
 }
 
-async function backupFromMenu(): Promise<void> {
-  if (!core || !mainWindow) return;
-  const t = translator(currentLanguage());
-  const stamp = new Date().toISOString().slice(0, 10);
-  const choice = await dialog.showSaveDialog(mainWindow, {
-    title: menuLabels(t).backup,
-    defaultPath: join(app.getPath('documents'), `tdcs-backup-${stamp}.sqlite`),
-    filters: [{ name: 'SQLite', extensions: ['sqlite'] }],
-  });
-  if (choice.canceled || !choice.filePath) return;
-  const response = await core.call({ call: 'backup.create', input: { to: choice.filePath }, session: null }, true);
-  if (response.ok) await dialog.showMessageBox(mainWindow, { type: 'info', message: t('cli.backupDone', response.value as Record<string, string | number>) });
-  else dialog.showErrorBox('Thi đua TDCS', describeError(response.error, t));
+/** Menu items that need a signed-in person's rights are done by the page, with its session (the core checks them). */
+function askPage(command: MenuCommand): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  mainWindow.webContents.send(IPC_CHANNELS.menuCommand, command);
 }
 
 function buildMenu(): void {
@@ -119,7 +124,8 @@ function buildMenu(): void {
             })(),
         },
         { type: 'separator' },
-        { label: labels.backup, click: () => void backupFromMenu() },
+        { label: labels.backup, click: () => askPage('backup') },
+        { label: labels.backups, click: () => askPage('backups') },
         { label: labels.openDataFolder, click: () => void shell.openPath(app.getPath('userData')) },
         { type: 'separator' },
         { label: labels.quit, role: 'quit' },
@@ -219,31 +225,58 @@ function exchangeFileIn(argv: readonly string[], workingDirectory = process.cwd(
   return argv.map((arg) => resolve(workingDirectory, arg)).find((path) => path.toLowerCase().endsWith(EXCHANGE_EXTENSION) && existsSync(path)) ?? null;
 }
 
-let pendingExchangeFile: string | null = exchangeFileIn(process.argv);
+let pendingExchangeFile: string | null = chosen(exchangeFileIn(process.argv));
 
 function openExchangeFile(path: string): void {
+  chosen(path);
   if (mainWindow && !mainWindow.webContents.isLoading()) mainWindow.webContents.send(IPC_CHANNELS.openExchangeFile, path);
   else pendingExchangeFile = path;
 }
 
+/** Only our own page, in the window we created, may use the IPC channels; anything else is ignored. */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  return mainWindow !== null && event.sender === mainWindow.webContents && isOurFrame(event.senderFrame?.url);
+}
+
 function registerIpc(): void {
+  const exchangeFilter = [{ name: 'Thi đua TDCS', extensions: ['tdcs'] }];
+  const backupFilter = [{ name: 'SQLite', extensions: ['sqlite'] }];
+  const safeName = (name: unknown, fallback: string) => (typeof name === 'string' ? name.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 120) : fallback);
   ipcMain.handle(IPC_CHANNELS.chooseExchangeFile, async (event) => {
-    if (!isOurFrame(event.senderFrame?.url) || !mainWindow) return null;
+    if (!fromOurWindow(event) || !mainWindow) return null;
     const t = translator(currentLanguage());
-    const choice = await dialog.showOpenDialog(mainWindow, { title: t('menu.openExchangeFile'), properties: ['openFile'], filters: [{ name: 'Thi đua TDCS', extensions: ['tdcs'] }] });
-    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+    const choice = await dialog.showOpenDialog(mainWindow, { title: t('menu.openExchangeFile'), properties: ['openFile'], filters: exchangeFilter });
+    return choice.canceled ? null : chosen(choice.filePaths[0]);
   });
   ipcMain.handle(IPC_CHANNELS.chooseSaveLocation, async (event, defaultName: unknown) => {
-    if (!isOurFrame(event.senderFrame?.url) || !mainWindow) return null;
+    if (!fromOurWindow(event) || !mainWindow) return null;
     const t = translator(currentLanguage());
-    const name = typeof defaultName === 'string' ? defaultName.replace(/[^A-Za-z0-9._-]/g, '-') : 'tdcs.tdcs';
-    const choice = await dialog.showSaveDialog(mainWindow, { title: t('menu.saveExchangeFile'), defaultPath: name, filters: [{ name: 'Thi đua TDCS', extensions: ['tdcs'] }] });
-    return choice.canceled ? null : (choice.filePath ?? null);
+    const choice = await dialog.showSaveDialog(mainWindow, { title: t('menu.saveExchangeFile'), defaultPath: safeName(defaultName, 'tdcs.tdcs'), filters: exchangeFilter });
+    return choice.canceled ? null : chosen(choice.filePath);
+  });
+  ipcMain.handle(IPC_CHANNELS.chooseBackupLocation, async (event, defaultName: unknown) => {
+    if (!fromOurWindow(event) || !mainWindow) return null;
+    const t = translator(currentLanguage());
+    const choice = await dialog.showSaveDialog(mainWindow, {
+      title: t('menu.backup'),
+      defaultPath: join(app.getPath('documents'), safeName(defaultName, 'tdcs-backup.sqlite')),
+      filters: backupFilter,
+    });
+    return choice.canceled ? null : chosen(choice.filePath);
+  });
+  ipcMain.handle(IPC_CHANNELS.chooseBackupFile, async (event) => {
+    if (!fromOurWindow(event) || !mainWindow) return null;
+    const t = translator(currentLanguage());
+    const choice = await dialog.showOpenDialog(mainWindow, { title: t('menu.backups'), properties: ['openFile'], filters: backupFilter });
+    return choice.canceled ? null : chosen(choice.filePaths[0]);
   });
   ipcMain.handle(IPC_CHANNELS.call, async (event, request: CallRequest) => {
-    // Only our own page may call; anything else (a stray frame, a navigated window) is refused.
-    if (!isOurFrame(event.senderFrame?.url) || !core) return { ok: false, error: { code: 'auth.forbidden' } };
-    const response = await core.call({ call: request?.call, input: request?.input, session: typeof request?.session === 'string' ? request.session : null });
+    // Only our own page may call; anything else (a stray frame, a navigated window, another webContents) is refused.
+    if (!fromOurWindow(event) || !core) return { ok: false, error: { code: 'auth.forbidden' } };
+    const response = await core.call(
+      { call: request?.call, input: request?.input, session: typeof request?.session === 'string' ? request.session : null },
+      { paths: (path) => chosenPaths.has(path) },
+    );
     if (response.ok && request?.call === 'app.setLanguage') buildMenu();
     return response;
   });
@@ -278,9 +311,11 @@ app.on('window-all-closed', () => {
 void app.whenReady().then(() => {
   // A second launch that was refused the lock quits; it must not open the database even if "ready" still comes.
   if (!app.hasSingleInstanceLock()) return;
+  // No camera, microphone, notifications, geolocation…: the page asks for nothing, and gets nothing if it does.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   try {
-    core = openCore({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding(), keyProtector: keyProtector() });
+    core = openCore({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding(), keyProtector: keyProtector(), dailyBackup: true });
   } catch (error) {
     const t = translator(languageForLocale(app.getLocale()));
     const shape = error instanceof AppError ? error.toShape() : { code: 'internal' as const };

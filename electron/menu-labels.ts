@@ -5,6 +5,7 @@ export function menuLabels(t: Translate) {
   return {
     file: t('menu.file'),
     backup: t('menu.backup'),
+    backups: t('menu.backups'),
     openExchangeFile: t('menu.openExchangeFile'),
     openDataFolder: t('menu.openDataFolder'),
     quit: t('menu.quit'),

@@ -1,18 +1,16 @@
-import Database from 'better-sqlite3';
 import { AppError } from '../../shared/contract/errors';
+import { openSqliteFile, type SqliteFile } from './driver';
 import { migrations } from './migrations';
 
-export type Connection = Database.Database;
+export type Connection = SqliteFile;
 
 export interface OpenOptions {
-  /** Path of a better-sqlite3 build for Electron's ABI, when running inside Electron. */
-  nativeBinding?: string;
   readonly?: boolean;
 }
 
 /** Opens the installation's database: WAL, foreign keys, full sync, migrated and checked. */
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
-  const db = new Database(file, { nativeBinding: options.nativeBinding, readonly: options.readonly ?? false });
+  const db = openSqliteFile(file, { readonly: options.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) db.pragma('journal_mode = WAL');
@@ -36,10 +34,17 @@ export function migrate(db: Connection): void {
   if (current > latest) throw new AppError('database.tooNew', { found: current, supported: latest });
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // foreign_keys cannot change inside a transaction: switched off around it, and every reference checked before commit.
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new AppError('database.corrupt', { detail: `migration ${migration.version}: foreign keys` });
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
   if (current < latest) db.pragma('optimize');
 }

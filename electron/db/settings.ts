@@ -1,7 +1,18 @@
 import type { Connection } from './connection';
 import { statement } from './statements';
 
-export type SettingKey = 'mode' | 'organisationName' | 'language' | 'installationId' | 'currentCampaignYear' | 'outgoingSequence' | 'officeUnitId' | 'branchInstallationId';
+export type SettingKey =
+  | 'mode'
+  | 'organisationName'
+  | 'language'
+  | 'installationId'
+  | 'currentCampaignYear'
+  | 'outgoingSequence'
+  | 'officeUnitId'
+  | 'branchInstallationId'
+  | 'auditHead'
+  | 'security'
+  | 'lastDailyBackup';
 
 export function readSetting(db: Connection, key: SettingKey): string | null {
   const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -6,7 +6,8 @@ import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type AttachmentInfo } from '../../
 import { attachmentBytesOf, attachmentsOf, countAttachments, dropUnusedBlob, insertAttachmentBlob, linkAttachment, unlinkAttachment } from '../db/attachments';
 import { findDossier } from '../db/dossiers';
 import { inTransaction, type ServiceContext } from './context';
-import { afterEvidenceChange, requireOpenCampaign } from './dossiers';
+import { audit } from './audit';
+import { afterEvidenceChange, requireEditableHere, requireOpenCampaign } from './dossiers';
 
 /** Where a blob lives: attachments/ab/abcdef… under the data directory. */
 export function blobPath(dataDir: string, sha256: string): string {
@@ -58,6 +59,7 @@ export function addAttachment(context: ServiceContext, input: { dossierId: strin
   const dossier = findDossier(context.db, input.dossierId);
   if (!dossier) throw new AppError('dossier.notFound', { id: input.dossierId });
   requireOpenCampaign(context, dossier.campaignYear);
+  requireEditableHere(context, dossier.id);
   const bytes = Buffer.from(input.content, 'base64');
   if (bytes.length === 0) throw new AppError('attachment.empty', { name: input.fileName });
   if (bytes.length > ATTACHMENT_LIMITS.fileBytes) throw new AppError('attachment.tooLarge', { name: input.fileName, maximum: ATTACHMENT_LIMITS.fileBytes / 1024 / 1024 });
@@ -73,7 +75,10 @@ export function addAttachment(context: ServiceContext, input: { dossierId: strin
   return inTransaction(context, () => {
     const now = context.now();
     insertAttachmentBlob(context.db, sha256, bytes.length, mimeType, now);
-    if (linkAttachment(context.db, dossier.id, sha256, input.fileName.slice(0, 200), now)) afterEvidenceChange(context, dossier.id);
+    if (linkAttachment(context.db, dossier.id, sha256, input.fileName.slice(0, 200), now)) {
+      afterEvidenceChange(context, dossier.id);
+      audit(context, 'attachment.added', { type: 'dossier', id: dossier.id }, { after: { file: input.fileName.slice(0, 200), sha256, bytes: bytes.length } });
+    }
     return attachmentsOf(context.db, dossier.id);
   });
 }
@@ -91,8 +96,11 @@ export function removeAttachment(context: ServiceContext, dossierId: string, sha
     const dossier = findDossier(context.db, dossierId);
     if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
     requireOpenCampaign(context, dossier.campaignYear);
+    requireEditableHere(context, dossierId);
+    const fileName = attachmentsOf(context.db, dossierId).find((attachment) => attachment.sha256 === sha256)?.fileName ?? '';
     if (!unlinkAttachment(context.db, dossierId, sha256)) throw new AppError('attachment.missing', { sha256: sha256.slice(0, 12) });
     afterEvidenceChange(context, dossierId);
+    audit(context, 'attachment.removed', { type: 'dossier', id: dossierId }, { before: { file: fileName, sha256 } });
     return { remaining: attachmentsOf(context.db, dossierId), orphan: dropUnusedBlob(context.db, sha256) };
   });
   // Only after the commit: no dossier refers to the file any more.

@@ -3,6 +3,7 @@ import { campaignSettingsSchema, defaultDeadline, type Campaign, type CampaignSt
 import { leafCriteria } from '../../shared/scoring/leaves';
 import { defaultSchemes2025 } from '../../shared/scoring/schemes';
 import { findCampaign, insertCampaign, insertScheme, updateCampaignRow } from '../db/campaigns';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { requireBranch } from './mode';
 
@@ -25,6 +26,17 @@ export function getCampaign(context: ServiceContext, year: number): Campaign {
   const campaign = findCampaign(context.db, year);
   if (!campaign) throw new AppError('campaign.notFound', { year });
   return campaign;
+}
+
+/** A campaign's rules as the audit log shows them (the settings as one short text). */
+function campaignSummary(campaign: Omit<Campaign, 'schemes'>): Record<string, string | number> {
+  return {
+    status: campaign.status,
+    deadline: campaign.deadline,
+    quotaCollectives: campaign.quotaCollectives,
+    quotaIndividuals: campaign.quotaIndividuals,
+    settings: JSON.stringify(campaign.settings),
+  };
 }
 
 /** Status moves forward (preparation → open → closed); a closed campaign can be reopened. */
@@ -55,14 +67,16 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
         unknown.map(({ index, id }) => ({ path: `settings.tieBreaks.${index}.criterionId`, key: 'scheme.unknownCriterion', params: { criterion: id } })),
       );
     }
-    updateCampaignRow(context.db, {
+    const after = {
       year: campaign.year,
       status,
       deadline: update.deadline ?? campaign.deadline,
       quotaCollectives: update.quotaCollectives ?? campaign.quotaCollectives,
       quotaIndividuals: update.quotaIndividuals ?? campaign.quotaIndividuals,
       settings,
-    });
+    };
+    updateCampaignRow(context.db, after);
+    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
     return getCampaign(context, campaign.year);
   });
 }

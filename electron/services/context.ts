@@ -1,8 +1,19 @@
-import { AppError, type AppErrorShape } from '../../shared/contract/errors';
+import type { Role } from '../../shared/domain/account';
 import type { Connection } from '../db/connection';
 import type { InstallationKeys } from '../exchange/keys';
 
-/** What every service needs: the database, the data directory, the clock and the installation's keys. */
+/** Who a call is made for: an account, the command line's operator, or the application itself. */
+export interface Actor {
+  /** The account's id (null for the operator and the system). */
+  id: string | null;
+  /** As the audit log shows it: the username, "operator:<system user>", or "system". */
+  name: string;
+  role: Role | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', role: null };
+
+/** What every service needs: the database, the data directory, the clock, the installation's keys, and who acts. */
 export interface ServiceContext {
   db: Connection;
   dataDir: string;
@@ -10,18 +21,11 @@ export interface ServiceContext {
   now: () => string;
   /** The installation's signing and agreement keys, created with the installation. */
   keys: () => InstallationKeys;
+  /** Who the current call is made for: recorded in the audit log with every write. */
+  actor: Actor;
 }
 
 /** Runs `work` in one write transaction: all of it is committed, or none of it. */
 export function inTransaction<T>(context: ServiceContext, work: () => T): T {
   return context.db.transaction(work).immediate();
-}
-
-/** The error every transport answers with: a service's own, or a bare code for anything unexpected (logged by kind only). */
-export function errorShapeOf(error: unknown): AppErrorShape {
-  if (error instanceof AppError) return error.toShape();
-  // Never show a stack trace or personal data: log the kind of failure, answer with a code.
-  const kind = error instanceof Error ? `${error.name}${'code' in error ? ` ${String((error as { code: unknown }).code)}` : ''}` : typeof error;
-  process.stderr.write(`tdcs: internal error (${kind})\n`);
-  return { code: 'internal' };
 }

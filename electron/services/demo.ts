@@ -11,6 +11,7 @@ import { readSetting } from '../db/settings';
 import { countDossiers, insertDossier } from '../db/dossiers';
 import { countUnits, insertUnit } from '../db/units';
 import { getCampaign, FIRST_CAMPAIGN_YEAR } from './campaigns';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import {
   DEMO_COMMUNES,
@@ -241,6 +242,7 @@ export function loadDemo(context: ServiceContext): DemoSummary {
         now,
       );
     }
+    audit(context, 'demo.loaded', null, { after: { units: units.length, dossiers } });
     return { units: units.length, dossiers };
   });
 }

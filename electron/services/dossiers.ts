@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DossierDetail, DossierSaveResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
-import type { User } from '../../shared/domain/account';
 import { schemeFor } from '../../shared/domain/campaign';
 import { checklistComplete, dossierChecklist } from '../../shared/domain/checklist';
 import { checkAgainstScheme, toScoreInput, type DossierSaveInput, type DossierStatus, type DossierSummary } from '../../shared/domain/dossier';
@@ -11,9 +10,13 @@ import type { Scheme } from '../../shared/scoring/types';
 import { attachmentsOf, countAttachments } from '../db/attachments';
 import { findScheme } from '../db/campaigns';
 import { findDossier, findDossierForNominee, insertDossier, listDossiers, startNextRevision, updateDossier, updateDossierStatus } from '../db/dossiers';
+import { activeAdjustments } from '../db/adjustments';
 import { deleteDraft } from '../db/drafts';
+import { dossierOrigin } from '../db/exchange';
+import { readSetting } from '../db/settings';
 import { findPerson } from '../db/people';
 import { findUnit } from '../db/units';
+import { audit } from './audit';
 import { getCampaign } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
 
@@ -30,6 +33,23 @@ export const SENT: DossierStatus[] = ['exported', 'received', 'returned'];
 export function requireOpenCampaign(context: ServiceContext, campaignYear: number): void {
   const campaign = getCampaign(context, campaignYear);
   if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaign.year });
+}
+
+/**
+ * At the branch, a dossier received from an office is the office's record: the branch returns it with a reason or
+ * records a council adjustment beside it, but never changes what the office sent.
+ */
+export function isReceivedHere(context: ServiceContext, dossierId: string): boolean {
+  return readSetting(context.db, 'mode') === 'branch' && dossierOrigin(context.db, dossierId) !== null;
+}
+
+export function requireEditableHere(context: ServiceContext, dossierId: string): void {
+  if (isReceivedHere(context, dossierId)) throw new AppError('dossier.receivedReadOnly');
+}
+
+/** A dossier as the audit log shows it: its state and score, never its content. */
+function dossierSummary(record: { status: string; revision: number; selfTotal: number; schemeVersion: number }): Record<string, string | number> {
+  return { status: record.status, revision: record.revision, selfTotal: record.selfTotal, schemeVersion: record.schemeVersion };
 }
 
 /**
@@ -51,7 +71,7 @@ export function draftKey(input: { id?: string | undefined; unitId: string; perso
  * Creates or updates a dossier, checked against its scheme and scored by the shared library, in one transaction.
  * Changing a dossier that was already sent starts a new revision, back in draft.
  */
-export function saveDossier(context: ServiceContext, input: DossierSaveInput, user: User | null): DossierSaveResult {
+export function saveDossier(context: ServiceContext, input: DossierSaveInput): DossierSaveResult {
   const { id, revisionStarted } = inTransaction(context, () => {
     const campaign = getCampaign(context, input.campaignYear);
     if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaign.year });
@@ -65,6 +85,7 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput, us
 
     const existing = input.id ? findDossier(context.db, input.id) : null;
     if (input.id && !existing) throw new AppError('dossier.notFound', { id: input.id });
+    if (existing) requireEditableHere(context, existing.id);
     if (existing && existing.campaignYear !== input.campaignYear) throw new AppError('dossier.notFound', { id: existing.id });
     if (existing && input.baseUpdatedAt && input.baseUpdatedAt !== existing.updatedAt) throw new AppError('dossier.staleRevision', { id: existing.id });
     if (!existing && unit.retired) throw new AppError('unit.retired', { name: unit.name });
@@ -100,10 +121,13 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput, us
       selfTotal: result.total,
       eligible: result.eligible,
       complete: result.complete,
-      createdBy: user?.id ?? null,
+      createdBy: context.actor.id,
     };
     if (existing) updateDossier(context.db, record, context.now());
     else insertDossier(context.db, record, context.now());
+    const contentChanged = !existing || JSON.stringify(existing.content) !== JSON.stringify(input.content);
+    if (contentChanged || existing.status !== record.status)
+      audit(context, existing ? 'dossier.updated' : 'dossier.created', { type: 'dossier', id: record.id }, { before: existing ? dossierSummary(existing) : undefined, after: dossierSummary(record), note: person?.fullName ?? unit.name });
     // What was typed is now saved: its autosaved draft has done its job.
     deleteDraft(context.db, draftKey({ ...input, unitId, personId }));
     deleteDraft(context.db, draftKey({ id: record.id, unitId, personId, nomineeKind: input.nomineeKind }));
@@ -118,7 +142,13 @@ export function getDossier(context: ServiceContext, id: string): DossierDetail {
   const scheme = schemeOf(context, dossier.schemeId, dossier.schemeVersion);
   const attachments = attachmentsOf(context.db, id);
   const result = scoreDossier(scheme, toScoreInput(dossier.content));
-  return { dossier, scheme, attachments, checklist: dossierChecklist(scheme, dossier.nomineeKind, dossier.content, result, attachments.length) };
+  return {
+    dossier,
+    scheme,
+    attachments,
+    checklist: dossierChecklist(scheme, dossier.nomineeKind, dossier.content, result, attachments.length),
+    adjustments: activeAdjustments(context.db, dossier.id, dossier.revision),
+  };
 }
 
 /** Marks a dossier ready (only when its checklist is all green) or back to draft. */
@@ -129,7 +159,9 @@ export function setDossierStatus(context: ServiceContext, id: string, status: 'r
     requireOpenCampaign(context, dossier.campaignYear);
     if (SENT.includes(dossier.status)) throw new AppError('dossier.alreadySent', { revision: dossier.revision });
     if (status === 'ready' && !checklistComplete(detail.checklist)) throw new AppError('dossier.incomplete');
+    if (dossier.status === status) return;
     updateDossierStatus(context.db, id, status, context.now());
+    audit(context, 'dossier.statusChanged', { type: 'dossier', id }, { before: { status: dossier.status }, after: { status } });
   });
   return getDossier(context, id);
 }

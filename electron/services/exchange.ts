@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import type { z } from 'zod';
+import { mayExchange } from '../../shared/contract/access';
 import type { ExchangeIdentity, ExportResult, exportRequestSchema, PackageSource } from '../../shared/contract/calls';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
@@ -51,8 +52,9 @@ import { plainEntry, readPayload, verifyPackage, writePackage, type OutgoingFile
 import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload, submissionPayload, type SubmissionPayload } from '../exchange/payloads';
 import { allocateIndividualQuota } from './allocation';
 import { blobPath, readBlob } from './attachments';
-import { createBackup } from './backup';
+import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from './backup';
 import { getCampaign } from './campaigns';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { rankCampaign } from './ranking';
 
@@ -119,9 +121,23 @@ function branchPeer(context: ServiceContext): PeerRow {
 
 type ExportRequest = z.infer<typeof exportRequestSchema>;
 
+/** Whether the caller may write or read in this kind of file (the command line's operator may do everything). */
+function requireExchangeRight(context: ServiceContext, kind: PackageKind, direction: 'export' | 'import'): void {
+  if (context.actor.role !== null && !mayExchange(kind, direction, context.actor.role)) throw new AppError('exchange.kindForbidden', { kind });
+}
+
+function inboxPath(context: ServiceContext, uploadId: string): string {
+  return join(context.dataDir, 'inbox', `${uploadId}${EXCHANGE_EXTENSION}`);
+}
+
+/** Browser mode: an uploaded file is removed once imported, or when the person cancels. */
+export function discardUpload(context: ServiceContext, uploadId: string): void {
+  rmSync(inboxPath(context, uploadId), { force: true });
+}
+
 /** A package's bytes from a path on this computer or from browser mode's inbox. */
 export async function packageBytes(context: ServiceContext, source: PackageSource): Promise<{ bytes: Buffer; fileName: string }> {
-  const path = 'path' in source ? source.path : join(context.dataDir, 'inbox', `${source.uploadId}${EXCHANGE_EXTENSION}`);
+  const path = 'path' in source ? source.path : inboxPath(context, source.uploadId);
   if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('exchange.notFound');
   const size = statSync(path).size;
   if (size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
@@ -268,6 +284,7 @@ function listUnitsForSetup(context: ServiceContext) {
  * failure at any point leaves no file and no record.
  */
 export async function exportPackage(context: ServiceContext, request: ExportRequest, options: WriteOptions = {}): Promise<ExportResult> {
+  requireExchangeRight(context, request.kind, 'export');
   const createdAt = context.now();
   const { outgoing, sequence } = inTransaction(context, () => ({ outgoing: outgoingFor(context, request), sequence: Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1 }));
   const fileName = request.to ? basename(request.to) : fileNameFor(request.kind, readSetting(context.db, 'organisationName') ?? '', sequence, createdAt);
@@ -294,6 +311,7 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
         at: createdAt,
         summary: { items: outgoing.items },
       });
+      audit(context, 'exchange.exported', { type: 'package', id: manifest.packageId }, { after: { kind: request.kind, recipient: outgoing.recipient.name, sequence, items: outgoing.items }, note: fileName });
       name();
     });
   let written: Awaited<ReturnType<typeof writePackage>>;
@@ -678,13 +696,23 @@ function databaseVersion(context: ServiceContext): string {
 }
 
 /** The dry run: everything checked, every record judged, nothing written. */
-export async function dryRunImport(context: ServiceContext, bytes: Buffer): Promise<ImportPlan> {
-  return analyse(context, await verifyPackage(bytes)).plan;
+export async function dryRunImport(context: ServiceContext, source: PackageSource): Promise<ImportPlan> {
+  const verified = await verifyPackage((await packageBytes(context, source)).bytes);
+  requireExchangeRight(context, verified.manifest.kind, 'import');
+  return analyse(context, verified).plan;
+}
+
+/** Only the council's staff (or the operator) may accept dossiers that came after the deadline. */
+function mayAcceptLate(context: ServiceContext): boolean {
+  return context.actor.role === null || context.actor.role === 'admin' || context.actor.role === 'secretary';
 }
 
 /** Applies a package after the person's decisions: an automatic backup, then one transaction, then the log. */
-export async function applyImport(context: ServiceContext, bytes: Buffer, fileName: string, decision: ImportDecision): Promise<ImportPlan> {
+export async function applyImport(context: ServiceContext, source: PackageSource, requested: ImportDecision): Promise<ImportPlan> {
+  const { bytes, fileName } = await packageBytes(context, source);
   const verified = await verifyPackage(bytes);
+  requireExchangeRight(context, verified.manifest.kind, 'import');
+  const decision = mayAcceptLate(context) ? requested : { ...requested, acceptLate: false };
   const judgedAt = databaseVersion(context);
   const first = analyse(context, verified);
   const { plan, evidence } = first;
@@ -692,12 +720,12 @@ export async function applyImport(context: ServiceContext, bytes: Buffer, fileNa
   if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
   if (plan.sequenceStatus === 'gap' && !decision.acceptReplay) throw new AppError('exchange.outOfOrder', { sequence: plan.sequence });
   if (plan.late && !decision.acceptLate && (plan.counts.new > 0 || plan.counts.updated > 0)) throw new AppError('exchange.late');
-  const backups = join(context.dataDir, 'backups');
-  mkdirSync(backups, { recursive: true });
-  await createBackup(context, join(backups, `before-import-${context.now().replace(/[:.]/g, '-')}-${plan.packageId.slice(0, 8)}.sqlite`));
-  const stored = await storeReceivedEvidence(context, verified, evidence);
+  const backup = await writeBackup(context, 'import');
+  let stored: Awaited<ReturnType<typeof storeReceivedEvidence>> = [];
   try {
-    return inTransaction(context, () => {
+    stored = await storeReceivedEvidence(context, verified, evidence);
+    const applied = inTransaction(context, () => {
+      recordBackup(context, backup, 'import');
       // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
       const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
       current.apply();
@@ -712,10 +740,16 @@ export async function applyImport(context: ServiceContext, bytes: Buffer, fileNa
         at: context.now(),
         summary: current.plan.counts,
       });
+      audit(context, 'exchange.imported', { type: 'package', id: plan.packageId }, { after: { kind: plan.kind, sender: plan.sender.organisation, sequence: plan.sequence, ...current.plan.counts }, note: fileName });
+      if (plan.needsFingerprintCheck) audit(context, 'exchange.peerTrusted', { type: 'peer', id: verified.manifest.sender.installationId }, { after: { organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint } });
       return current.plan;
     });
+    if ('uploadId' in source) discardUpload(context, source.uploadId);
+    keepBackupsByRule(context);
+    return applied;
   } catch (error) {
     removeStoredEvidence(context, stored);
+    discardBackup(backup);
     throw error;
   }
 }
@@ -732,6 +766,7 @@ export function returnDossier(context: ServiceContext, dossierId: string, reason
     if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
     if (dossier.status !== 'received' && dossier.status !== 'returned') throw new AppError('exchange.notFound');
     markReturned(context.db, dossierId, reason, context.now());
+    audit(context, 'dossier.returned', { type: 'dossier', id: dossierId }, { before: { status: dossier.status }, after: { status: 'returned', revision: dossier.revision }, note: reason });
   });
 }
 
@@ -739,7 +774,9 @@ export function returnDossier(context: ServiceContext, dossierId: string, reason
 export function revokePeer(context: ServiceContext, installationId: string, revoked: boolean): PeerInfo[] {
   if (ownMode(context) !== 'branch') throw new AppError('mode.branchOnly');
   inTransaction(context, () => {
+    const peer = findPeer(context.db, installationId);
     if (!setPeerStatus(context.db, installationId, revoked ? 'revoked' : 'trusted', context.now())) throw new AppError('exchange.notFound');
+    audit(context, revoked ? 'exchange.peerRevoked' : 'exchange.peerTrusted', { type: 'peer', id: installationId }, { before: { status: peer?.status ?? null }, after: { status: revoked ? 'revoked' : 'trusted', organisation: peer?.organisation ?? null } });
   });
   return identity(context).peers;
 }

@@ -3,7 +3,7 @@ import type { ExportJob, ExportResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import type { PackageKind } from '../../shared/domain/exchange';
 import type { WriteOptions } from '../exchange/package';
-import { errorShapeOf } from './context';
+import { errorShapeOf } from './error-log';
 
 interface Running {
   job: ExportJob;
@@ -30,6 +30,9 @@ export class ExportJobs {
   private readonly jobs = new Map<string, Running>();
   private active: Running | null = null;
 
+  /** `dataDir` is where an unexpected failure is logged. */
+  constructor(private readonly dataDir: string) {}
+
   /** Starts an export; problems found before any byte is written (nothing to send, file exists) are thrown at once. */
   async start(owner: string, kind: PackageKind, work: (options: WriteOptions) => Promise<ExportResult>): Promise<ExportJob> {
     const running = this.claim(owner, kind);
@@ -53,6 +56,11 @@ export class ExportJobs {
     if (running.job.result) return running.job.result;
     const error = running.job.error ?? { code: 'internal' as const };
     throw new AppError(error.code, error.params ?? {}, error.issues ?? []);
+  }
+
+  /** Whether any export is writing (a restore waits for it). */
+  anyRunning(): boolean {
+    return this.active !== null;
   }
 
   /** The owner's export still running, if any. */
@@ -100,7 +108,7 @@ export class ExportJobs {
       });
       job.state = 'done';
     } catch (error) {
-      job.error = errorShapeOf(error);
+      job.error = errorShapeOf(error, this.dataDir, `export ${job.kind}`);
       job.state = job.error.code === 'exchange.cancelled' ? 'cancelled' : 'failed';
     } finally {
       if (this.active === running) this.active = null;

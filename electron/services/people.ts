@@ -3,7 +3,17 @@ import { AppError } from '../../shared/contract/errors';
 import type { Person, PersonInput } from '../../shared/domain/person';
 import { findPerson, insertPerson, listPeople, updatePerson } from '../db/people';
 import { findUnit } from '../db/units';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
+
+/** What the audit log keeps of a person: who and where; birth year and gender only as "changed". */
+function personSummary(person: PersonInput): Record<string, string> {
+  return { fullName: person.fullName, position: person.position, unitId: person.unitId };
+}
+
+function changedFields(before: PersonInput, after: PersonInput): string {
+  return (['fullName', 'birthYear', 'gender', 'position', 'unitId'] as const).filter((key) => before[key] !== after[key]).join(', ');
+}
 
 function requireUnit(context: ServiceContext, unitId: string): void {
   if (!findUnit(context.db, unitId)) throw new AppError('unit.notFound', { id: unitId });
@@ -14,6 +24,7 @@ export function createPerson(context: ServiceContext, input: PersonInput): Perso
     requireUnit(context, input.unitId);
     const id = randomUUID();
     insertPerson(context.db, { id, ...input, unitName: '', retired: false }, context.now());
+    audit(context, 'person.created', { type: 'person', id }, { after: personSummary(input) });
     return findPerson(context.db, id) as Person;
   });
 }
@@ -24,6 +35,7 @@ export function editPerson(context: ServiceContext, id: string, input: PersonInp
     if (!existing) throw new AppError('person.notFound', { id });
     requireUnit(context, input.unitId);
     updatePerson(context.db, { ...existing, ...input }, context.now());
+    audit(context, 'person.updated', { type: 'person', id }, { before: personSummary(existing), after: personSummary(input), note: changedFields(existing, input) });
     return findPerson(context.db, id) as Person;
   });
 }
@@ -34,6 +46,7 @@ export function retirePerson(context: ServiceContext, id: string, retired: boole
     const existing = findPerson(context.db, id);
     if (!existing) throw new AppError('person.notFound', { id });
     updatePerson(context.db, { ...existing, retired }, context.now());
+    if (existing.retired !== retired) audit(context, retired ? 'person.retired' : 'person.restored', { type: 'person', id }, { before: { retired: existing.retired }, after: { retired } });
     return findPerson(context.db, id) as Person;
   });
 }

@@ -1,4 +1,5 @@
 import type { Ranking, RankingRow } from '../../shared/contract/calls';
+import { adjustedContent, type Adjustment } from '../../shared/domain/adjustment';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { nomineeGroupOf, type NomineeGroup } from '../../shared/domain/kinds';
 import { aggregateScores, councilResult, type AggregateScore } from '../../shared/scoring/aggregation';
@@ -6,6 +7,7 @@ import { rankDossiers, type RankEntry } from '../../shared/scoring/rank';
 import { scoreDossier } from '../../shared/scoring/score';
 import { selectNominees } from '../../shared/scoring/selection';
 import type { Scheme, ScoreResult } from '../../shared/scoring/types';
+import { activeAdjustmentsOfCampaign } from '../db/adjustments';
 import { findScheme } from '../db/campaigns';
 import { listDossiersWithContent } from '../db/dossiers';
 import { reviewsOfCampaign } from '../db/reviews';
@@ -20,6 +22,7 @@ export function rankCampaign(context: ServiceContext, campaignYear: number, grou
   const campaign = getCampaign(context, campaignYear);
   const dossiers = listDossiersWithContent(context.db, campaignYear).filter((dossier) => nomineeGroupOf(dossier.nomineeKind) === group);
   const reviews = reviewsOfCampaign(context.db, campaignYear);
+  const adjustments = activeAdjustmentsOfCampaign(context.db, campaignYear);
   const schemes = new Map<string, Scheme | null>();
   const schemeOf = (id: string, version: number): Scheme | null => {
     const key = `${id}@${version}`;
@@ -33,7 +36,8 @@ export function rankCampaign(context: ServiceContext, campaignYear: number, grou
     const scheme = schemeOf(dossier.schemeId, dossier.schemeVersion);
     if (!scheme) continue;
     // An individual's priority for women is the person's gender in the registry, not a share of women in the content.
-    const input = toScoreInput(dossier.content, dossier);
+    // The council's adjustments of a received dossier replace the office's figures they correct (both are shown).
+    const input = toScoreInput(adjustedContent(dossier.content, adjustments.get(dossier.id) ?? []), dossier);
     const self = scoreDossier(scheme, input);
     let result = self;
     let aggregate: AggregateScore | null = null;
@@ -72,6 +76,7 @@ export function rankCampaign(context: ServiceContext, campaignYear: number, grou
       eligible: row.eligible,
       gateFailures: score.result.gateFailures,
       result: score.result,
+      adjustments: adjustments.get(row.id) ?? ([] as Adjustment[]),
     };
   });
   return { campaignYear, group, tieBreaks: campaign.settings.tieBreaks, rows, selection: selectNominees(ranked, quota) };

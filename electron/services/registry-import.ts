@@ -19,6 +19,7 @@ import { foldForSearch } from '../../shared/domain/text';
 import { unitInputSchema, type UnitInput } from '../../shared/domain/unit';
 import { insertPerson, listPeople } from '../db/people';
 import { insertUnit, listUnits } from '../db/units';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 
 /** Lists of thousands of rows are normal; beyond this a file is not a registry list. */
@@ -184,6 +185,7 @@ export async function applyImport(context: ServiceContext, request: ImportReques
       if (request.target === 'units') insertUnit(context.db, { id: randomUUID(), ...(input as UnitInput), retired: false }, now);
       else insertPerson(context.db, { id: randomUUID(), ...(input as PersonInput), unitName: '', retired: false }, now);
     }
+    audit(context, 'registry.imported', { type: request.target === 'units' ? 'unit' : 'person', id: request.fileName.slice(0, 200) }, { after: { imported: records.length, skipped: preview.invalid } });
   });
   return { imported: records.length, skipped: preview.invalid };
 }

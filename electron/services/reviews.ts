@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewInput } from '../../shared/contract/calls';
 import { AppError, type FieldIssue } from '../../shared/contract/errors';
-import type { User } from '../../shared/domain/account';
 import { manualCriteria } from '../../shared/scoring/leaves';
 import { findDossier } from '../db/dossiers';
 import type { Review } from '../../shared/domain/review';
 import { deleteReview, findReview, reviewsOf, upsertReview } from '../db/reviews';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { getDossier } from './dossiers';
 import { requireBranch } from './mode';
@@ -17,7 +17,7 @@ export function listReviews(context: ServiceContext, dossierId: string): Review[
 }
 
 /** Records one council member's points for a dossier's manual criteria (replacing that member's earlier ones). */
-export function saveReview(context: ServiceContext, input: ReviewInput, user: User | null): Review[] {
+export function saveReview(context: ServiceContext, input: ReviewInput): Review[] {
   requireBranch(context);
   return inTransaction(context, () => {
     const { dossier, scheme } = getDossier(context, input.dossierId);
@@ -35,7 +35,13 @@ export function saveReview(context: ServiceContext, input: ReviewInput, user: Us
     }
     if (issues.length > 0) throw new AppError('call.invalidInput', {}, issues);
     const now = context.now();
-    upsertReview(context.db, { id: randomUUID(), dossierId: dossier.id, reviewer: input.reviewer, scores: input.scores, conflict: input.conflict, note: input.note, updatedAt: now }, user?.id ?? null, now);
+    const before = reviewsOf(context.db, dossier.id).find((review) => review.reviewer === input.reviewer);
+    upsertReview(context.db, { id: randomUUID(), dossierId: dossier.id, reviewer: input.reviewer, scores: input.scores, conflict: input.conflict, note: input.note, updatedAt: now }, context.actor.id, now);
+    const total = (scores: Record<string, number>) => Object.values(scores).reduce((sum, points) => sum + points, 0);
+    audit(context, 'review.saved', { type: 'dossier', id: dossier.id }, {
+      before: before ? { reviewer: before.reviewer, conflict: before.conflict, points: total(before.scores) } : undefined,
+      after: { reviewer: input.reviewer, conflict: input.conflict, points: total(input.scores) },
+    });
     return reviewsOf(context.db, dossier.id);
   });
 }
@@ -46,6 +52,7 @@ export function removeReview(context: ServiceContext, id: string): Review[] {
     const review = findReview(context.db, id);
     if (!review) throw new AppError('review.notFound');
     deleteReview(context.db, id);
+    audit(context, 'review.deleted', { type: 'dossier', id: review.dossierId }, { before: { reviewer: review.reviewer, conflict: review.conflict } });
     return reviewsOf(context.db, review.dossierId);
   });
 }

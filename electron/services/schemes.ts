@@ -1,6 +1,5 @@
 import type { SchemeSaveResult, SchemeSummary } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
-import type { User } from '../../shared/domain/account';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Scheme } from '../../shared/scoring/types';
@@ -14,6 +13,8 @@ import {
   schemeChanges,
 } from '../db/campaigns';
 import { dossiersOfScheme, updateDossierScore } from '../db/dossiers';
+import { audit } from './audit';
+import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from './backup';
 import { getCampaign } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
 import { requireBranch } from './mode';
@@ -49,13 +50,39 @@ function rescore(context: ServiceContext, campaignYear: number, to: Scheme, from
   return moved;
 }
 
+/** Runs a change in one transaction with the record of the backup made for it; a refused change takes its backup back. */
+function afterBackup<T>(context: ServiceContext, backup: Awaited<ReturnType<typeof writeBackup>>, change: () => T): T {
+  let result: T;
+  try {
+    result = inTransaction(context, () => {
+      recordBackup(context, backup, 'scheme');
+      return change();
+    });
+  } catch (error) {
+    discardBackup(backup);
+    throw error;
+  }
+  keepBackupsByRule(context);
+  return result;
+}
+
+/** The refusals a save would meet, checked before the backup is made (a refused edit makes none). */
+function checkSchemeEdit(context: ServiceContext, campaignYear: number, edited: Scheme): void {
+  const campaign = getCampaign(context, campaignYear);
+  if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaignYear });
+  if (!campaign.schemes.some((scheme) => scheme.id === edited.id)) throw new AppError('scheme.notFound', { scheme: edited.id });
+}
+
 /**
  * Saves the council's edit of a scheme. In preparation the current version is rewritten and its dossiers
  * re-scored; once the campaign is open the edit becomes a new version and dossiers keep theirs until re-scored.
  */
-export function saveScheme(context: ServiceContext, campaignYear: number, edited: Scheme, user: User | null): SchemeSaveResult {
+export async function saveScheme(context: ServiceContext, campaignYear: number, edited: Scheme): Promise<SchemeSaveResult> {
   requireBranch(context);
-  return inTransaction(context, () => {
+  checkSchemeEdit(context, campaignYear, edited);
+  // A scheme change re-scores dossiers: the database as it was is kept first.
+  const backup = await writeBackup(context, 'scheme');
+  return afterBackup(context, backup, () => {
     const campaign = getCampaign(context, campaignYear);
     if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaignYear });
     const current = campaign.schemes.find((scheme) => scheme.id === edited.id);
@@ -65,29 +92,35 @@ export function saveScheme(context: ServiceContext, campaignYear: number, edited
     // The seam has checked the scheme itself; the version is the service's to decide.
     const version = campaign.status === 'preparation' ? current.version : current.version + 1;
     const scheme: Scheme = { ...edited, version };
-    const base = { campaignYear, schemeId: scheme.id, fromVersion: current.version, toVersion: version, userId: user?.id ?? null, at: context.now() };
+    const base = { campaignYear, schemeId: scheme.id, fromVersion: current.version, toVersion: version, userId: context.actor.id, at: context.now() };
+    const record = { type: 'scheme', id: `${scheme.id}@${version}` };
     if (campaign.status === 'preparation') {
       replaceScheme(context.db, scheme);
       const dossiers = rescore(context, campaignYear, scheme, (from) => from === version);
       recordSchemeChange(context.db, { ...base, action: 'edited', dossiers });
+      audit(context, 'scheme.saved', record, { before: { version: current.version, criteria: current.criteria.length }, after: { version, criteria: scheme.criteria.length, rescored: dossiers } });
       return { scheme, newVersion: false, rescored: dossiers };
     }
     insertScheme(context.db, campaignYear, scheme, context.now());
     recordSchemeChange(context.db, { ...base, action: 'versioned', dossiers: 0 });
+    audit(context, 'scheme.saved', record, { before: { version: current.version }, after: { version, newVersion: true } });
     return { scheme, newVersion: true, rescored: 0 };
   });
 }
 
 /** Deliberately moves every dossier on an older version of a scheme to its latest version, recorded. */
-export function rescoreDossiers(context: ServiceContext, campaignYear: number, schemeId: string, user: User | null): { rescored: number; version: number } {
+export async function rescoreDossiers(context: ServiceContext, campaignYear: number, schemeId: string): Promise<{ rescored: number; version: number }> {
   requireBranch(context);
-  return inTransaction(context, () => {
+  getCampaign(context, campaignYear);
+  const backup = await writeBackup(context, 'scheme');
+  return afterBackup(context, backup, () => {
     const campaign = getCampaign(context, campaignYear);
     if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaignYear });
     const latest = campaign.schemes.find((scheme) => scheme.id === schemeId);
     if (!latest) throw new AppError('scheme.notFound', { scheme: schemeId });
     const rescored = rescore(context, campaignYear, latest, (from) => from < latest.version);
-    recordSchemeChange(context.db, { campaignYear, schemeId, fromVersion: null, toVersion: latest.version, action: 'rescored', dossiers: rescored, userId: user?.id ?? null, at: context.now() });
+    recordSchemeChange(context.db, { campaignYear, schemeId, fromVersion: null, toVersion: latest.version, action: 'rescored', dossiers: rescored, userId: context.actor.id, at: context.now() });
+    audit(context, 'scheme.rescored', { type: 'scheme', id: `${schemeId}@${latest.version}` }, { after: { version: latest.version, rescored } });
     return { rescored, version: latest.version };
   });
 }

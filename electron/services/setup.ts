@@ -5,7 +5,8 @@ import type { SetupInput } from '../../shared/domain/account';
 import type { InstallationMode, Language } from '../../shared/domain/kinds';
 import { readSetting, writeSetting } from '../db/settings';
 import { countUsers } from '../db/users';
-import { createUser } from './accounts';
+import { hashPassword, insertAccount } from './accounts';
+import { audit } from './audit';
 import { createCampaign, FIRST_CAMPAIGN_YEAR } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
 import { loadDemo } from './demo';
@@ -26,7 +27,9 @@ export function appStatus(context: ServiceContext): AppStatus {
 }
 
 /** First-run set-up in one transaction: identity, first administrator, the first campaign, optionally the demo. */
-export function initialise(context: ServiceContext, input: SetupInput): AppStatus {
+export async function initialise(context: ServiceContext, input: SetupInput): Promise<AppStatus> {
+  if (appStatus(context).initialised) throw new AppError('setup.alreadyDone');
+  const passwordHash = await hashPassword(input.admin.password);
   inTransaction(context, () => {
     if (appStatus(context).initialised) throw new AppError('setup.alreadyDone');
     writeSetting(context.db, 'mode', input.mode);
@@ -34,7 +37,9 @@ export function initialise(context: ServiceContext, input: SetupInput): AppStatu
     writeSetting(context.db, 'language', input.language);
     writeSetting(context.db, 'installationId', randomUUID());
     writeSetting(context.db, 'currentCampaignYear', String(FIRST_CAMPAIGN_YEAR));
-    createUser(context, { ...input.admin, role: 'admin' });
+    audit(context, 'setup.initialised', null, { after: { mode: input.mode, organisation: input.organisationName } });
+    // The administrator chose this password: nothing to change at the first sign-in.
+    insertAccount(context, { username: input.admin.username, fullName: input.admin.fullName, role: 'admin' }, passwordHash, false);
     // The installation's own keys are made with it: its identity in every exchange file.
     context.keys();
     createCampaign(context, FIRST_CAMPAIGN_YEAR);
@@ -44,6 +49,11 @@ export function initialise(context: ServiceContext, input: SetupInput): AppStatu
 }
 
 export function setLanguage(context: ServiceContext, language: Language): AppStatus {
-  inTransaction(context, () => writeSetting(context.db, 'language', language));
+  inTransaction(context, () => {
+    const before = readSetting(context.db, 'language');
+    if (before === language) return;
+    writeSetting(context.db, 'language', language);
+    audit(context, 'settings.language', null, { before: { language: before }, after: { language } });
+  });
   return appStatus(context);
 }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import type { Unit, UnitInput } from '../../shared/domain/unit';
 import { findUnit, insertUnit, listUnits, updateUnit } from '../db/units';
+import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
+
+/** A unit as the audit log shows it. */
+export function unitSummary(unit: UnitInput): Record<string, string | null> {
+  return { name: unit.name, kind: unit.kind, level: unit.level, commune: unit.commune, parentOfficeId: unit.parentOfficeId };
+}
 
 function checkParent(context: ServiceContext, input: UnitInput, selfId: string | null): void {
   if (input.parentOfficeId === null) return;
@@ -14,6 +20,7 @@ export function createUnit(context: ServiceContext, input: UnitInput): Unit {
     checkParent(context, input, null);
     const unit: Unit = { id: randomUUID(), ...input, retired: false };
     insertUnit(context.db, unit, context.now());
+    audit(context, 'unit.created', { type: 'unit', id: unit.id }, { after: unitSummary(unit) });
     return unit;
   });
 }
@@ -25,6 +32,7 @@ export function editUnit(context: ServiceContext, id: string, input: UnitInput):
     checkParent(context, input, id);
     const unit: Unit = { ...existing, ...input };
     updateUnit(context.db, unit, context.now());
+    audit(context, 'unit.updated', { type: 'unit', id }, { before: unitSummary(existing), after: unitSummary(unit) });
     return unit;
   });
 }
@@ -36,6 +44,7 @@ export function retireUnit(context: ServiceContext, id: string, retired: boolean
     if (!existing) throw new AppError('unit.notFound', { id });
     const unit: Unit = { ...existing, retired };
     updateUnit(context.db, unit, context.now());
+    if (existing.retired !== retired) audit(context, retired ? 'unit.retired' : 'unit.restored', { type: 'unit', id }, { before: { retired: existing.retired }, after: { retired } });
     return unit;
   });
 }

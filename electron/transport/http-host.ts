@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { EXCHANGE_EXTENSION } from '../../shared/domain/exchange';
 import { CONTAINER_LIMITS } from '../exchange/container';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { MAX_BODY_BYTES, type CallRequest, type CallResponse } from '../../shared/contract/envelope';
-import type { Core } from '../core';
+import type { Core, PathGrant } from '../core';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 export interface BrowserHost {
@@ -28,6 +28,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
 
 const REFUSED_PAGE =
   '<!doctype html><meta charset="utf-8"><title>Thi đua TDCS</title>' +
@@ -55,27 +63,62 @@ function sendJson(response: ServerResponse, status: number, body: CallResponse):
   response.end(JSON.stringify(body));
 }
 
+/** Reads a request's body up to `limit` bytes; past it, stops reading at once (null) rather than taking the rest in. */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolveBody(null);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
+    let settled = false;
     request.on('data', (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
+      if (size > limit) {
+        settled = true;
+        chunks.length = 0;
+        request.pause();
+        resolveBody(null);
+      } else chunks.push(chunk);
     });
-    request.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('end', () => {
+      if (!settled) resolveBody(Buffer.concat(chunks));
+      settled = true;
+    });
+    request.on('error', (error) => {
+      if (!settled) reject(error);
+      settled = true;
+    });
   });
 }
+
+/** What can be uploaded to the inbox: exchange files, and backups to restore. */
+const UPLOADS = {
+  exchange: { extension: EXCHANGE_EXTENSION, maximum: CONTAINER_LIMITS.fileBytes, tooLarge: 'exchange.tooLarge' },
+  backup: { extension: '.sqlite', maximum: 8 * 1024 * 1024 * 1024, tooLarge: 'backup.invalid' },
+} as const;
 
 /**
  * Browser mode: the built renderer and the call endpoint on 127.0.0.1, for machines without the
  * Electron binary and for the end-to-end tests. Every request must carry the per-run token.
  */
-export async function startBrowserHost(core: Core, rendererDir: string, port = 0): Promise<BrowserHost> {
+export interface BrowserHostOptions {
+  port?: number;
+  /**
+   * Paths this host vouches for. Browser mode vouches for none (the page sends bytes); a test that drives the page's
+   * desktop side through this host stands in for Electron's IPC, which vouches for what its dialogs returned.
+   */
+  paths?: PathGrant;
+}
+
+export async function startBrowserHost(core: Core, rendererDir: string, options: BrowserHostOptions = {}): Promise<BrowserHost> {
+  const port = options.port ?? 0;
   const token = randomBytes(24).toString('base64url');
+  // Uploads of an earlier run belong to pages that are gone: the inbox starts empty.
+  rmSync(join(core.dataDir, 'inbox'), { recursive: true, force: true });
   const root = resolve(rendererDir);
   let boundPort = port;
 
@@ -92,6 +135,9 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
     }
     const body = await readBody(request, MAX_BODY_BYTES);
     if (body === null) {
+      // The rest of the body is never read: the answer goes out and the connection closes.
+      response.setHeader('connection', 'close');
+      response.on('finish', () => request.destroy());
       sendJson(response, 413, { ok: false, error: { code: 'call.tooLarge', params: { maximum: MAX_BODY_BYTES } } });
       return;
     }
@@ -107,50 +153,98 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
       return;
     }
     const session = typeof envelope.session === 'string' ? envelope.session : null;
-    const result = await core.call({ call: String(envelope.call ?? ''), input: envelope.input, session });
+    const result = await core.call({ call: String(envelope.call ?? ''), input: envelope.input, session }, { paths: options.paths ?? 'none' });
     sendJson(response, 200, result);
   }
 
-  /** An exchange file chosen in the browser goes to the inbox; the dry run then names it by its upload id. */
-  function receiveUpload(request: IncomingMessage, response: ServerResponse): void {
+  /**
+   * A file chosen in the browser goes to the inbox under a temporary name, renamed once whole; an upload that is
+   * aborted or too large leaves nothing. The import (or a cancel) removes it afterwards.
+   */
+  function receiveUpload(request: IncomingMessage, response: ServerResponse, kind: keyof typeof UPLOADS): void {
     if (foreignOrigin(request)) {
       sendJson(response, 403, { ok: false, error: { code: 'auth.forbidden' } });
+      return;
+    }
+    const { extension, maximum, tooLarge } = UPLOADS[kind];
+    if (Number(request.headers['content-length'] ?? 0) > maximum) {
+      sendJson(response, 413, { ok: false, error: { code: tooLarge } });
+      request.destroy();
       return;
     }
     const uploadId = randomUUID();
     const folder = join(core.dataDir, 'inbox');
     mkdirSync(folder, { recursive: true });
-    const target = join(folder, `${uploadId}${EXCHANGE_EXTENSION}`);
-    const file = createWriteStream(target);
+    const target = join(folder, `${uploadId}${extension}`);
+    const partial = `${target}.partial`;
+    const file = createWriteStream(partial);
     let size = 0;
-    let refused = false;
+    let finished = false;
+    const abandon = () => {
+      if (finished) return;
+      finished = true;
+      file.destroy();
+      rmSync(partial, { force: true });
+    };
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > CONTAINER_LIMITS.fileBytes && !refused) {
-        refused = true;
-        file.destroy();
-        rmSync(target, { force: true });
-        sendJson(response, 413, { ok: false, error: { code: 'exchange.tooLarge' } });
+      if (size > maximum && !finished) {
+        abandon();
+        sendJson(response, 413, { ok: false, error: { code: tooLarge } });
         request.destroy();
       }
     });
+    // The page went away (closed, reloaded) before the file was whole.
+    request.on('aborted', abandon);
+    request.on('close', () => {
+      if (!request.complete) abandon();
+    });
     request.pipe(file);
     file.on('finish', () => {
-      if (!refused) sendJson(response, 200, { ok: true, value: { uploadId } });
+      if (finished) return;
+      finished = true;
+      renameSync(partial, target);
+      sendJson(response, 200, { ok: true, value: { uploadId } });
     });
     file.on('error', () => {
-      if (!refused) sendJson(response, 500, { ok: false, error: { code: 'internal' } });
+      if (finished) return;
+      abandon();
+      sendJson(response, 500, { ok: false, error: { code: 'internal' } });
     });
+  }
+
+  /**
+   * A backup offered as a download: only to an administrator's session (the same check as the backups list), and only
+   * a file of the backups folder by its exact name.
+   */
+  async function sendBackup(request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+    const session = request.headers['x-tdcs-session'];
+    const listed = await core.call({ call: 'backup.list', input: {}, session: typeof session === 'string' ? session : null });
+    const name = safeDecode(encodedName);
+    if (!listed.ok) {
+      sendJson(response, 403, listed);
+      return;
+    }
+    const known = (listed.value as { name: string }[]).some((backup) => backup.name === name);
+    const path = join(core.dataDir, 'backups', name);
+    if (!known || !existsSync(path)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${name}"`,
+      'content-length': String(statSync(path).size),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(path).pipe(response);
   }
 
   /** A file the application wrote to its outbox, offered as a download (browser mode has no save dialog). */
   function sendDownload(response: ServerResponse, encodedName: string): void {
-    let name: string;
-    try {
-      name = decodeURIComponent(encodedName);
-    } catch {
-      name = '';
-    }
+    const name = safeDecode(encodedName);
     const path = join(core.dataDir, 'outbox', name);
     if (!/^[A-Za-z0-9._-]+$/.test(name) || !name.endsWith(EXCHANGE_EXTENSION) || !existsSync(path)) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -242,7 +336,11 @@ export async function startBrowserHost(core: Core, rendererDir: string, port = 0
         response.end();
         return;
       }
-      receiveUpload(request, response);
+      receiveUpload(request, response, url.searchParams.get('kind') === 'backup' ? 'backup' : 'exchange');
+      return;
+    }
+    if (url.pathname.startsWith('/api/backup/')) {
+      sendBackup(request, response, url.pathname.slice('/api/backup/'.length)).catch(() => sendJson(response, 500, { ok: false, error: { code: 'internal' } }));
       return;
     }
     if (url.pathname.startsWith('/api/download/')) {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { User } from '../domain/account';
-import { setupSchema } from '../domain/account';
+import type { Account, SecuritySettings, User } from '../domain/account';
+import { accountCreateSchema, accountUpdateSchema, passwordChangeSchema, passwordSchema, securitySettingsSchema, setupSchema } from '../domain/account';
+import { adjustmentInputSchema, type Adjustment } from '../domain/adjustment';
+import { auditQuerySchema, type AuditPage, type AuditVerification } from '../domain/audit';
+import { backupSourceSchema, type BackupFile, type BackupSummary } from '../domain/backup';
 import type { AttachmentInfo } from '../domain/attachment';
 import type { ChecklistItem } from '../domain/checklist';
 import { personInputSchema, type Person } from '../domain/person';
@@ -22,12 +25,9 @@ import type { Selection } from '../scoring/selection';
 import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
 import type { Review } from '../domain/review';
 
-/** Who may make a call: anyone, a signed-in user, the council's staff (secretary or administrator), an administrator, or the machine's operator (CLI). */
-export type Access = 'public' | 'user' | 'council' | 'admin' | 'operator';
-
+/** A call's input schema and limit; who may make it is in `access.ts` (ACCESS), one table for every call. */
 export interface CallSpec<Input extends z.ZodType, Output> {
   input: Input;
-  access: Access;
   /** Largest input this call accepts (JSON bytes); most calls keep the default. */
   maxInputBytes: number;
   /** Type-only marker of what the call returns. */
@@ -35,7 +35,7 @@ export interface CallSpec<Input extends z.ZodType, Output> {
 }
 
 function call<Output>() {
-  return <Input extends z.ZodType>(input: Input, access: Access, maxInputBytes = MAX_REQUEST_BYTES): CallSpec<Input, Output> => ({ input, access, maxInputBytes });
+  return <Input extends z.ZodType>(input: Input, maxInputBytes = MAX_REQUEST_BYTES): CallSpec<Input, Output> => ({ input, maxInputBytes });
 }
 
 const year = z.number().int().min(2000).max(2100);
@@ -57,6 +57,8 @@ export interface DossierDetail {
   scheme: Scheme;
   attachments: AttachmentInfo[];
   checklist: ChecklistItem[];
+  /** The council's corrections of this revision's figures (branch), each beside the office's value. */
+  adjustments: Adjustment[];
 }
 
 export interface DossierSaveResult extends DossierDetail {
@@ -134,6 +136,15 @@ export interface ExchangeIdentity {
 export interface LoginResult {
   session: string;
   user: User;
+  /** The person must choose a new password before anything else (a new account, or after a reset). */
+  mustChangePassword: boolean;
+}
+
+/** What the sign-in screen tells a person before they try: the lockout rule and the idle lock. */
+export interface SignInRules {
+  maxFailedSignIns: number;
+  lockMinutes: number;
+  idleLockMinutes: number;
 }
 
 export interface RankingRow {
@@ -153,6 +164,8 @@ export interface RankingRow {
   eligible: boolean;
   gateFailures: GateFailure[];
   result: ScoreResult;
+  /** The council's adjustments of the office's figures that this score uses (the office's values beside them). */
+  adjustments: Adjustment[];
 }
 
 export interface Ranking {
@@ -202,7 +215,16 @@ export interface DemoSummary {
 
 export interface BackupResult {
   path: string;
+  /** The backup's name in the data folder's backups/ (null when it was written elsewhere). */
+  name: string | null;
   bytes: number;
+}
+
+export interface RestoreResult {
+  /** What was restored, as the backup summary showed it. */
+  restored: BackupSummary;
+  /** The backup of the database as it was just before, in case the restore was a mistake. */
+  safetyBackup: string;
 }
 
 export interface VerifyResult {
@@ -213,64 +235,84 @@ export interface VerifyResult {
 
 /** Every call the UI, browser mode and the CLI can make: name, input schema, access and output type. */
 export const contract = {
-  'app.status': call<AppStatus>()(z.strictObject({}), 'public'),
-  'app.setLanguage': call<AppStatus>()(z.strictObject({ language: z.enum(LANGUAGES) }), 'public'),
-  'setup.initialise': call<AppStatus>()(setupSchema.strict(), 'public'),
-  'auth.login': call<LoginResult>()(z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }), 'public'),
-  'auth.logout': call<null>()(z.strictObject({}), 'user'),
-  'campaigns.get': call<Campaign>()(z.strictObject({ year }), 'user'),
-  'campaigns.update': call<Campaign>()(campaignUpdateSchema, 'council'),
-  'schemes.list': call<SchemeSummary[]>()(z.strictObject({ campaignYear: year }), 'user'),
-  'schemes.get': call<Scheme>()(z.strictObject({ id: recordId, version: z.number().int().min(1).optional() }), 'user'),
-  'schemes.save': call<SchemeSaveResult>()(z.strictObject({ campaignYear: year, scheme: schemeSchema }), 'council'),
-  'dossiers.rescore': call<{ rescored: number; version: number }>()(z.strictObject({ campaignYear: year, schemeId: recordId }), 'council'),
-  'reviews.list': call<Review[]>()(z.strictObject({ dossierId: recordId }), 'council'),
-  'reviews.save': call<Review[]>()(reviewInputSchema, 'council'),
-  'reviews.delete': call<Review[]>()(z.strictObject({ id: recordId }), 'council'),
-  'exchange.identity': call<ExchangeIdentity>()(z.strictObject({}), 'user'),
-  'exchange.export': call<ExportResult>()(exportRequestSchema, 'user'),
-  'exchange.exportStart': call<ExportJob>()(exportRequestSchema, 'user'),
-  'exchange.exportStatus': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() }), 'user'),
-  'exchange.exportCancel': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() }), 'user'),
+  'app.status': call<AppStatus>()(z.strictObject({})),
+  'app.setLanguage': call<AppStatus>()(z.strictObject({ language: z.enum(LANGUAGES) })),
+  'setup.initialise': call<AppStatus>()(setupSchema.strict()),
+  'auth.login': call<LoginResult>()(z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })),
+  'auth.logout': call<null>()(z.strictObject({})),
+  'auth.changePassword': call<User>()(passwordChangeSchema),
+  /** The screen locks itself after the idle time: the session answers nothing but an unlock until then. */
+  'auth.lock': call<null>()(z.strictObject({})),
+  'auth.unlock': call<User>()(z.strictObject({ password: z.string().min(1).max(200) })),
+  'auth.settings': call<SignInRules>()(z.strictObject({})),
+  'users.list': call<Account[]>()(z.strictObject({})),
+  'users.create': call<Account>()(accountCreateSchema),
+  'users.update': call<Account>()(accountUpdateSchema),
+  'users.setDisabled': call<Account>()(z.strictObject({ id: z.string().uuid(), disabled: z.boolean() })),
+  'users.resetPassword': call<Account>()(z.strictObject({ id: z.string().uuid(), password: passwordSchema })),
+  'security.get': call<SecuritySettings>()(z.strictObject({})),
+  'security.update': call<SecuritySettings>()(securitySettingsSchema),
+  'audit.list': call<AuditPage>()(auditQuerySchema),
+  'audit.verify': call<AuditVerification>()(z.strictObject({})),
+  'campaigns.get': call<Campaign>()(z.strictObject({ year })),
+  'campaigns.update': call<Campaign>()(campaignUpdateSchema),
+  'schemes.list': call<SchemeSummary[]>()(z.strictObject({ campaignYear: year })),
+  'schemes.get': call<Scheme>()(z.strictObject({ id: recordId, version: z.number().int().min(1).optional() })),
+  'schemes.save': call<SchemeSaveResult>()(z.strictObject({ campaignYear: year, scheme: schemeSchema })),
+  'dossiers.rescore': call<{ rescored: number; version: number }>()(z.strictObject({ campaignYear: year, schemeId: recordId })),
+  'reviews.list': call<Review[]>()(z.strictObject({ dossierId: recordId })),
+  'reviews.save': call<Review[]>()(reviewInputSchema),
+  'reviews.delete': call<Review[]>()(z.strictObject({ id: recordId })),
+  'adjustments.save': call<DossierDetail>()(adjustmentInputSchema),
+  'adjustments.remove': call<DossierDetail>()(z.strictObject({ id: z.string().uuid(), reason: z.string().trim().min(5).max(2000) })),
+  'exchange.identity': call<ExchangeIdentity>()(z.strictObject({})),
+  'exchange.export': call<ExportResult>()(exportRequestSchema),
+  'exchange.exportStart': call<ExportJob>()(exportRequestSchema),
+  'exchange.exportStatus': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() })),
+  'exchange.exportCancel': call<ExportJob>()(z.strictObject({ jobId: z.string().uuid() })),
   /** The caller's export still running, if any: a screen opened again (or after signing in again) follows it. */
-  'exchange.exportRunning': call<ExportJob | null>()(z.strictObject({}), 'user'),
-  'exchange.dryRun': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema }), 'user'),
-  'exchange.apply': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema, decision: importDecisionSchema }), 'user'),
-  'exchange.history': call<ExchangeRecord[]>()(z.strictObject({}), 'user'),
-  'exchange.returnDossier': call<null>()(z.strictObject({ dossierId: recordId, reason: z.string().trim().min(5).max(2000) }), 'council'),
-  'exchange.revoke': call<PeerInfo[]>()(z.strictObject({ installationId: z.string().uuid(), revoked: z.boolean() }), 'admin'),
+  'exchange.exportRunning': call<ExportJob | null>()(z.strictObject({})),
+  'exchange.dryRun': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema })),
+  'exchange.apply': call<ImportPlan>()(z.strictObject({ source: packageSourceSchema, decision: importDecisionSchema })),
+  /** Browser mode: forgets an uploaded file that will not be imported (the person cancelled). */
+  'exchange.discardUpload': call<null>()(z.strictObject({ uploadId: z.string().regex(/^[0-9a-f-]{36}$/) })),
+  'exchange.history': call<ExchangeRecord[]>()(z.strictObject({})),
+  'exchange.returnDossier': call<null>()(z.strictObject({ dossierId: recordId, reason: z.string().trim().min(5).max(2000) })),
+  'exchange.revoke': call<PeerInfo[]>()(z.strictObject({ installationId: z.string().uuid(), revoked: z.boolean() })),
   'allocation.get': call<AllocationReport>()(
     z.strictObject({ campaignYear: year, method: z.enum(ALLOCATION_METHODS).optional(), weight: z.enum(ALLOCATION_WEIGHTS).optional() }),
-    'user',
   ),
-  'units.list': call<Unit[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'user'),
-  'units.create': call<Unit>()(unitInputSchema.strict(), 'user'),
-  'units.update': call<Unit>()(unitInputSchema.extend({ id: recordId }).strict(), 'user'),
-  'units.retire': call<Unit>()(z.strictObject({ id: recordId, retired: z.boolean() }), 'user'),
-  'people.list': call<Person[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'user'),
-  'people.create': call<Person>()(personInputSchema, 'user'),
-  'people.update': call<Person>()(personInputSchema.extend({ id: recordId }).strict(), 'user'),
-  'people.retire': call<Person>()(z.strictObject({ id: recordId, retired: z.boolean() }), 'user'),
-  'registry.importPreview': call<ImportPreview>()(importRequestSchema, 'user', 12 * 1024 * 1024),
-  'registry.importApply': call<{ imported: number; skipped: number }>()(importRequestSchema, 'user', 12 * 1024 * 1024),
-  'dossiers.list': call<DossierSummary[]>()(z.strictObject({ campaignYear: year }), 'user'),
-  'dossiers.get': call<DossierDetail>()(z.strictObject({ id: recordId }), 'user'),
-  'dossiers.save': call<DossierSaveResult>()(dossierSaveSchema.strict(), 'user'),
-  'dossiers.setStatus': call<DossierDetail>()(z.strictObject({ id: recordId, status: z.enum(['ready', 'draft']) }), 'user'),
-  'drafts.save': call<{ updatedAt: string }>()(draftInputSchema, 'user'),
-  'drafts.get': call<StoredDraftOutput | null>()(z.strictObject({ key: z.string().min(1).max(200) }), 'user'),
-  'drafts.discard': call<null>()(z.strictObject({ key: z.string().min(1).max(200) }), 'user'),
+  'units.list': call<Unit[]>()(z.strictObject({ includeRetired: z.boolean().optional() })),
+  'units.create': call<Unit>()(unitInputSchema.strict()),
+  'units.update': call<Unit>()(unitInputSchema.extend({ id: recordId }).strict()),
+  'units.retire': call<Unit>()(z.strictObject({ id: recordId, retired: z.boolean() })),
+  'people.list': call<Person[]>()(z.strictObject({ includeRetired: z.boolean().optional() })),
+  'people.create': call<Person>()(personInputSchema),
+  'people.update': call<Person>()(personInputSchema.extend({ id: recordId }).strict()),
+  'people.retire': call<Person>()(z.strictObject({ id: recordId, retired: z.boolean() })),
+  'registry.importPreview': call<ImportPreview>()(importRequestSchema, 12 * 1024 * 1024),
+  'registry.importApply': call<{ imported: number; skipped: number }>()(importRequestSchema, 12 * 1024 * 1024),
+  'dossiers.list': call<DossierSummary[]>()(z.strictObject({ campaignYear: year })),
+  'dossiers.get': call<DossierDetail>()(z.strictObject({ id: recordId })),
+  'dossiers.save': call<DossierSaveResult>()(dossierSaveSchema.strict()),
+  'dossiers.setStatus': call<DossierDetail>()(z.strictObject({ id: recordId, status: z.enum(['ready', 'draft']) })),
+  'drafts.save': call<{ updatedAt: string }>()(draftInputSchema),
+  'drafts.get': call<StoredDraftOutput | null>()(z.strictObject({ key: z.string().min(1).max(200) })),
+  'drafts.discard': call<null>()(z.strictObject({ key: z.string().min(1).max(200) })),
   'attachments.add': call<AttachmentInfo[]>()(
     z.strictObject({ dossierId: recordId, fileName: z.string().trim().min(1).max(255), content: z.string() }),
-    'user',
     30 * 1024 * 1024,
   ),
-  'attachments.read': call<{ fileName: string; mimeType: string; content: string }>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), 'user'),
-  'attachments.remove': call<AttachmentInfo[]>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) }), 'user'),
-  'ranking.get': call<Ranking>()(z.strictObject({ campaignYear: year, group: z.enum(['collective', 'individual']) }), 'user'),
-  'demo.load': call<DemoSummary>()(z.strictObject({}), 'admin'),
-  'backup.create': call<BackupResult>()(z.strictObject({ to: z.string().min(1).max(4096) }), 'operator'),
-  'database.verify': call<VerifyResult>()(z.strictObject({}), 'operator'),
+  'attachments.read': call<{ fileName: string; mimeType: string; content: string }>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  'attachments.remove': call<AttachmentInfo[]>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  'ranking.get': call<Ranking>()(z.strictObject({ campaignYear: year, group: z.enum(['collective', 'individual']) })),
+  'demo.load': call<DemoSummary>()(z.strictObject({})),
+  /** A backup into the data folder's backups/, or to a file a person chose (`to`). */
+  'backup.create': call<BackupResult>()(z.strictObject({ to: z.string().min(1).max(4096).optional() })),
+  'backup.list': call<BackupFile[]>()(z.strictObject({})),
+  'backup.inspect': call<BackupSummary>()(z.strictObject({ source: backupSourceSchema })),
+  'backup.restore': call<RestoreResult>()(z.strictObject({ source: backupSourceSchema })),
+  'database.verify': call<VerifyResult>()(z.strictObject({})),
 } as const;
 
 export type Contract = typeof contract;

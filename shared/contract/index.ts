@@ -3,3 +3,5 @@ export * from './envelope';
 export * from './errors';
 export * from './validation';
 export * from './bridge';
+export * from './access';
+export * from './paths';

@@ -40,7 +40,7 @@ export const en = {
     branch: 'Branch (Emulation and Reward Council)',
     office: 'Transaction office',
   },
-  roles: { admin: 'Administrator', secretary: 'Council secretary', clerk: 'Clerk' },
+  roles: { admin: 'Administrator', secretary: 'Council secretary', councilMember: 'Council member', clerk: 'Clerk', viewer: 'Viewer' },
   wizard: {
     title: 'Set up Thi đua TDCS',
     intro: 'A few questions before the first use. You can change the language at any time.',
@@ -258,8 +258,26 @@ export const en = {
     auth: {
       required: 'Please sign in again.',
       forbidden: 'You are not allowed to do this.',
-      badCredentials: 'The user name or password is wrong.',
+      badCredentials: 'The user name or password is wrong. {{remaining}} more wrong tries and signing in will wait a few minutes.',
       locked: 'Too many wrong passwords: wait {{minutes}} minutes, then try again.',
+      passwordChangeRequired: 'Choose your own password before you continue.',
+      sessionLocked: 'The screen is locked: enter your password to continue.',
+      wrongPassword: 'The current password is wrong.',
+      samePassword: 'The new password must differ from the current one.',
+    },
+    user: {
+      notFound: 'The account was not found.',
+      usernameTaken: 'The user name “{{username}}” is already taken.',
+      lastAdmin: 'This is the last administrator who can sign in: give another account the administrator role first.',
+      self: 'You cannot disable your own account.',
+    },
+    path: { notChosen: 'Choose the file with the application’s own Open or Save button.' },
+    restore: { failed: 'The backup could not be restored: {{detail}}' },
+    adjustment: {
+      notFound: 'The adjustment was not found (it may have been withdrawn).',
+      notReceived: 'Only a dossier received from an office, and not returned, can be adjusted by the council.',
+      unknownTarget: '“{{target}}” is not a figure of this dossier’s scheme.',
+      unchanged: 'The new value is the same as the one in force.',
     },
     setup: {
       alreadyDone: 'This installation is already set up.',
@@ -287,11 +305,17 @@ export const en = {
       staleRevision: 'The dossier was changed elsewhere; reload it before saving.',
       alreadySent: 'Revision {{revision}} was already sent to the branch; change the dossier to start a new revision.',
       incomplete: 'The dossier cannot be marked ready: its checklist is not complete.',
+      receivedReadOnly: 'This dossier was received from an office: the branch does not change it. Return it with a reason, or record a council adjustment.',
     },
     demo: { notEmpty: 'The demo data can only be loaded into an empty installation.' },
     backup: {
       failed: 'The backup could not be made: {{detail}}',
       targetExists: 'A file already exists at {{path}}; choose another name.',
+      notFound: 'The backup file was not found.',
+      invalid: 'This file is not a sound Thi đua TDCS backup ({{detail}}). Nothing was changed.',
+      tooNew: 'This backup was made by a newer version of the application. Update the application before restoring it.',
+      wrongMode: 'This backup comes from another kind of installation ({{mode}}): a branch restores only a branch’s backup, an office an office’s.',
+      busy: 'A file is being written: wait for it to finish before restoring.',
     },
     database: {
       corrupt: 'The database is damaged ({{detail}}). Restore the latest backup.',
@@ -351,8 +375,10 @@ export const en = {
       storeFailed: 'The evidence could not be saved in this computer’s data folder (the disk may be full). Nothing was imported.',
       notFound: 'The file or record was not found.',
       late: 'The dossiers arrived after the deadline: the secretary must accept them explicitly.',
+      kindForbidden: 'Your role does not allow handling this kind of file ({{kind}}). Ask the administrator or the council’s secretary.',
     },
     internal: 'Something went wrong inside the application. Nothing was saved; please try again.',
+    reference: 'Error number {{reference}}: give it to the administrator if this happens again (it is in the log of the data folder).',
     network: 'The application is not responding. Check that it is still running.',
   },
   validation: {
@@ -382,6 +408,7 @@ export const en = {
   menu: {
     file: 'File',
     backup: 'Back up the database…',
+    backups: 'Backups and restore…',
     openExchangeFile: 'Open an exchange file…',
     saveExchangeFile: 'Save the exchange file',
     openDataFolder: 'Open the data folder',

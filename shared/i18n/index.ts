@@ -16,7 +16,8 @@ export function languageForLocale(locale: string | undefined | null): Language {
 
 /** One line for an error, in the user's language, naming the first fields at fault. */
 export function describeError(error: AppErrorShape, t: Translate): string {
-  const head = t(`errors.${error.code}`, error.params ?? {});
+  const reference = error.code === 'internal' && error.params?.reference !== undefined ? ` ${t('errors.reference', { reference: error.params.reference })}` : '';
+  const head = `${t(`errors.${error.code}`, error.params ?? {})}${reference}`;
   const issues = (error.issues ?? []).slice(0, 3).map((issue) => `${issue.path || '—'}: ${t(issue.key, issue.params)}`);
   return issues.length > 0 ? `${head} ${issues.join('; ')}` : head;
 }

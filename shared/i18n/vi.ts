@@ -41,7 +41,7 @@ export const vi: Messages = {
     branch: 'Chi nhánh (Hội đồng Thi đua - Khen thưởng)',
     office: 'Phòng giao dịch',
   },
-  roles: { admin: 'Quản trị viên', secretary: 'Thư ký Hội đồng', clerk: 'Cán bộ' },
+  roles: { admin: 'Quản trị viên', secretary: 'Thư ký Hội đồng', councilMember: 'Thành viên Hội đồng', clerk: 'Cán bộ nghiệp vụ', viewer: 'Người xem' },
   wizard: {
     title: 'Thiết lập Thi đua TDCS',
     intro: 'Vài câu hỏi trước khi sử dụng lần đầu. Có thể đổi ngôn ngữ bất cứ lúc nào.',
@@ -259,8 +259,26 @@ export const vi: Messages = {
     auth: {
       required: 'Vui lòng đăng nhập lại.',
       forbidden: 'Bạn không có quyền thực hiện thao tác này.',
-      badCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      badCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng. Còn {{remaining}} lần nhập sai nữa thì phải chờ vài phút mới đăng nhập được.',
       locked: 'Nhập sai mật khẩu quá nhiều lần: hãy chờ {{minutes}} phút rồi thử lại.',
+      passwordChangeRequired: 'Hãy đặt mật khẩu của riêng mình trước khi tiếp tục.',
+      sessionLocked: 'Màn hình đã khóa: nhập mật khẩu để tiếp tục.',
+      wrongPassword: 'Mật khẩu hiện tại không đúng.',
+      samePassword: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    },
+    user: {
+      notFound: 'Không tìm thấy tài khoản.',
+      usernameTaken: 'Tên đăng nhập “{{username}}” đã có người dùng.',
+      lastAdmin: 'Đây là quản trị viên cuối cùng còn đăng nhập được: hãy giao vai trò quản trị cho một tài khoản khác trước.',
+      self: 'Không thể tự khóa tài khoản của chính mình.',
+    },
+    path: { notChosen: 'Hãy chọn tệp bằng nút Mở hoặc Lưu của ứng dụng.' },
+    restore: { failed: 'Không khôi phục được bản sao lưu: {{detail}}' },
+    adjustment: {
+      notFound: 'Không tìm thấy điều chỉnh (có thể đã được hủy).',
+      notReceived: 'Hội đồng chỉ điều chỉnh được hồ sơ đã nhận từ Phòng giao dịch và chưa bị trả lại.',
+      unknownTarget: '“{{target}}” không phải một số liệu trong thang điểm của hồ sơ này.',
+      unchanged: 'Giá trị mới trùng với giá trị đang áp dụng.',
     },
     setup: {
       alreadyDone: 'Bản cài đặt này đã được thiết lập.',
@@ -288,11 +306,17 @@ export const vi: Messages = {
       staleRevision: 'Hồ sơ đã được sửa ở nơi khác; hãy tải lại trước khi lưu.',
       alreadySent: 'Lần {{revision}} đã gửi Chi nhánh; sửa hồ sơ sẽ tạo lần gửi mới.',
       incomplete: 'Chưa thể chuyển hồ sơ sang sẵn sàng: danh mục kiểm tra chưa đủ.',
+      receivedReadOnly: 'Hồ sơ này nhận từ Phòng giao dịch: Chi nhánh không sửa hồ sơ. Hãy trả lại kèm lý do, hoặc ghi điều chỉnh của Hội đồng.',
     },
     demo: { notEmpty: 'Chỉ nạp dữ liệu mẫu vào bản cài đặt chưa có dữ liệu.' },
     backup: {
       failed: 'Không sao lưu được: {{detail}}',
       targetExists: 'Đã có tệp tại {{path}}; hãy chọn tên khác.',
+      notFound: 'Không tìm thấy tệp sao lưu.',
+      invalid: 'Tệp này không phải bản sao lưu Thi đua TDCS còn nguyên vẹn ({{detail}}). Chưa có gì thay đổi.',
+      tooNew: 'Bản sao lưu này do phiên bản mới hơn của ứng dụng tạo ra. Hãy cập nhật ứng dụng trước khi khôi phục.',
+      wrongMode: 'Bản sao lưu này của một loại bản cài đặt khác ({{mode}}): Chi nhánh chỉ khôi phục bản sao lưu của Chi nhánh, Phòng giao dịch chỉ khôi phục bản của Phòng giao dịch.',
+      busy: 'Đang ghi một tệp: hãy chờ ghi xong rồi mới khôi phục.',
     },
     database: {
       corrupt: 'Cơ sở dữ liệu bị hỏng ({{detail}}). Hãy khôi phục bản sao lưu gần nhất.',
@@ -352,8 +376,10 @@ export const vi: Messages = {
       storeFailed: 'Không lưu được minh chứng vào thư mục dữ liệu của máy này (ổ đĩa có thể đã đầy). Chưa nhập gì.',
       notFound: 'Không tìm thấy tệp hoặc bản ghi.',
       late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
+      kindForbidden: 'Vai trò của bạn không được xử lý loại tệp này ({{kind}}). Hãy nhờ quản trị viên hoặc Thư ký Hội đồng.',
     },
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
+    reference: 'Mã lỗi {{reference}}: nếu lỗi lặp lại, hãy báo mã này cho quản trị viên (mã có trong nhật ký lỗi ở thư mục dữ liệu).',
     network: 'Ứng dụng không phản hồi. Hãy kiểm tra ứng dụng còn đang chạy.',
   },
   validation: {
@@ -383,6 +409,7 @@ export const vi: Messages = {
   menu: {
     file: 'Tệp',
     backup: 'Sao lưu cơ sở dữ liệu…',
+    backups: 'Sao lưu và khôi phục…',
     openExchangeFile: 'Mở tệp trao đổi…',
     saveExchangeFile: 'Lưu tệp trao đổi',
     openDataFolder: 'Mở thư mục dữ liệu',

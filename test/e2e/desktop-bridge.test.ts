@@ -6,7 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { DesktopBridge } from '../../shared/contract/bridge';
 import type { CallResponse } from '../../shared/contract/envelope';
 import { ADMIN, BRANCH_NAME, enrol, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, YEAR, type Enrolled } from '../integration/exchange-support';
-import { launchChromium, startBrowserMode } from '../support/browser-mode';
+import { openCore, type Core } from '../../electron/core';
+import { startBrowserHost, type BrowserHost } from '../../electron/transport/http-host';
+import { launchChromium, ROOT } from '../support/browser-mode';
 import { buildIfStale, login, shot } from './helpers';
 
 /**
@@ -34,7 +36,8 @@ let world: Enrolled;
 let submission: string;
 let browser: Browser;
 let page: Page;
-let server: Awaited<ReturnType<typeof startBrowserMode>>;
+let core: Core;
+let server: BrowserHost;
 
 beforeAll(async () => {
   buildIfStale();
@@ -46,7 +49,10 @@ beforeAll(async () => {
   submission = join(usb, 'nop-ho-so.tdcs');
   await world.office.call('exchange.export', { kind: 'submission', campaignYear: YEAR, to: submission });
   world.branch.shutdown();
-  server = await startBrowserMode(world.branch.dataDir);
+  // This host stands in for Electron's IPC: like main.ts, it vouches only for paths the (fake) dialogs handed out,
+  // which are all on the test's USB stick. Browser mode itself vouches for none.
+  core = openCore({ dataDir: world.branch.dataDir });
+  server = await startBrowserHost(core, join(ROOT, 'dist', 'renderer'), { paths: (path) => path.startsWith(`${usb}/`) });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
@@ -59,9 +65,12 @@ beforeAll(async () => {
         controls.savedNames.push(defaultName);
         return controls.nextSave;
       },
+      chooseBackupLocation: async () => null,
+      chooseBackupFile: async () => null,
       onOpenExchangeFile: (listener) => {
         controls.openListener = listener;
       },
+      onMenuCommand: () => undefined,
     };
   });
   await page.goto(server.url);
@@ -70,7 +79,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await server?.close();
+  core?.close();
   world?.office.close();
   world?.branch.close();
   rmSync(usb, { recursive: true, force: true });

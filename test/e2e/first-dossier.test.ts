@@ -151,7 +151,7 @@ describe('first dossier, from a fresh installation to the ranking and after a re
     await page.getByTestId('login-submit').click();
     const failure = page.locator('.login [role=alert]');
     await failure.waitFor();
-    expect(await failure.textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await failure.textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng. Còn 4 lần nhập sai nữa thì phải chờ vài phút mới đăng nhập được.');
     await shot(page, 'first-dossier-05-login-wrong-password-vi');
 
     await login(page, ADMIN.username, ADMIN.password);

@@ -88,7 +88,7 @@ describe('electron/main.ts under a fake Electron', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations[migrations.length - 1]?.version);
     db.close();
     expect(state.handledSchemes).toEqual(['app']);
-    expect([...state.ipcChannels].sort()).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.chooseExchangeFile, IPC_CHANNELS.chooseSaveLocation].sort());
+    expect([...state.ipcChannels].sort()).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.chooseExchangeFile, IPC_CHANNELS.chooseSaveLocation, IPC_CHANNELS.chooseBackupLocation, IPC_CHANNELS.chooseBackupFile].sort());
     expect(state.permissionHandlerSet).toBe(true);
     expect(state.windows).toHaveLength(1);
     const window = state.windows[0]!;
@@ -171,8 +171,8 @@ describe('electron/main.ts under a fake Electron', () => {
     // A foreign frame cannot set the installation up…
     expect(await shell.call('setup.initialise', SETUP, null, 'https://evil.example/')).toEqual(forbidden);
     expect(ok<{ initialised: boolean }>(await shell.call('app.status', {})).initialised).toBe(false);
-    // …and our page gets no operator rights through IPC (backup.create is for the command line and the menu).
-    expect(await shell.call('backup.create', { to: join(dir, 'copy.sqlite') })).toEqual(forbidden);
+    // …and our page gets no operator rights through IPC: a backup needs a signed-in administrator.
+    expect(await shell.call('backup.create', { to: join(dir, 'copy.sqlite') })).toEqual({ ok: false, error: { code: 'auth.required' } });
     expect(existsSync(join(dir, 'copy.sqlite'))).toBe(false);
     // The real core behind the seam: set-up through IPC is stored in the data directory.
     expect(ok<{ initialised: boolean; language: string }>(await shell.call('setup.initialise', SETUP))).toMatchObject({ initialised: true, language: 'vi' });
@@ -425,6 +425,7 @@ describe('electron/main.ts under a fake Electron', () => {
       { label: 'Mở tệp trao đổi…', accelerator: 'CmdOrCtrl+O', hasClick: true },
       { type: 'separator', hasClick: false },
       { label: 'Sao lưu cơ sở dữ liệu…', hasClick: true },
+      { label: 'Sao lưu và khôi phục…', hasClick: true },
       { label: 'Mở thư mục dữ liệu', hasClick: true },
       { type: 'separator', hasClick: false },
       { label: 'Thoát', role: 'quit', hasClick: false },
@@ -432,28 +433,37 @@ describe('electron/main.ts under a fake Electron', () => {
     expect(labels(state.menu?.[1]?.submenu)).toEqual(['Hoàn tác', 'Làm lại', 'separator', 'Cắt', 'Sao chép', 'Dán', 'Chọn tất cả']);
     expect(state.menu?.[2]?.submenu?.map((item) => item.role)).toEqual(['reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']);
 
-    // Tệp › Sao lưu…: the save dialog, then an online backup through the core, then a message in Vietnamese.
+    // Tệp › Sao lưu…: the menu asks the page, which does it with the signed-in person's rights (never the operator's).
+    await shell.finishLoad();
+    await shell.request({ op: 'clickMenu', path: ['Tệp', 'Sao lưu cơ sở dữ liệu…'] });
+    state = await shell.waitFor('the menu command', (current) => (current.windows[0]?.sent.length ?? 0) > 0);
+    expect(state.windows[0]?.sent).toEqual([{ channel: IPC_CHANNELS.menuCommand, args: ['backup'] }]);
+    expect(state.dialogs).toEqual([]);
+    // The page asks for a place (the save dialog), then backs up there as the signed-in administrator.
     const backup = join(freshDir('tdcs-shell-backup-'), 'sao-luu.sqlite');
     await shell.queueDialog('save', { canceled: false, filePath: backup });
-    await shell.queueDialog('messageBox', 0);
-    await shell.request({ op: 'clickMenu', path: ['Tệp', 'Sao lưu cơ sở dữ liệu…'] });
-    state = await shell.waitFor('the backup’s message', (current) => current.dialogs.some((call) => call.kind === 'messageBox'));
-    const [save, done] = state.dialogs;
-    expect(save?.options).toMatchObject({ title: 'Sao lưu cơ sở dữ liệu…', filters: [{ name: 'SQLite', extensions: ['sqlite'] }] });
-    expect(String(save?.options.defaultPath)).toMatch(/tdcs-backup-\d{4}-\d{2}-\d{2}\.sqlite$/);
+    expect(await shell.invoke(IPC_CHANNELS.chooseBackupLocation, APP_FRAME, 'tdcs-backup-2026-12-06.sqlite')).toBe(backup);
+    state = await shell.state();
+    expect(state.dialogs[0]?.options).toMatchObject({ title: 'Sao lưu cơ sở dữ liệu…', filters: [{ name: 'SQLite', extensions: ['sqlite'] }] });
+    expect(String(state.dialogs[0]?.options.defaultPath)).toMatch(/tdcs-backup-2026-12-06\.sqlite$/);
+    const session = ok<{ session: string }>(await shell.call('auth.login', { username: SETUP.admin.username, password: SETUP.admin.password })).session;
+    // A path the page makes up is refused; the one the dialog returned is accepted.
+    expect(await shell.call('backup.create', { to: join(dir, 'made-up.sqlite') }, session)).toEqual({ ok: false, error: { code: 'path.notChosen' } });
+    expect(existsSync(join(dir, 'made-up.sqlite'))).toBe(false);
+    expect(ok<{ path: string }>(await shell.call('backup.create', { to: backup }, session)).path).toBe(backup);
     const copy = new Database(backup, { readonly: true });
     expect((copy.prepare("SELECT value FROM settings WHERE key = 'language'").get() as { value: string }).value).toBe('vi');
     copy.close();
-    expect(done?.options).toMatchObject({ type: 'info' });
-    expect(String(done?.options.message)).toMatch(/^Đã sao lưu vào .*sao-luu\.sqlite \(\d+ byte\)\.$/);
+    await shell.request({ op: 'clickMenu', path: ['Tệp', 'Sao lưu và khôi phục…'] });
+    state = await shell.waitFor('the second menu command', (current) => (current.windows[0]?.sent.length ?? 0) > 1);
+    expect(state.windows[0]?.sent.at(-1)).toEqual({ channel: IPC_CHANNELS.menuCommand, args: ['backups'] });
 
     // Tệp › Mở tệp trao đổi…: the chosen file goes to the page.
     const files = exchangeFiles();
-    await shell.finishLoad();
     await shell.queueDialog('open', { canceled: false, filePaths: [files.b] });
     await shell.request({ op: 'clickMenu', path: ['Tệp', 'Mở tệp trao đổi…'] });
-    state = await shell.waitFor('the opened file', (current) => (current.windows[0]?.sent.length ?? 0) > 0);
-    expect(state.windows[0]?.sent).toEqual([{ channel: IPC_CHANNELS.openExchangeFile, args: [files.b] }]);
+    state = await shell.waitFor('the opened file', (current) => (current.windows[0]?.sent.length ?? 0) > 2);
+    expect(state.windows[0]?.sent.at(-1)).toEqual({ channel: IPC_CHANNELS.openExchangeFile, args: [files.b] });
 
     // Tệp › Mở thư mục dữ liệu opens the data directory; Trợ giúp › Giới thiệu names it.
     await shell.request({ op: 'clickMenu', path: ['Tệp', 'Mở thư mục dữ liệu'] });
@@ -466,7 +476,7 @@ describe('electron/main.ts under a fake Electron', () => {
     ok(await shell.call('app.setLanguage', { language: 'en' }));
     state = await shell.state();
     expect(labels(state.menu)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(labels(state.menu?.[0]?.submenu)).toEqual([en('menu.openExchangeFile'), 'separator', en('menu.backup'), en('menu.openDataFolder'), 'separator', en('menu.quit')]);
+    expect(labels(state.menu?.[0]?.submenu)).toEqual([en('menu.openExchangeFile'), 'separator', en('menu.backup'), en('menu.backups'), en('menu.openDataFolder'), 'separator', en('menu.quit')]);
     expect(en('menu.openExchangeFile')).not.toBe(vi('menu.openExchangeFile'));
     expect(state.violations).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
-import { createUser } from '../../electron/services/accounts';
+import { accountSession } from '../support/accounts';
 import type { ExportJob } from '../../shared/contract/calls';
 import { BRANCH_NAME, enrol, expectRendered, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, stateOf, YEAR, type Enrolled } from './exchange-support';
 import { rawCall } from './helpers';
@@ -80,10 +80,8 @@ describe('an export as a job, with progress and cancel', () => {
     // Asked again later, the job still answers; another person's question about it does not.
     expect((await world.office.call('exchange.exportStatus', { jobId: started.jobId })).state).toBe('done');
     const office = world.office.core;
-    createUser({ db: office.db, dataDir: office.dataDir, now: () => new Date().toISOString(), keys: () => { throw new Error('not needed'); } }, { username: 'van.thu', fullName: 'Lê Thị Văn Thư', password: 'van-thu-2025', role: 'clerk' });
-    const login = await rawCall(office, 'auth.login', { username: 'van.thu', password: 'van-thu-2025' });
-    if (!login.ok) throw new Error('the clerk could not sign in');
-    const other = await rawCall(office, 'exchange.exportStatus', { jobId: started.jobId }, (login.value as { session: string }).session);
+    const clerk = await accountSession(office, { username: 'van.thu', fullName: 'Lê Thị Văn Thư', password: 'van-thu-2025', role: 'clerk' });
+    const other = await rawCall(office, 'exchange.exportStatus', { jobId: started.jobId }, clerk);
     expect(other).toEqual({ ok: false, error: { code: 'exchange.notFound' } });
   });
 

@@ -55,16 +55,19 @@ function peerRow(dataDir: string, installationId: string): { status: string; las
   return withDatabase(dataDir, (db) => db.prepare('SELECT status, last_sequence FROM peers WHERE installation_id = ?').get(installationId) as { status: string; last_sequence: number } | undefined);
 }
 
-/** Only the exchange log (one more row) and the peer's bookkeeping moved; one more automatic backup; nothing else. */
+/**
+ * Only the exchange log (one more row), the peer's bookkeeping and the audit log (the backup and the import, and its
+ * head in the settings) moved; one more automatic backup; nothing else.
+ */
 function expectOnlyLogged(before: InstallationState, after: InstallationState): void {
   for (const [table, digest] of Object.entries(before.tables)) {
-    if (table === 'exchanges' || table === 'peers') continue;
+    if (table === 'exchanges' || table === 'peers' || table === 'audit_log' || table === 'settings') continue;
     expect(after.tables[table], `table ${table}`).toBe(digest);
   }
-  expect(after.counts).toEqual({ ...before.counts, exchanges: (before.counts.exchanges ?? 0) + 1 });
+  expect(after.counts).toEqual({ ...before.counts, exchanges: (before.counts.exchanges ?? 0) + 1, audit_log: (before.counts.audit_log ?? 0) + 2 });
   const newFiles = after.files.filter((file) => !before.files.includes(file));
   expect(newFiles).toHaveLength(1);
-  expect(newFiles[0]).toMatch(/^backups\/before-import-.*\.sqlite \d+$/);
+  expect(newFiles[0]).toMatch(/^backups\/tdcs-import-.*\.sqlite \d+$/);
   expect(before.files.filter((file) => !after.files.includes(file))).toEqual([]);
 }
 
@@ -73,7 +76,7 @@ function expectBackupOf(installation: Installation, expectedDossiers: number, ba
   const backups = backupsOf(installation.dataDir);
   expect(backups, JSON.stringify(backups)).toHaveLength(backupsBefore.length + 1);
   const added = backups.find((name) => !backupsBefore.includes(name));
-  expect(added).toMatch(/^before-import-.*\.sqlite$/);
+  expect(added).toMatch(/^tdcs-import-.*\.sqlite$/);
   const db = new Database(join(installation.dataDir, 'backups', added as string), { readonly: true, fileMustExist: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

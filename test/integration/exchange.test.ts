@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUser } from '../../electron/services/accounts';
+import { accountSession } from '../support/accounts';
 import { setUpCore } from '../support/core';
 import { rawCall, withDatabase } from './helpers';
 
@@ -57,15 +57,7 @@ describe('exchange between the branch and an office', () => {
 
   it('lets only the council accept late dossiers: a clerk’s acceptance counts for nothing', async () => {
     const { branch, submission } = await enrolledPair(open);
-    createUser({ db: branch.core.db, dataDir: branch.dataDir, now: () => new Date().toISOString(), keys: () => { throw new Error('not needed'); } }, {
-      username: 'van.thu',
-      fullName: 'Lê Thị Văn Thư',
-      password: 'van-thu-2025',
-      role: 'clerk',
-    });
-    const login = await rawCall(branch.core, 'auth.login', { username: 'van.thu', password: 'van-thu-2025' });
-    if (!login.ok) throw new Error('the clerk could not sign in');
-    const clerk = (login.value as { session: string }).session;
+    const clerk = await accountSession(branch.core, { username: 'van.thu', fullName: 'Lê Thị Văn Thư', password: 'van-thu-2025', role: 'clerk' });
 
     const plan = await rawCall(branch.core, 'exchange.dryRun', { source: { path: submission.path } }, clerk);
     expect(plan.ok && (plan.value as { late: boolean }).late).toBe(true);

@@ -50,9 +50,12 @@ export function tableRows(dataDir: string, table: string): unknown[] {
   return withDatabase(dataDir, (db) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
 }
 
-/** One call as a transport makes it, with an explicit session and operator flag. */
+/**
+ * One call as a transport makes it, with an explicit session and operator flag; file paths are vouched for as the
+ * desktop's dialogs do (the browser transport's refusal of paths has its own tests).
+ */
 export function rawCall(core: Core, call: string, input: unknown, session: string | null = null, operator = false): Promise<CallResponse> {
-  return core.call({ call, input, session }, operator);
+  return core.call({ call, input, session }, { operator, paths: 'any' });
 }
 
 export function commune(name: string): UnitInput {

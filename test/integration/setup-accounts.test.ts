@@ -77,28 +77,33 @@ describe('set-up and accounts', () => {
     expect(tableRows(installation.dataDir, 'users')).toEqual(usersBefore);
     expect(countRows(installation.dataDir)).toEqual(countsBefore);
     const intruder = await rawCall(installation.core, 'auth.login', { username: 'intruder', password: 'intruder-password' });
-    expect(intruder).toEqual({ ok: false, error: { code: 'auth.badCredentials' } });
+    expect(intruder).toEqual({ ok: false, error: { code: 'auth.badCredentials', params: { remaining: 4 } } });
   });
 
   it('a wrong password and an unknown user get the same auth.badCredentials', async () => {
     installation = await setUpCore();
     const wrongPassword = await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: 'not-the-password' });
     const unknownUser = await rawCall(installation.core, 'auth.login', { username: 'khong-ton-tai', password: ADMIN.password });
-    expect(wrongPassword).toEqual({ ok: false, error: { code: 'auth.badCredentials' } });
-    expect(unknownUser).toEqual({ ok: false, error: { code: 'auth.badCredentials' } });
+    // The same answer, and the same count of tries left, whether the account exists or not.
+    expect(wrongPassword).toEqual({ ok: false, error: { code: 'auth.badCredentials', params: { remaining: 4 } } });
+    expect(unknownUser).toEqual({ ok: false, error: { code: 'auth.badCredentials', params: { remaining: 4 } } });
 
     const right = await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(right.ok).toBe(true);
     if (right.ok) expect((right.value as LoginResult).user).toMatchObject({ username: ADMIN.username, role: 'admin', fullName: ADMIN.fullName });
   });
 
-  it('after five wrong passwords the name is locked for a while, even for the right password', async () => {
+  it('after five wrong passwords the name is locked for a while, even for the right password, and a restart does not lift it', async () => {
     installation = await setUpCore();
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect(await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: `sai-${attempt}` })).toEqual({ ok: false, error: { code: 'auth.badCredentials' } });
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      expect(await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: `sai-${attempt}` })).toEqual({ ok: false, error: { code: 'auth.badCredentials', params: { remaining: 4 - attempt } } });
     }
+    // The fifth wrong password says at once how long to wait.
+    expect(await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: 'sai-4' })).toEqual({ ok: false, error: { code: 'auth.locked', params: { minutes: 5 } } });
     const locked = await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(locked).toEqual({ ok: false, error: { code: 'auth.locked', params: { minutes: 5 } } });
+    installation.reopen();
+    expect(await rawCall(installation.core, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).toEqual({ ok: false, error: { code: 'auth.locked', params: { minutes: 5 } } });
   });
 
   it('calls that need a user answer auth.required without a session, with a forged one, and after logout', async () => {
@@ -127,18 +132,26 @@ describe('set-up and accounts', () => {
     expect(countRows(installation.dataDir).units).toBe(unitsBefore);
   });
 
-  it('operator-only calls are forbidden to a signed-in administrator', async () => {
-    installation = await setUpCore();
-    const target = join(installation.dataDir, 'not-allowed.sqlite');
-    const backup = await installation.errorOf('backup.create', { to: target });
-    expect(backup.code).toBe('auth.forbidden');
+  it('a path the page made up is refused: only the command line, or a file a person chose in a dialog, may be named', async () => {
+    const opened = await setUpCore();
+    installation = opened;
+    const session = (await opened.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).session;
+    const dataDir = opened.dataDir;
+    const target = join(dataDir, 'not-chosen.sqlite');
+    // Browser mode vouches for no path at all; a desktop window only for what its dialogs returned.
+    expect(await opened.core.call({ call: 'backup.create', input: { to: target }, session })).toEqual({ ok: false, error: { code: 'path.notChosen' } });
+    expect(await opened.core.call({ call: 'backup.create', input: { to: target }, session }, { paths: (path) => path === join(dataDir, 'chosen.sqlite') })).toEqual({
+      ok: false,
+      error: { code: 'path.notChosen' },
+    });
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.partial`)).toBe(false);
-    expect((await installation.errorOf('database.verify', {})).code).toBe('auth.forbidden');
+    const chosen = await opened.core.call({ call: 'backup.create', input: { to: join(dataDir, 'chosen.sqlite') }, session }, { paths: (path) => path === join(dataDir, 'chosen.sqlite') });
+    expect(chosen.ok).toBe(true);
 
-    // Without any session it is no better, and the same calls work for the operator.
-    expect(await rawCall(installation.core, 'database.verify', {}, null)).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
-    const asOperator = await rawCall(installation.core, 'database.verify', {}, null, true);
+    // Without any session nothing is allowed; the operator may do everything.
+    expect(await rawCall(opened.core, 'database.verify', {}, null)).toEqual({ ok: false, error: { code: 'auth.required' } });
+    const asOperator = await rawCall(opened.core, 'database.verify', {}, null, true);
     expect(asOperator.ok).toBe(true);
   });
 
