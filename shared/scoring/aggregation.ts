@@ -1,4 +1,4 @@
-import { roundDiv } from './decimal';
+import { roundDivide } from './decimal';
 import type { CriterionResult, GateFailure, Hundredths, ScoreResult } from './types';
 
 export const AGGREGATION_METHODS = ['mean', 'trimmedMean'] as const;
@@ -47,7 +47,7 @@ export function aggregateScores(scores: ReviewerScore[], method: AggregationMeth
   const sum = counted.reduce((total, score) => total + score.result.total, 0);
   return {
     method,
-    total: counted.length === 0 ? null : Number(roundDiv(BigInt(sum), BigInt(counted.length))),
+    total: counted.length === 0 ? null : roundDivide(sum, counted.length),
     counted: counted.map((score) => score.reviewer),
     excludedForConflict,
     dropped,
@@ -56,7 +56,7 @@ export function aggregateScores(scores: ReviewerScore[], method: AggregationMeth
 }
 
 function meanOf(values: number[]): number {
-  return values.length === 0 ? 0 : Number(roundDiv(BigInt(values.reduce((sum, value) => sum + value, 0)), BigInt(values.length)));
+  return values.length === 0 ? 0 : roundDivide(values.reduce((sum, value) => sum + value, 0), values.length);
 }
 
 function meanCriteria(rows: CriterionResult[][]): CriterionResult[] {

@@ -3,15 +3,48 @@ import type { Hundredths } from './types';
 /**
  * Exact arithmetic for scores. Indicator values are read as integer ten-thousandths and every rule
  * works on integers; a rule rounds once, to the hundredth, half away from zero (0.005 → 0.01).
+ * Integers are held in doubles while they stay below {@link EXACT_LIMIT}, where a double's arithmetic
+ * on integers is exact; BigInt takes over only beyond it (values near the 10^15 bound).
  */
 export const VALUE_SCALE = 10_000n;
 
 /** Beyond this magnitude an indicator value is held at the bound (no plan or ratio comes near it). */
 const VALUE_LIMIT = 1e15;
 
+/** Below this magnitude, sums, differences and products of integers held in doubles are exact (2^52, one bit of margin). */
+export const EXACT_LIMIT = 2 ** 52;
+
+/** An indicator value as ten-thousandths: an integer held in a double, the very number {@link scaled} turns into a BigInt. */
+export function scaledValue(value: number): number {
+  return Math.round(Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value)) * 10_000);
+}
+
 /** An indicator value as exact ten-thousandths. */
 export function scaled(value: number): bigint {
-  return BigInt(Math.round(Math.max(-VALUE_LIMIT, Math.min(VALUE_LIMIT, value)) * 10_000));
+  return BigInt(scaledValue(value));
+}
+
+/** {@link roundDiv} for integers held in doubles below {@link EXACT_LIMIT}: the same result, without BigInt. */
+export function roundDivide(numerator: number, denominator: number): number {
+  if (denominator === 0) throw new RangeError('division by zero');
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const negative = numerator < 0;
+  const magnitude = negative ? -numerator : numerator;
+  // The floating quotient may be one off either way; the exact remainder corrects it.
+  let quotient = Math.floor(magnitude / denominator);
+  let remainder = magnitude - quotient * denominator;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  if (remainder * 2 >= denominator) quotient += 1;
+  return negative && quotient !== 0 ? -quotient : quotient;
 }
 
 /** Integer division rounded half away from zero. */

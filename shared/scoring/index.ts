@@ -2,6 +2,8 @@ export * from './types';
 export * from './decimal';
 export { applyRule } from './rules';
 export { scoreDossier, criterionPoints } from './score';
+export { scorePoints, criterionOrder, pointsOfCriterion } from './points';
+export type { ScorePoints } from './points';
 export { rankDossiers } from './rank';
 export type { RankEntry, RankedRow } from './rank';
 export * from './aggregation';

@@ -1,3 +1,4 @@
+import { judgeGate } from './points';
 import { applyRule } from './rules';
 import type { Criterion, CriterionResult, GateFailure, Hundredths, ScoreInput, ScoreResult, Scheme } from './types';
 
@@ -38,18 +39,11 @@ function gateFailures(scheme: Scheme, input: ScoreInput, total: Hundredths): Gat
   for (const gate of scheme.gates) {
     const condition = gate.condition;
     const value = input.indicators[condition.indicator];
-    if (condition.type === 'is') {
-      if (typeof value !== 'boolean') failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.missing', params: { indicator: condition.indicator } } });
-      else if (value !== condition.value) failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.isNot', params: { indicator: condition.indicator } } });
-      continue;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.missing', params: { indicator: condition.indicator } } });
-    } else if (condition.type === 'atMost' && value > condition.bound) {
-      failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.above', params: { value, bound: condition.bound } } });
-    } else if (condition.type === 'atLeast' && value < condition.bound) {
-      failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.below', params: { value, bound: condition.bound } } });
-    }
+    const outcome = judgeGate(condition, value);
+    if (outcome === 'pass') continue;
+    if (outcome === 'missing') failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.missing', params: { indicator: condition.indicator } } });
+    else if (condition.type === 'is') failures.push({ gateId: gate.id, label: gate.label, note: { key: 'gate.isNot', params: { indicator: condition.indicator } } });
+    else failures.push({ gateId: gate.id, label: gate.label, note: { key: condition.type === 'atMost' ? 'gate.above' : 'gate.below', params: { value: value as number, bound: condition.bound } } });
   }
   if (total < scheme.minTotal) {
     failures.push({
