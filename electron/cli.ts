@@ -1,4 +1,4 @@
-import type { CallName, CallOutput, Ranking, CallInput, ExportResult } from '../shared/contract/calls';
+import type { CallName, CallOutput, Ranking, RankingExplanation, CallInput, ExportResult } from '../shared/contract/calls';
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
 import { PACKAGE_KINDS } from '../shared/domain/exchange';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
@@ -63,16 +63,25 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
   return value as T;
 }
 
-function rankingJson(ranking: Ranking): unknown {
-  return {
-    campaignYear: ranking.campaignYear,
-    group: ranking.group,
-    tieBreaks: ranking.tieBreaks,
-    selection: ranking.selection,
-    rows: ranking.rows.map((row) => ({
+/** How many explanations `rank --explain` asks for at a time (the call's own limit). */
+const EXPLAIN_PAGE = 1000;
+
+async function explanations(core: Core, t: Translate, ranking: Ranking): Promise<Map<string, RankingExplanation>> {
+  const found = new Map<string, RankingExplanation>();
+  const ids = ranking.rows.map((row) => row.dossierId);
+  for (let start = 0; start < ids.length; start += EXPLAIN_PAGE) {
+    for (const explanation of await callOrFail(core, t, 'ranking.explain', { dossierIds: ids.slice(start, start + EXPLAIN_PAGE) })) found.set(explanation.dossierId, explanation);
+  }
+  return found;
+}
+
+/** Totals and tie-break keys of every row; with explanations, each row's breakdown, gates, aggregate and adjustments too. */
+function rankingJson(ranking: Ranking, explained: Map<string, RankingExplanation> | null): string {
+  const selected = new Set(ranking.selection.selected);
+  const rows = ranking.rows.map((row) => {
+    const compact = {
       position: row.position,
-      tied: row.tiedWith.length > 0,
-      tiedWith: row.tiedWith,
+      tied: row.tied > 0,
       dossierId: row.dossierId,
       unitName: row.unitName,
       nomineeKind: row.nomineeKind,
@@ -80,23 +89,35 @@ function rankingJson(ranking: Ranking): unknown {
       totalHundredths: row.total,
       source: row.source,
       selfTotalHundredths: row.selfTotal,
-      aggregate: row.aggregate,
-      scheme: `${row.schemeId}@${row.schemeVersion}`,
+      reviewers: row.reviewers,
       eligible: row.eligible,
-      selected: ranking.selection.selected.includes(row.dossierId),
-      gateFailures: row.gateFailures.map((failure) => ({ gate: failure.gateId, reason: failure.note.key, params: failure.note.params })),
-      breakdown: [...row.result.criteria, ...row.result.bonusCriteria],
-      bonus: row.result.bonus,
-      missing: row.result.missing,
-    })),
-  };
+      selected: selected.has(row.dossierId),
+      keys: row.keys,
+    };
+    const explanation = explained?.get(row.dossierId);
+    if (!explanation) return compact;
+    return {
+      ...compact,
+      tiedWith: explanation.tiedWith,
+      scheme: `${explanation.schemeId}@${explanation.schemeVersion}`,
+      aggregate: explanation.aggregate,
+      gateFailures: explanation.gateFailures.map((failure) => ({ gate: failure.gateId, reason: failure.note.key, params: failure.note.params })),
+      breakdown: [...explanation.result.criteria, ...explanation.result.bonusCriteria],
+      bonus: explanation.result.bonus,
+      missing: explanation.result.missing,
+      adjustments: explanation.adjustments,
+    };
+  });
+  const header = JSON.stringify({ campaignYear: ranking.campaignYear, group: ranking.group, tieBreaks: ranking.tieBreaks, selection: ranking.selection, rows: [] }, null, 2);
+  // One row a line: readable, and thousands of rows stay a few megabytes.
+  return rows.length === 0 ? header : header.replace(/"rows": \[\]/, `"rows": [\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`);
 }
 
 function rankingText(ranking: Ranking, t: Translate): string {
   const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: ranking.group })];
   const selected = new Set(ranking.selection.selected);
   for (const row of ranking.rows) {
-    const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tiedWith.length > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
+    const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tied > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
     lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${row.unitName}${marks ? `  (${marks})` : ''}`);
   }
   return lines.join('\n');
@@ -139,13 +160,35 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       io.stdout(t('cli.demoDone', { units: summary.units, dossiers: summary.dossiers }));
       return;
     }
+    case 'generate': {
+      const count = (option: string, fallback: number): number => {
+        const text = argValue(argv, option);
+        const value = text === undefined ? fallback : Number(text);
+        if (!Number.isInteger(value) || value < 0) throw new CliFailure(t('cli.badOption', { option, value: text ?? '' }), 2);
+        return value;
+      };
+      const dossiers = count('--dossiers', 10_000);
+      const input = { dossiers, individuals: count('--individuals', Math.round(dossiers / 5)), seed: count('--seed', 20_251_000), attachmentKb: count('--attachments', 0) };
+      const status = await callOrFail(core, t, 'app.status', {});
+      // A fresh folder becomes a branch installation with an administrator whose password is printed below.
+      const password = argValue(argv, '--password') ?? GENERATED_PASSWORD;
+      if (!status.initialised) {
+        await callOrFail(core, t, 'setup.initialise', { mode: 'branch', organisationName: 'Chi nhánh NHCSXH tỉnh Tây Ninh', admin: { username: 'admin', fullName: 'Quản trị viên', password }, language, loadDemo: false });
+      }
+      const summary = await callOrFail(core, t, 'demo.generate', input);
+      io.stdout(t('cli.generateDone', { ...summary, dataDir: core.dataDir }));
+      if (!status.initialised) io.stdout(t('cli.generateAccount', { username: 'admin', password }));
+      return;
+    }
     case 'rank': {
       const yearText = required(argv, '--campaign', t);
       const year = Number(yearText);
       if (!Number.isInteger(year)) throw new CliFailure(t('cli.badOption', { option: '--campaign', value: yearText }), 2);
       const group = oneOf(argValue(argv, '--group') ?? 'collective', ['collective', 'individual'] as const, '--group', t);
       const ranking = await callOrFail(core, t, 'ranking.get', { campaignYear: year, group });
-      io.stdout(argv.includes('--json') ? JSON.stringify(rankingJson(ranking), null, 2) : rankingText(ranking, t));
+      const explain = argv.includes('--explain');
+      if (argv.includes('--json') || explain) io.stdout(rankingJson(ranking, explain ? await explanations(core, t, ranking) : null));
+      else io.stdout(rankingText(ranking, t));
       return;
     }
     case 'backup': {
@@ -208,7 +251,10 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
   }
 }
 
-const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit)$/;
+const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit|dossiers|individuals|seed|attachments|password)$/;
+
+/** The administrator's password of a folder `generate` sets up, unless --password gives one: test data, not records. */
+const GENERATED_PASSWORD = 'thu-nghiem-quy-mo';
 
 /** The words that are not options or option values: the command and its file. */
 function positionalArgs(argv: string[]): string[] {

@@ -20,6 +20,7 @@ import { dailyBackup } from './services/backup';
 import { appStatus } from './services/setup';
 import { readSetting, writeSetting } from './db/settings';
 import { ExportJobs } from './services/export-jobs';
+import { bringStoredScoresUpToDate } from './services/stored-scores';
 
 export const DATABASE_FILE = 'tdcs.sqlite';
 
@@ -98,6 +99,18 @@ function startDailyBackup(context: ServiceContext): Promise<void> {
   );
 }
 
+/** The installation's database, migrated, with every stored score computed (a migrated or restored one may have none yet). */
+function openScoredDatabase(file: string): Connection {
+  const db = openDatabase(file);
+  try {
+    bringStoredScoresUpToDate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
 /** Opens (creating if needed) the data directory and its database, and builds the handler table over it. */
 export function openCore(options: CoreOptions): Core {
   // The exchange relies on Ed25519, X25519, HKDF and AES-GCM: check this runtime has them before anything else.
@@ -108,7 +121,7 @@ export function openCore(options: CoreOptions): Core {
   finishPendingRestore(options.dataDir, DATABASE_FILE);
   let keys: InstallationKeys | null = null;
   const base: ServiceContext = {
-    db: openDatabase(join(options.dataDir, DATABASE_FILE)),
+    db: openScoredDatabase(join(options.dataDir, DATABASE_FILE)),
     dataDir: options.dataDir,
     now: options.now ?? (() => new Date().toISOString()),
     keys: () => (keys ??= loadOrCreateKeys(options.dataDir, options.keyProtector ?? null)),
@@ -127,7 +140,7 @@ export function openCore(options: CoreOptions): Core {
         base.db.pragma('wal_checkpoint(TRUNCATE)');
         base.db.close();
         finishPendingRestore(options.dataDir, DATABASE_FILE);
-        base.db = openDatabase(join(options.dataDir, DATABASE_FILE));
+        base.db = openScoredDatabase(join(options.dataDir, DATABASE_FILE));
         return { ...base };
       },
     },

@@ -10,6 +10,7 @@ import { listReviews, removeReview, saveReview } from './services/reviews';
 import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/schemes';
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
+import { generateDataset } from './services/generator';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
 import { applyImport as applyPackage, discardUpload, dryRunImport, exchangeHistory, exportPackage, identity, returnDossier, revokePeer } from './services/exchange';
 import type { ExportJobs } from './services/export-jobs';
@@ -17,7 +18,7 @@ import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { dossiersList, getDossier, saveDossier, setDossierStatus } from './services/dossiers';
 import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
 import { applyImport, previewImport } from './services/registry-import';
-import { rankCampaign } from './services/ranking';
+import { explainRanking, rankCampaign } from './services/ranking';
 import { securitySettings, updateSecuritySettings } from './services/security';
 import { appStatus, initialise, setLanguage } from './services/setup';
 import { createUnit, editUnit, retireUnit, unitsList } from './services/units';
@@ -120,7 +121,9 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'attachments.read': (input) => readAttachment(context, input.dossierId, input.sha256),
     'attachments.remove': (input) => removeAttachment(context, input.dossierId, input.sha256),
     'ranking.get': (input) => rankCampaign(context, input.campaignYear, input.group),
+    'ranking.explain': (input) => explainRanking(context, input.dossierIds),
     'demo.load': () => loadDemo(context),
+    'demo.generate': (input) => generateDataset(context, { collectives: input.dossiers, individuals: input.individuals, seed: input.seed, attachmentBytes: input.attachmentKb * 1024 }),
     'backup.create': (input) => createBackup(context, 'manual', input.to),
     'backup.list': () => listBackups(context),
     'backup.inspect': (input) => inspectBackup(context, input.source),

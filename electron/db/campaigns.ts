@@ -129,7 +129,8 @@ export function schemeChanges(db: Connection, campaignYear: number): SchemeChang
   }));
 }
 
-export function findCampaign(db: Connection, year: number): Campaign | null {
+/** A campaign's status, deadline, quotas and rules, without its schemes. */
+export function findCampaignRules(db: Connection, year: number): Omit<Campaign, 'schemes'> | null {
   const row = statement(db, 'SELECT * FROM campaigns WHERE year = ?').get(year) as CampaignRow | undefined;
   if (!row) return null;
   let stored: unknown = {};
@@ -145,8 +146,12 @@ export function findCampaign(db: Connection, year: number): Campaign | null {
     quotaCollectives: row.quota_collectives,
     quotaIndividuals: row.quota_individuals,
     settings: readSettings(stored),
-    schemes: latestSchemes(db, year),
   };
+}
+
+export function findCampaign(db: Connection, year: number): Campaign | null {
+  const rules = findCampaignRules(db, year);
+  return rules ? { ...rules, schemes: latestSchemes(db, year) } : null;
 }
 
 export function campaignYears(db: Connection): number[] {

@@ -12,7 +12,9 @@ export type SettingKey =
   | 'branchInstallationId'
   | 'auditHead'
   | 'security'
-  | 'lastDailyBackup';
+  | 'lastDailyBackup'
+  /** The scoring library's version that computed the stored scores (decision 007). */
+  | 'storedScoresVersion';
 
 export function readSetting(db: Connection, key: SettingKey): string | null {
   const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -5,10 +5,13 @@ import { AppError } from '../../shared/contract/errors';
 import type { SecuritySettings } from '../../shared/domain/account';
 import { BACKUP_REASONS, type BackupFile, type BackupReason, type BackupSource, type BackupSummary } from '../../shared/domain/backup';
 import { toScoreInput } from '../../shared/domain/dossier';
-import { scoreDossier } from '../../shared/scoring/score';
+import { criterionOrder } from '../../shared/scoring/points';
+import { criterionPoints, scoreDossier } from '../../shared/scoring/score';
+import type { Scheme } from '../../shared/scoring/types';
 import { campaignYears, findScheme } from '../db/campaigns';
 import { readBackupSummary } from '../db/backup-summary';
 import { listDossiersWithContent } from '../db/dossiers';
+import { findScore, scoreSource } from '../db/scores';
 import { openSqliteFile } from '../db/driver';
 import { markRestorePending, stagingPath } from '../db/restore';
 import { readSetting } from '../db/settings';
@@ -16,6 +19,7 @@ import { flushFolder } from '../exchange/container';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { securitySettings } from './security';
+import { explainStoredScore, ScoreInputs } from './stored-scores';
 
 export const BACKUP_FOLDER = 'backups';
 const NAME = /^tdcs-(manual|import|restore|scheme|daily)-(\d{8}T\d{6})(\d{3})Z(?:-[a-z0-9]+)?\.sqlite$/;
@@ -216,6 +220,20 @@ function copyDurably(from: string, to: string): void {
   flushFolder(dirname(to));
 }
 
+/** The stored ranking score of a dossier against its explanation computed afresh (decision 007). */
+function rankingScoreProblems(context: ServiceContext, dossierId: string, scheme: Scheme, inputs: ScoreInputs): string[] {
+  const stored = findScore(context.db, dossierId);
+  const source = scoreSource(context.db, dossierId);
+  const settings = source ? inputs.settings(source.campaignYear) : null;
+  if (!stored) return [`dossier ${dossierId}: no ranking score stored`];
+  if (!source || !settings) return [];
+  const fresh = explainStoredScore(source, scheme, settings);
+  const points = Object.fromEntries(criterionOrder(scheme).map((id) => [id, criterionPoints(fresh.result, id)]));
+  const expected = { total: fresh.result.total, selfTotal: fresh.selfTotal, eligible: fresh.result.eligible, revision: source.revision, schemeVersion: source.schemeVersion, tieKeys: fresh.tieKeys, points };
+  const found = { total: stored.total, selfTotal: stored.selfTotal, eligible: stored.eligible, revision: stored.revision, schemeVersion: stored.schemeVersion, tieKeys: stored.tieKeys, points: stored.points };
+  return JSON.stringify(found) === JSON.stringify(expected) ? [] : [`dossier ${dossierId}: stored ranking score ${JSON.stringify(found)} ≠ ${JSON.stringify(expected)}`];
+}
+
 /** A full integrity check: SQLite's own, foreign keys, and every stored score against a fresh scoring. */
 export function verifyDatabase(context: ServiceContext): VerifyResult {
   const problems: string[] = [];
@@ -224,6 +242,7 @@ export function verifyDatabase(context: ServiceContext): VerifyResult {
   const foreignKeys = context.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   for (const row of foreignKeys) problems.push(`foreign key: ${row.table} row ${row.rowid} → ${row.parent}`);
   let dossiers = 0;
+  const inputs = new ScoreInputs(context.db);
   for (const year of campaignYears(context.db)) {
     for (const dossier of listDossiersWithContent(context.db, year)) {
       dossiers += 1;
@@ -234,6 +253,7 @@ export function verifyDatabase(context: ServiceContext): VerifyResult {
       }
       const total = scoreDossier(scheme, toScoreInput(dossier.content)).total;
       if (total !== dossier.selfTotal) problems.push(`dossier ${dossier.id}: stored total ${dossier.selfTotal} ≠ ${total}`);
+      problems.push(...rankingScoreProblems(context, dossier.id, scheme, inputs));
     }
   }
   return { ok: problems.length === 0, problems, dossiers };

@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/domain/account';
 import type { Connection } from '../db/connection';
 import type { InstallationKeys } from '../exchange/keys';
+import { settleStoredScores } from './stored-scores';
 
 /** Who a call is made for: an account, the command line's operator, or the application itself. */
 export interface Actor {
@@ -25,7 +26,16 @@ export interface ServiceContext {
   actor: Actor;
 }
 
-/** Runs `work` in one write transaction: all of it is committed, or none of it. */
+/**
+ * Runs `work` in one write transaction: all of it is committed, or none of it. The scores that `work` moved (queued by
+ * the database's triggers) are computed again before the commit, so a stored score is never older than its inputs.
+ */
 export function inTransaction<T>(context: ServiceContext, work: () => T): T {
-  return context.db.transaction(work).immediate();
+  return context.db
+    .transaction(() => {
+      const result = work();
+      settleStoredScores(context.db);
+      return result;
+    })
+    .immediate();
 }

@@ -28,3 +28,18 @@ export const MIDDLE_NAMES_MEN = ['Văn', 'Minh', 'Hữu', 'Quốc', 'Thanh', 'C�
 export const MIDDLE_NAMES_WOMEN = ['Thị', 'Ngọc', 'Thanh', 'Kim', 'Thùy', 'Mỹ', 'Bích'];
 export const GIVEN_NAMES_MEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hùng', 'Long', 'Nam', 'Phong', 'Phúc', 'Quang', 'Sơn', 'Thành', 'Tuấn', 'Trung', 'Khoa', 'Lộc', 'Tài', 'Hiếu'];
 export const GIVEN_NAMES_WOMEN = ['Hà', 'Hạnh', 'Hiền', 'Hoa', 'Lan', 'Linh', 'Mai', 'Nga', 'Phương', 'Tâm', 'Thảo', 'Trang', 'Vân', 'Yến', 'Loan', 'Nhung', 'Diễm', 'Tuyết'];
+
+/** Parts of commune names, combined for datasets larger than one province (the generator, `npm run generate`). */
+export const PLACE_FIRST_WORDS = ['Tân', 'Long', 'Phước', 'Bình', 'Hòa', 'Thạnh', 'Mỹ', 'An', 'Hưng', 'Vĩnh', 'Thới', 'Lộc', 'Đức', 'Hiệp', 'Nhơn', 'Khánh', 'Phú', 'Trường', 'Thuận', 'Gia'];
+export const PLACE_SECOND_WORDS = ['An', 'Bình', 'Đông', 'Tây', 'Nam', 'Bắc', 'Hòa', 'Lợi', 'Phú', 'Thành', 'Thuận', 'Trung', 'Hiệp', 'Lộc', 'Hưng', 'Mỹ', 'Điền', 'Phong', 'Thịnh', 'Khánh'];
+
+/** Provinces and centrally run cities after the 2025 merger, for names beyond what one province has. */
+export const PROVINCES = [
+  'Tây Ninh', 'Đồng Tháp', 'An Giang', 'Vĩnh Long', 'Cần Thơ', 'Cà Mau', 'Đồng Nai', 'TP. Hồ Chí Minh', 'Lâm Đồng', 'Đắk Lắk',
+  'Khánh Hòa', 'Gia Lai', 'Quảng Ngãi', 'Đà Nẵng', 'Huế', 'Quảng Trị', 'Hà Tĩnh', 'Nghệ An', 'Thanh Hóa', 'Ninh Bình',
+  'Hưng Yên', 'Hải Phòng', 'Quảng Ninh', 'Bắc Ninh', 'Hà Nội', 'Phú Thọ', 'Thái Nguyên', 'Tuyên Quang', 'Lào Cai', 'Cao Bằng',
+  'Lạng Sơn', 'Sơn La', 'Điện Biên', 'Lai Châu',
+];
+
+/** Hamlets (ấp) where savings-and-loan groups meet, for the positions of group heads. */
+export const HAMLETS = ['Bình Hòa', 'Bình Lợi', 'Suối Đá', 'Trường Thọ', 'Phước Hội', 'Tân Lập', 'Thạnh Hiệp', 'Long Châu', 'Cầu Xe', 'Bàu Sen', 'Rạch Tre', 'Xóm Mới'];

@@ -25,7 +25,7 @@ import {
 } from './demo-names';
 
 /** A small seeded generator (mulberry32), so the demo is the same on every machine. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -36,12 +36,12 @@ function generator(seed: number): () => number {
   };
 }
 
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+export type Random = () => number;
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
-const between = (random: Random, low: number, high: number): number => low + (high - low) * random();
+export const between = (random: Random, low: number, high: number): number => low + (high - low) * random();
 
-function personName(random: Random): { name: string; woman: boolean } {
+export function personName(random: Random): { name: string; woman: boolean } {
   const woman = random() < 0.5;
   const family = pick(random, FAMILY_NAMES);
   const middle = pick(random, woman ? MIDDLE_NAMES_WOMEN : MIDDLE_NAMES_MEN);
@@ -49,7 +49,7 @@ function personName(random: Random): { name: string; woman: boolean } {
   return { name: `${family} ${middle} ${given}`, woman };
 }
 
-const COMMUNE_BODIES: { kind: CollectiveKind; name: (place: string) => string; leader: string; share: number }[] = [
+export const COMMUNE_BODIES: { kind: CollectiveKind; name: (place: string) => string; leader: string; share: number }[] = [
   { kind: 'communePeoplesCommittee', name: (place) => `UBND ${place}`, leader: 'Chủ tịch UBND', share: 0.75 },
   { kind: 'fatherlandFront', name: (place) => `Ủy ban MTTQ Việt Nam ${place}`, leader: 'Chủ tịch Ủy ban MTTQ', share: 0.3 },
   { kind: 'womensUnion', name: (place) => `Hội LHPN ${place}`, leader: 'Chủ tịch Hội LHPN', share: 0.55 },
@@ -58,7 +58,7 @@ const COMMUNE_BODIES: { kind: CollectiveKind; name: (place: string) => string; l
   { kind: 'youthUnion', name: (place) => `Đoàn TNCS Hồ Chí Minh ${place}`, leader: 'Bí thư Đoàn', share: 0.3 },
 ];
 
-const PROVINCE_BODIES: { kind: CollectiveKind; name: string }[] = [
+export const PROVINCE_BODIES: { kind: CollectiveKind; name: string }[] = [
   { kind: 'provincialBranch', name: 'Chi nhánh NHCSXH tỉnh Tây Ninh' },
   { kind: 'fatherlandFront', name: 'Ủy ban MTTQ Việt Nam tỉnh Tây Ninh' },
   { kind: 'womensUnion', name: 'Hội LHPN tỉnh Tây Ninh' },
@@ -104,7 +104,7 @@ function clampTo(indicator: Indicator, value: number): number {
 }
 
 /** Indicators of a plausible year for a body whose overall quality is `quality` (0 weak … 1 excellent). */
-function demoIndicators(random: Random, scheme: Scheme, quality: number): DossierContent['indicators'] {
+export function demoIndicators(random: Random, scheme: Scheme, quality: number): DossierContent['indicators'] {
   const ranges = indicatorRanges(scheme);
   const yesNoWanted = new Map<string, boolean>();
   for (const criterion of leafCriteria(scheme)) if (criterion.rule?.type === 'yesNo') yesNoWanted.set(criterion.rule.indicator, criterion.rule.pointsWhen);
@@ -157,7 +157,7 @@ function demoReport(unitName: string, leader: string, leaderName: string, year: 
   ].join('\n');
 }
 
-function demoContent(random: Random, scheme: Scheme, unitName: string, leader: string, year: number): DossierContent {
+export function demoContent(random: Random, scheme: Scheme, unitName: string, leader: string, year: number): DossierContent {
   // Most bodies that are nominated are doing well: quality leans towards the good end.
   const quality = 0.25 + 0.75 * Math.sqrt(random());
   const indicators = demoIndicators(random, scheme, quality);

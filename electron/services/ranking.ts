@@ -1,83 +1,73 @@
-import type { Ranking, RankingRow } from '../../shared/contract/calls';
-import { adjustedContent, type Adjustment } from '../../shared/domain/adjustment';
-import { toScoreInput } from '../../shared/domain/dossier';
-import { nomineeGroupOf, type NomineeGroup } from '../../shared/domain/kinds';
-import { aggregateScores, councilResult, type AggregateScore } from '../../shared/scoring/aggregation';
-import { rankDossiers, type RankEntry } from '../../shared/scoring/rank';
-import { scoreDossier } from '../../shared/scoring/score';
+import type { Ranking, RankingExplanation, RankingRow } from '../../shared/contract/calls';
+import { AppError } from '../../shared/contract/errors';
+import type { NomineeGroup } from '../../shared/domain/kinds';
+import { rankKeyed, type KeyedEntry } from '../../shared/scoring/rank';
 import { selectNominees } from '../../shared/scoring/selection';
-import type { Scheme, ScoreResult } from '../../shared/scoring/types';
-import { activeAdjustmentsOfCampaign } from '../db/adjustments';
-import { findScheme } from '../db/campaigns';
-import { listDossiersWithContent } from '../db/dossiers';
-import { reviewsOfCampaign } from '../db/reviews';
-import { getCampaign } from './campaigns';
-import type { ServiceContext } from './context';
+import { findCampaignRules } from '../db/campaigns';
+import { equalScores, findScore, hasStaleScores, rankingRecords, scoreSource } from '../db/scores';
+import { inTransaction, type ServiceContext } from './context';
+import { explainStoredScore, ScoreInputs } from './stored-scores';
+
+interface RankingEntry extends KeyedEntry {
+  record: ReturnType<typeof rankingRecords>[number];
+}
 
 /**
- * The official ranking of a campaign's dossiers of one group, scored here by the shared library: the council's
- * aggregate where reviewers have scored a dossier, the office's self-assessment otherwise.
+ * The official ranking of a campaign's dossiers of one group, from the scores stored for them (decision 007): the
+ * council's aggregate where members have scored a dossier, the office's self-assessment (as the council's adjustments
+ * correct it) otherwise. Every dossier of the group whose scheme is known is ranked; explanations come with
+ * `ranking.explain`.
  */
 export function rankCampaign(context: ServiceContext, campaignYear: number, group: NomineeGroup): Ranking {
-  const campaign = getCampaign(context, campaignYear);
-  const dossiers = listDossiersWithContent(context.db, campaignYear).filter((dossier) => nomineeGroupOf(dossier.nomineeKind) === group);
-  const reviews = reviewsOfCampaign(context.db, campaignYear);
-  const adjustments = activeAdjustmentsOfCampaign(context.db, campaignYear);
-  const schemes = new Map<string, Scheme | null>();
-  const schemeOf = (id: string, version: number): Scheme | null => {
-    const key = `${id}@${version}`;
-    if (!schemes.has(key)) schemes.set(key, findScheme(context.db, id, version));
-    return schemes.get(key) ?? null;
-  };
-
-  const scored = new Map<string, { result: ScoreResult; selfTotal: number; aggregate: AggregateScore | null }>();
-  const entries: RankEntry[] = [];
-  for (const dossier of dossiers) {
-    const scheme = schemeOf(dossier.schemeId, dossier.schemeVersion);
-    if (!scheme) continue;
-    // An individual's priority for women is the person's gender in the registry, not a share of women in the content.
-    // The council's adjustments of a received dossier replace the office's figures they correct (both are shown).
-    const input = toScoreInput(adjustedContent(dossier.content, adjustments.get(dossier.id) ?? []), dossier);
-    const self = scoreDossier(scheme, input);
-    let result = self;
-    let aggregate: AggregateScore | null = null;
-    const dossierReviews = reviews.get(dossier.id) ?? [];
-    if (dossierReviews.length > 0) {
-      const byReviewer = dossierReviews.map((review) => ({ reviewer: review.reviewer, conflict: review.conflict, result: scoreDossier(scheme, { ...input, selfScores: review.scores }) }));
-      aggregate = aggregateScores(byReviewer, campaign.settings.aggregation);
-      if (aggregate.total !== null) {
-        const counted = byReviewer.filter((score) => aggregate?.counted.includes(score.reviewer)).map((score) => score.result);
-        result = councilResult(counted, aggregate.total, scheme.minTotal);
-      }
-    }
-    scored.set(dossier.id, { result, selfTotal: self.total, aggregate });
-    entries.push({ id: dossier.id, result, womenPriority: input.womenPriority });
-  }
-
-  const byId = new Map(dossiers.map((dossier) => [dossier.id, dossier]));
-  const ranked = rankDossiers(entries, campaign.settings.tieBreaks);
+  const campaign = findCampaignRules(context.db, campaignYear);
+  if (!campaign) throw new AppError('campaign.notFound', { year: campaignYear });
+  // Scores queued by a write made outside the services (a fixture, a script) are computed before they are read.
+  if (hasStaleScores(context.db)) inTransaction(context, () => undefined);
+  const entries: RankingEntry[] = rankingRecords(context.db, campaignYear, group).map((record) => ({
+    id: record[0],
+    eligible: record[6] === 1,
+    total: record[4],
+    keys: JSON.parse(record[10]) as number[],
+    record,
+  }));
+  const places = rankKeyed(entries);
+  const rows: RankingRow[] = places.map(({ entry, position, tied }) => {
+    const [dossierId, unitName, nomineeKind, unitId, total, selfTotal, , source, reviewers, adjustments] = entry.record;
+    return { position, tied, dossierId, unitId, unitName, nomineeKind, total, selfTotal, source, reviewers, eligible: entry.eligible, adjustments, keys: entry.keys as number[] };
+  });
   const quota = group === 'collective' ? campaign.quotaCollectives : campaign.quotaIndividuals;
-  const rows: RankingRow[] = ranked.map((row) => {
-    const dossier = byId.get(row.id);
-    const score = scored.get(row.id) as { result: ScoreResult; selfTotal: number; aggregate: AggregateScore | null };
+  const selection = selectNominees(
+    places.map(({ entry, position }) => ({ id: entry.id, position, eligible: entry.eligible })),
+    quota,
+  );
+  return { campaignYear, group, tieBreaks: campaign.settings.tieBreaks, rows, selection };
+}
+
+/** The explanation of ranking rows: computed again from the dossier, its reviews and adjustments, as they are stored. */
+export function explainRanking(context: ServiceContext, dossierIds: readonly string[]): RankingExplanation[] {
+  if (hasStaleScores(context.db)) inTransaction(context, () => undefined);
+  const inputs = new ScoreInputs(context.db);
+  return dossierIds.map((dossierId) => {
+    const stored = findScore(context.db, dossierId);
+    const source = stored ? scoreSource(context.db, dossierId) : null;
+    const scheme = source ? inputs.scheme(source.schemeId, source.schemeVersion) : null;
+    const settings = source ? inputs.settings(source.campaignYear) : null;
+    if (!stored || !source || !scheme || !settings) throw new AppError('dossier.notFound', { id: dossierId });
+    const explained = explainStoredScore(source, scheme, settings);
     return {
-      position: row.position,
-      tiedWith: row.tiedWith,
-      dossierId: row.id,
-      unitId: dossier?.unitId ?? '',
-      unitName: dossier?.unitName ?? '',
-      nomineeKind: dossier?.nomineeKind ?? 'communePeoplesCommittee',
-      schemeId: dossier?.schemeId ?? '',
-      schemeVersion: dossier?.schemeVersion ?? 0,
-      total: row.total,
-      selfTotal: score.selfTotal,
-      source: score.aggregate?.total != null ? 'council' : 'self',
-      aggregate: score.aggregate,
-      eligible: row.eligible,
-      gateFailures: score.result.gateFailures,
-      result: score.result,
-      adjustments: adjustments.get(row.id) ?? ([] as Adjustment[]),
+      dossierId,
+      schemeId: stored.schemeId,
+      schemeVersion: stored.schemeVersion,
+      total: explained.result.total,
+      selfTotal: explained.selfTotal,
+      source: explained.aggregate?.total != null ? 'council' : 'self',
+      eligible: explained.result.eligible,
+      tiedWith: equalScores(context.db, stored),
+      keys: explained.tieKeys,
+      gateFailures: explained.result.gateFailures,
+      result: explained.result,
+      aggregate: explained.aggregate,
+      adjustments: source.adjustments,
     };
   });
-  return { campaignYear, group, tieBreaks: campaign.settings.tieBreaks, rows, selection: selectNominees(ranked, quota) };
 }

@@ -30,6 +30,12 @@ interface VirtualTableProps<Row> {
   rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
   /** A first guess of a row's height in pixels; rows are measured once shown. */
   estimateRowHeight?: number;
+  /** A row drawn as one cell across the table (a divider such as the quota line), or null for an ordinary row. */
+  spanningCell?: (row: Row) => ReactNode | null;
+  /** A totals line kept in view at the bottom: one cell per column, the first one its heading. */
+  footer?: ReactNode[];
+  /** Attributes of the table itself (what it shows, for tests and styles). */
+  tableAttributes?: Record<`data-${string}`, string>;
   testId?: string;
   className?: string;
 }
@@ -38,7 +44,7 @@ interface VirtualTableProps<Row> {
  * A table that renders only the rows in view (and a few around them), so lists of thousands scroll
  * smoothly; it keeps table semantics, with the full row count and each row's index for screen readers.
  */
-export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, testId, className }: VirtualTableProps<Row>) {
+export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, spanningCell, footer, tableAttributes, testId, className }: VirtualTableProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders this component itself; nothing memoises its output.
   const virtualizer = useVirtualizer({
@@ -57,7 +63,7 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, 
 
   return (
     <div className={`vt-scroll${className ? ` ${className}` : ''}`} ref={scroller}>
-      <table className="vt" style={style} aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
+      <table className="vt" style={style} aria-label={label} aria-rowcount={rows.length + (footer ? 2 : 1)} data-testid={testId} {...tableAttributes}>
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((column) => (
@@ -80,6 +86,7 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, 
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
+            const spanning = spanningCell?.(row) ?? null;
             return (
               <tr
                 key={item.key}
@@ -91,15 +98,38 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, 
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
                 {...(rowAttributes ? rowAttributes(row) : {})}
               >
-                {columns.map((column) => (
-                  <td key={column.id} className={[column.className, column.cellClassName?.(row)].filter(Boolean).join(' ') || undefined}>
-                    {column.cell(row)}
+                {spanning !== null ? (
+                  <td className="vt-span" colSpan={columns.length}>
+                    {spanning}
                   </td>
-                ))}
+                ) : (
+                  columns.map((column) => (
+                    <td key={column.id} className={[column.className, column.cellClassName?.(row)].filter(Boolean).join(' ') || undefined}>
+                      {column.cell(row)}
+                    </td>
+                  ))
+                )}
               </tr>
             );
           })}
         </tbody>
+        {footer ? (
+          <tfoot>
+            <tr aria-rowindex={rows.length + 2}>
+              {columns.map((column, index) =>
+                index === 0 ? (
+                  <th key={column.id} scope="row" className={column.className}>
+                    {footer[index]}
+                  </th>
+                ) : (
+                  <td key={column.id} className={column.className}>
+                    {footer[index]}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );

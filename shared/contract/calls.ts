@@ -147,25 +147,26 @@ export interface SignInRules {
   idleLockMinutes: number;
 }
 
+/** One row of a ranking: what the table shows; its explanation is fetched when the row is opened (`ranking.explain`). */
 export interface RankingRow {
   position: number;
-  tiedWith: string[];
+  /** How many other rows share this position (they stand next to it): no key of the chain could separate them. */
+  tied: number;
   dossierId: string;
   unitId: string;
   unitName: string;
   nomineeKind: NomineeKind;
-  schemeId: string;
-  schemeVersion: number;
   /** The total the ranking uses: the council's aggregate when reviewers scored, else the self-assessment. */
   total: Hundredths;
   selfTotal: Hundredths;
   source: 'council' | 'self';
-  aggregate: AggregateScore | null;
+  /** Council members who scored the dossier, conflicted ones included. */
+  reviewers: number;
   eligible: boolean;
-  gateFailures: GateFailure[];
-  result: ScoreResult;
-  /** The council's adjustments of the office's figures that this score uses (the office's values beside them). */
-  adjustments: Adjustment[];
+  /** The council's adjustments of the office's figures that this score uses. */
+  adjustments: number;
+  /** The tie-break keys, in the chain's order. */
+  keys: number[];
 }
 
 export interface Ranking {
@@ -174,6 +175,25 @@ export interface Ranking {
   tieBreaks: TieBreak[];
   rows: RankingRow[];
   selection: Selection;
+}
+
+/** Why a row of the ranking has its score: every criterion, the gates, the council's aggregate, the adjustments. */
+export interface RankingExplanation {
+  dossierId: string;
+  schemeId: string;
+  schemeVersion: number;
+  total: Hundredths;
+  selfTotal: Hundredths;
+  source: 'council' | 'self';
+  eligible: boolean;
+  /** The dossiers of the same ranking this one is tied with. */
+  tiedWith: string[];
+  keys: number[];
+  gateFailures: GateFailure[];
+  result: ScoreResult;
+  aggregate: AggregateScore | null;
+  /** The council's adjustments this score uses, with the office's values beside them. */
+  adjustments: Adjustment[];
 }
 
 export interface SchemeSummary {
@@ -211,6 +231,12 @@ export interface AllocationReport {
 export interface DemoSummary {
   units: number;
   dossiers: number;
+}
+
+/** What `tdcs generate` made: a dataset at scale for benchmarks and trials. */
+export interface GeneratedSummary extends DemoSummary {
+  people: number;
+  attachments: number;
 }
 
 export interface BackupResult {
@@ -306,7 +332,18 @@ export const contract = {
   'attachments.read': call<{ fileName: string; mimeType: string; content: string }>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   'attachments.remove': call<AttachmentInfo[]>()(z.strictObject({ dossierId: recordId, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   'ranking.get': call<Ranking>()(z.strictObject({ campaignYear: year, group: z.enum(['collective', 'individual']) })),
+  /** The explanation of ranking rows, fetched when a row is opened (or for `tdcs rank --explain`, a page at a time). */
+  'ranking.explain': call<RankingExplanation[]>()(z.strictObject({ dossierIds: z.array(recordId).min(1).max(1000) })),
   'demo.load': call<DemoSummary>()(z.strictObject({})),
+  /** A generated dataset of any size (the command line's `generate`, for benchmarks and trials at scale). */
+  'demo.generate': call<GeneratedSummary>()(
+    z.strictObject({
+      dossiers: z.number().int().min(0).max(200_000),
+      individuals: z.number().int().min(0).max(200_000),
+      seed: z.number().int().min(0).max(2 ** 31),
+      attachmentKb: z.number().int().min(0).max(10 * 1024),
+    }),
+  ),
   /** A backup into the data folder's backups/, or to a file a person chose (`to`). */
   'backup.create': call<BackupResult>()(z.strictObject({ to: z.string().min(1).max(4096).optional() })),
   'backup.list': call<BackupFile[]>()(z.strictObject({})),

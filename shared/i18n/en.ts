@@ -438,8 +438,12 @@ export const en = {
       '  init --mode branch|office --organisation NAME --admin USER [--full-name NAME] [--language vi|en]\n' +
       '                                           set up (the password is read from standard input)\n' +
       '  demo                                     load the demo dataset\n' +
-      '  rank --campaign YEAR [--group collective|individual] [--json]\n' +
-      '                                           the official ranking\n' +
+      '  generate [--dossiers N] [--individuals M] [--seed S] [--attachments KB] [--password P]\n' +
+      '                                           fill an empty folder with N collective and M individual dossiers\n' +
+      '                                           (default 10000 and N/5; KB: one evidence file of that size each)\n' +
+      '  rank --campaign YEAR [--group collective|individual] [--json] [--explain]\n' +
+      '                                           the official ranking (--json: totals and tie-break keys;\n' +
+      '                                           --explain: each row\'s breakdown too, as JSON)\n' +
       '  backup --to FILE                         copy the database to FILE\n' +
       '  verify                                   check the database\n' +
       '  keys [--json]                            this installation\'s fingerprint and the trusted ones\n' +
@@ -459,6 +463,8 @@ export const en = {
     noPassword: 'no password on standard input',
     initDone: 'Set up {{organisation}} ({{mode}}) in {{dataDir}}; administrator “{{admin}}”.',
     demoDone: 'Loaded {{units}} units and {{dossiers}} dossiers.',
+    generateDone: 'Generated {{units}} units, {{people}} people, {{dossiers}} dossiers and {{attachments}} evidence files in {{dataDir}}.',
+    generateAccount: 'Sign in as “{{username}}” with the password “{{password}}” (test data: change it before real use).',
     backupDone: 'Backup written to {{path}} ({{bytes}} bytes).',
     verifyOk: 'The database is sound ({{dossiers}} dossiers checked).',
     verifyProblems: 'The database has {{count}} problem(s):',

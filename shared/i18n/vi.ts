@@ -439,8 +439,12 @@ export const vi: Messages = {
       '  init --mode branch|office --organisation TÊN --admin TÀI_KHOẢN [--full-name HỌ_TÊN] [--language vi|en]\n' +
       '                                           thiết lập (mật khẩu đọc từ đầu vào chuẩn)\n' +
       '  demo                                     nạp dữ liệu mẫu\n' +
-      '  rank --campaign NĂM [--group collective|individual] [--json]\n' +
-      '                                           bảng xếp hạng chính thức\n' +
+      '  generate [--dossiers N] [--individuals M] [--seed S] [--attachments KB] [--password P]\n' +
+      '                                           tạo dữ liệu thử nghiệm trong thư mục trống: N hồ sơ tập thể và M hồ sơ cá nhân\n' +
+      '                                           (mặc định 10000 và N/5; KB: mỗi hồ sơ kèm một tệp minh chứng cỡ đó)\n' +
+      '  rank --campaign NĂM [--group collective|individual] [--json] [--explain]\n' +
+      '                                           bảng xếp hạng chính thức (--json: tổng điểm và điểm các tiêu chí\n' +
+      '                                           phụ; --explain: thêm điểm chi tiết của từng hồ sơ, dạng JSON)\n' +
       '  backup --to TỆP                          sao lưu cơ sở dữ liệu ra TỆP\n' +
       '  verify                                   kiểm tra cơ sở dữ liệu\n' +
       '  keys [--json]                            mã nhận dạng của bản cài đặt này và các nơi đã tin cậy\n' +
@@ -460,6 +464,8 @@ export const vi: Messages = {
     noPassword: 'không có mật khẩu ở đầu vào chuẩn',
     initDone: 'Đã thiết lập {{organisation}} ({{mode}}) tại {{dataDir}}; quản trị viên “{{admin}}”.',
     demoDone: 'Đã nạp {{units}} đơn vị và {{dossiers}} hồ sơ.',
+    generateDone: 'Đã tạo {{units}} đơn vị, {{people}} cá nhân, {{dossiers}} hồ sơ và {{attachments}} tệp minh chứng trong {{dataDir}}.',
+    generateAccount: 'Đăng nhập bằng tài khoản “{{username}}”, mật khẩu “{{password}}” (dữ liệu thử nghiệm: hãy đổi mật khẩu trước khi dùng thật).',
     backupDone: 'Đã sao lưu vào {{path}} ({{bytes}} byte).',
     verifyOk: 'Cơ sở dữ liệu toàn vẹn (đã kiểm tra {{dossiers}} hồ sơ).',
     verifyProblems: 'Cơ sở dữ liệu có {{count}} vấn đề:',

@@ -26,25 +26,40 @@ export interface AggregateScore {
   totals: { reviewer: string; total: Hundredths }[];
 }
 
+/** One reviewer's total, for {@link aggregateTotals}. */
+export interface ReviewerTotal {
+  reviewer: string;
+  total: Hundredths;
+  conflict: boolean;
+}
+
 /**
  * The council's score from several reviewers: the mean of their totals, or the trimmed mean (without the
  * highest and the lowest) when at least five can be counted; rounded once to the hundredth, half away from zero.
  */
 export function aggregateScores(scores: ReviewerScore[], method: AggregationMethod): AggregateScore {
+  return aggregateTotals(
+    scores.map((score) => ({ reviewer: score.reviewer, total: score.result.total, conflict: score.conflict })),
+    method,
+  );
+}
+
+/** {@link aggregateScores} from the reviewers' totals alone (what the stored ranking computes with). */
+export function aggregateTotals(scores: ReviewerTotal[], method: AggregationMethod): AggregateScore {
   const usable = scores.filter((score) => !score.conflict);
   const excludedForConflict = scores.filter((score) => score.conflict).map((score) => score.reviewer);
-  const totals = scores.map((score) => ({ reviewer: score.reviewer, total: score.result.total }));
+  const totals = scores.map((score) => ({ reviewer: score.reviewer, total: score.total }));
   let counted = usable;
   let dropped: string[] = [];
   if (method === 'trimmedMean' && usable.length >= TRIM_FROM_REVIEWERS) {
     // Order by total, then by name, so which of two equal totals is dropped never depends on input order.
-    const ordered = [...usable].sort((a, b) => a.result.total - b.result.total || (a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0));
-    const lowest = ordered[0] as ReviewerScore;
-    const highest = ordered[ordered.length - 1] as ReviewerScore;
+    const ordered = [...usable].sort((a, b) => a.total - b.total || (a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0));
+    const lowest = ordered[0] as ReviewerTotal;
+    const highest = ordered[ordered.length - 1] as ReviewerTotal;
     dropped = [highest.reviewer, lowest.reviewer];
     counted = ordered.slice(1, -1);
   }
-  const sum = counted.reduce((total, score) => total + score.result.total, 0);
+  const sum = counted.reduce((total, score) => total + score.total, 0);
   return {
     method,
     total: counted.length === 0 ? null : roundDivide(sum, counted.length),
@@ -55,7 +70,8 @@ export function aggregateScores(scores: ReviewerScore[], method: AggregationMeth
   };
 }
 
-function meanOf(values: number[]): number {
+/** The mean of several reviewers' points, rounded once to the hundredth, half away from zero (0 for none). */
+export function meanPoints(values: number[]): number {
   return values.length === 0 ? 0 : roundDivide(values.reduce((sum, value) => sum + value, 0), values.length);
 }
 
@@ -65,7 +81,7 @@ function meanCriteria(rows: CriterionResult[][]): CriterionResult[] {
     const same = rows.map((row) => row[index] as CriterionResult);
     return {
       ...criterion,
-      points: meanOf(same.map((item) => item.points)),
+      points: meanPoints(same.map((item) => item.points)),
       inputs: {},
       note: { key: 'rule.councilMean', params: { reviewers: rows.length } },
       children: meanCriteria(same.map((item) => item.children)),
@@ -84,8 +100,8 @@ export function councilResult(counted: ScoreResult[], total: Hundredths, minTota
   return {
     ...reference,
     total,
-    base: meanOf(counted.map((result) => result.base)),
-    bonus: meanOf(counted.map((result) => result.bonus)),
+    base: meanPoints(counted.map((result) => result.base)),
+    bonus: meanPoints(counted.map((result) => result.bonus)),
     criteria: meanCriteria(counted.map((result) => result.criteria)),
     bonusCriteria: meanCriteria(counted.map((result) => result.bonusCriteria)),
     gateFailures,

@@ -8,6 +8,8 @@ export interface ScorePoints {
   base: Hundredths;
   bonus: Hundredths;
   eligible: boolean;
+  /** Every gate passed but the minimum total (the council's aggregate is judged against that one again). */
+  gatesPassed: boolean;
   complete: boolean;
   /** Every criterion's points, groups included, in the order of {@link criterionOrder}. */
   points: Hundredths[];
@@ -209,13 +211,13 @@ export function scorePoints(scheme: Scheme, input: ScoreInput): ScorePoints {
   for (const index of bonusCriteria) bonusSum += points[index] as number;
   const bonus = Math.min(bonusMax, bonusSum);
   const total = base + bonus;
-  let eligible = input.discipline === 'none' && total >= minTotal;
+  let gatesPassed = input.discipline === 'none';
   for (const condition of gates) {
     const outcome = judgeGate(condition, indicators[condition.indicator]);
-    if (outcome !== 'pass') eligible = false;
+    if (outcome !== 'pass') gatesPassed = false;
     if (outcome === 'missing') missing = true;
   }
-  return { total, base, bonus, eligible, complete: !missing, points };
+  return { total, base, bonus, eligible: gatesPassed && total >= minTotal, gatesPassed, complete: !missing, points };
 }
 
 /** The ids of a scheme's criteria in the order {@link ScorePoints.points} lists them. */

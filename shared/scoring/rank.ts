@@ -33,19 +33,51 @@ export interface RankedRow {
 }
 
 function sortKeys(entry: RankEntry, chain: TieBreak[]): number[] {
-  return [
-    entry.result.eligible ? 1 : 0,
-    entry.result.total,
-    ...chain.map((tieBreak) => tieBreakKey(entry, tieBreak)),
-  ];
+  return chain.map((tieBreak) => tieBreakKey(entry, tieBreak));
 }
 
-function compareKeys(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i += 1) {
-    const difference = (b[i] ?? 0) - (a[i] ?? 0);
+/** What the order of a ranking reads: eligibility, total, then the chain's keys (higher first), then the id for display. */
+export interface KeyedEntry {
+  id: string;
+  eligible: boolean;
+  total: Hundredths;
+  /** The tie-break keys, in chain order. */
+  keys: readonly number[];
+}
+
+export interface KeyedPlace<E extends KeyedEntry> {
+  entry: E;
+  /** 1-based position; tied entries share the position of the first of them. */
+  position: number;
+  /** How many other entries share it: they stand next to this one. */
+  tied: number;
+}
+
+function compareEntries(a: KeyedEntry, b: KeyedEntry): number {
+  if (a.eligible !== b.eligible) return a.eligible ? -1 : 1;
+  if (a.total !== b.total) return b.total - a.total;
+  const length = Math.max(a.keys.length, b.keys.length);
+  for (let i = 0; i < length; i += 1) {
+    const difference = (b.keys[i] ?? 0) - (a.keys[i] ?? 0);
     if (difference !== 0) return difference;
   }
   return 0;
+}
+
+/**
+ * Orders entries whose keys are known (stored scores): eligible first, total descending, then the chain's keys.
+ * Entries no key separates share a position; the id only orders them for display.
+ */
+export function rankKeyed<E extends KeyedEntry>(entries: readonly E[]): KeyedPlace<E>[] {
+  const sorted = [...entries].sort((a, b) => compareEntries(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const places: KeyedPlace<E>[] = new Array<KeyedPlace<E>>(sorted.length);
+  let groupStart = 0;
+  for (let i = 1; i <= sorted.length; i += 1) {
+    if (i < sorted.length && compareEntries(sorted[i] as E, sorted[groupStart] as E) === 0) continue;
+    for (let member = groupStart; member < i; member += 1) places[member] = { entry: sorted[member] as E, position: groupStart + 1, tied: i - groupStart - 1 };
+    groupStart = i;
+  }
+  return places;
 }
 
 /**
@@ -54,26 +86,17 @@ function compareKeys(a: number[], b: number[]): number {
  * them for display, so shuffling the input never changes the positions.
  */
 export function rankDossiers(entries: RankEntry[], chain: TieBreak[]): RankedRow[] {
-  const keyed = entries.map((entry) => ({ entry, keys: sortKeys(entry, chain) }));
-  keyed.sort((a, b) => compareKeys(a.keys, b.keys) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
-  const rows: RankedRow[] = [];
-  let groupStart = 0;
-  for (let i = 0; i <= keyed.length; i += 1) {
-    const current = keyed[i];
-    const first = keyed[groupStart];
-    if (current && first && compareKeys(current.keys, first.keys) === 0) continue;
-    const group = keyed.slice(groupStart, i);
-    for (const member of group) {
-      rows.push({
-        id: member.entry.id,
-        position: groupStart + 1,
-        tiedWith: group.length > 1 ? group.filter((other) => other !== member).map((other) => other.entry.id) : [],
-        eligible: member.entry.result.eligible,
-        total: member.entry.result.total,
-        keys: member.keys.slice(2),
-      });
-    }
-    groupStart = i;
-  }
-  return rows;
+  const places = rankKeyed(entries.map((entry) => ({ id: entry.id, eligible: entry.result.eligible, total: entry.result.total, keys: sortKeys(entry, chain) })));
+  return places.map((place) => {
+    // A tie group starts at its shared position and holds the entry and the others tied with it.
+    const group = place.tied > 0 ? places.slice(place.position - 1, place.position + place.tied) : [];
+    return {
+      id: place.entry.id,
+      position: place.position,
+      tiedWith: group.filter((other) => other !== place).map((other) => other.entry.id),
+      eligible: place.entry.eligible,
+      total: place.entry.total,
+      keys: [...place.entry.keys],
+    };
+  });
 }

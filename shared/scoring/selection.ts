@@ -11,13 +11,13 @@ export interface Selection {
 }
 
 /** Proposes at most `quota` eligible nominees in rank order; a tie across the cut-off is reported, not broken. */
-export function selectNominees(rows: RankedRow[], quota: number): Selection {
+export function selectNominees(rows: readonly Pick<RankedRow, 'id' | 'position' | 'eligible'>[], quota: number): Selection {
   const eligible = rows.filter((row) => row.eligible);
   const selected: string[] = [];
   let cutoffTie: string[] = [];
   let index = 0;
   while (index < eligible.length && selected.length < quota) {
-    const position = (eligible[index] as RankedRow).position;
+    const position = (eligible[index] as Pick<RankedRow, 'position'>).position;
     const group = eligible.filter((row) => row.position === position);
     if (selected.length + group.length <= quota) selected.push(...group.map((row) => row.id));
     else {

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
 import { DATABASE_FILE } from '../../electron/core';
 import { temporaryDataDir } from '../support/data-dir';
-import { countRows, fakeIo, withDatabase } from './helpers';
+import { countRows, fakeIo, hasVietnameseDiacritics, withDatabase } from './helpers';
 
 const PASSWORD = 'mat-khau-dong-lenh';
 
 interface RankJson {
   campaignYear: number;
   group: string;
-  rows: { position: number; total: number; totalHundredths: number; eligible: boolean; unitName: string; dossierId: string; breakdown: { id: string; points: number }[] }[];
+  rows: { position: number; total: number; totalHundredths: number; eligible: boolean; unitName: string; dossierId: string; keys: number[]; breakdown?: { id: string; points: number }[] }[];
 }
 
 /** Runs the command line in this process as an operator would type it. */
@@ -64,7 +64,7 @@ describe('the command line, step by step on one installation', () => {
     expect(countRows(data.dir).users).toBe(1);
   });
 
-  it('demo loads the demo dataset; rank --json gives the official ranking with breakdowns', async () => {
+  it('demo loads the demo dataset; rank --json gives totals and tie-break keys, --explain each row’s breakdown too', async () => {
     const demo = await tdcs([...base, 'demo']);
     expect(demo.code).toBe(0);
     const counts = countRows(data.dir);
@@ -85,9 +85,23 @@ describe('the command line, step by step on one installation', () => {
       expect(row.position).toBeGreaterThanOrEqual(1);
       expect(row.total).toBe(row.totalHundredths / 100);
       expect(row.totalHundredths).toBe(stored.get(row.dossierId));
-      expect(row.breakdown.length).toBeGreaterThan(0);
-      expect(row.breakdown.map((criterion) => criterion.id)).toContain('participation');
+      expect(row.keys).toHaveLength(3);
+      expect(row.breakdown).toBeUndefined();
     }
+    // One row a line: hundreds of rows stay short.
+    expect(rank.out.split('\n').filter((line) => line.startsWith('    {"position"'))).toHaveLength(counts.dossiers);
+
+    const explained = await tdcs([...base, 'rank', '--campaign', '2025', '--explain']);
+    expect(explained.code).toBe(0);
+    const withBreakdowns = JSON.parse(explained.out) as RankJson;
+    expect(withBreakdowns.rows.map((row) => row.dossierId)).toEqual(ranking.rows.map((row) => row.dossierId));
+    const compact = new Map(ranking.rows.map((row) => [row.dossierId, row]));
+    for (const row of withBreakdowns.rows) {
+      expect(row).toMatchObject(compact.get(row.dossierId) ?? { missing: true });
+      expect(row.breakdown?.map((criterion) => criterion.id)).toContain('participation');
+      expect(row.breakdown?.reduce((sum, criterion) => sum + criterion.points, 0)).toBeGreaterThanOrEqual(row.totalHundredths - 500);
+    }
+    expect(explained.out.length).toBeGreaterThan(rank.out.length * 5);
   });
 
   it('rank without --json prints one line per dossier under a header', async () => {
@@ -206,5 +220,33 @@ describe('the command line refuses clearly', () => {
     } finally {
       fresh.remove();
     }
+  });
+});
+
+describe('generate: a dataset at scale in an empty folder', () => {
+  const data = temporaryDataDir('tdcs-generate-');
+  afterAll(() => data.remove());
+
+  it('sets up a branch, makes the collectives, individuals with Vietnamese names and evidence asked for, every one scored', async () => {
+    const made = await tdcs(['--data-dir', data.dir, '--lang', 'vi', 'generate', '--dossiers', '130', '--individuals', '40', '--attachments', '3', '--password', 'mat-khau-thu-nghiem']);
+    expect(made.err).toEqual([]);
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/^Đã tạo \d+ đơn vị, 40 cá nhân, 170 hồ sơ và 170 tệp minh chứng/);
+    expect(made.out).toContain('mat-khau-thu-nghiem');
+    const collective = JSON.parse((await tdcs(['--data-dir', data.dir, 'rank', '--campaign', '2025', '--json'])).out) as RankJson;
+    const individual = JSON.parse((await tdcs(['--data-dir', data.dir, 'rank', '--campaign', '2025', '--group', 'individual', '--json'])).out) as RankJson;
+    expect(collective.rows).toHaveLength(130);
+    expect(individual.rows).toHaveLength(40);
+    const people = withDatabase(data.dir, (db) => db.prepare('SELECT full_name, gender FROM people').all()) as { full_name: string; gender: string }[];
+    expect(people).toHaveLength(40);
+    expect(people.every((person) => /^\S+ \S+ \S+$/.test(person.full_name))).toBe(true);
+    expect(hasVietnameseDiacritics(people.map((person) => person.full_name).join(' '))).toBe(true);
+    expect(new Set(people.map((person) => person.gender))).toEqual(new Set(['female', 'male']));
+    expect(countRows(data.dir).dossiers).toBe(170);
+    expect((await tdcs(['--data-dir', data.dir, 'verify'])).code).toBe(0);
+    // A folder with data is never filled again.
+    const again = await tdcs(['--data-dir', data.dir, '--lang', 'en', 'generate', '--dossiers', '10']);
+    expect(again.code).toBe(1);
+    expect(countRows(data.dir).dossiers).toBe(170);
   });
 });

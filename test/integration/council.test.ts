@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierDetail, RankingRow } from '../../shared/contract/calls';
+import type { DossierDetail, RankingExplanation, RankingRow } from '../../shared/contract/calls';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { ALLOCATION_WEIGHTS } from '../../shared/domain/campaign';
 import { translator } from '../../shared/i18n/translator';
@@ -29,11 +29,22 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   let branch: Installation;
   let detail: DossierDetail;
   let other: DossierDetail;
-  const rowOf = async (dossierId: string): Promise<RankingRow> => {
+  /** A row of the ranking with its explanation, as the page shows it once opened; both must tell the same score. */
+  const rowOf = async (dossierId: string): Promise<RankingRow & Pick<RankingExplanation, 'aggregate' | 'result'>> => {
     const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
     const row = ranking.rows.find((candidate) => candidate.dossierId === dossierId);
     if (!row) throw new Error(`no ranking row for ${dossierId}`);
-    return row;
+    const [explanation] = await branch.call('ranking.explain', { dossierIds: [dossierId] });
+    if (!explanation) throw new Error(`no explanation for ${dossierId}`);
+    expect({ total: explanation.total, selfTotal: explanation.selfTotal, source: explanation.source, eligible: explanation.eligible, keys: explanation.keys }).toEqual({
+      total: row.total,
+      selfTotal: row.selfTotal,
+      source: row.source,
+      eligible: row.eligible,
+      keys: row.keys,
+    });
+    expect(row.reviewers).toBe(explanation.aggregate?.totals.length ?? 0);
+    return { ...row, aggregate: explanation.aggregate, result: explanation.result };
   };
 
   beforeAll(async () => {

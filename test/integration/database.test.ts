@@ -56,6 +56,33 @@ describe('the database file', () => {
     expect(countRows(installation.dataDir).dossiers).toBe(0);
   });
 
+  it('a database of schema 5 (before stored scores) is migrated across the gap left for 006, and every dossier gets its score', async () => {
+    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 7]);
+    const installation = await setUpCore({ demo: true, mode: 'branch' });
+    cleanups.push(installation.close);
+    const ranked = await installation.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    installation.core.close();
+    // As an older build left it: no table, trigger or index of migration 007, and user_version 5.
+    withDatabase(
+      installation.dataDir,
+      (db) => {
+        const objects = db.prepare("SELECT type, name FROM sqlite_schema WHERE sql LIKE '%stale_scores%' OR name IN ('dossier_scores', 'dossiers_by_person', 'dossiers_by_scheme')").all() as { type: string; name: string }[];
+        for (const { type, name } of objects.filter((object) => object.type === 'trigger')) db.exec(`DROP ${type.toUpperCase()} ${name}`);
+        db.exec('DROP TABLE stale_scores; DROP TABLE dossier_scores; DROP INDEX dossiers_by_person; DROP INDEX dossiers_by_scheme');
+        db.prepare("DELETE FROM settings WHERE key = 'storedScoresVersion'").run();
+        db.pragma('user_version = 5');
+      },
+      { readonly: false },
+    );
+    installation.reopen();
+    await installation.login();
+    expect(installation.core.db.pragma('user_version', { simple: true })).toBe(7);
+    const scored = withDatabase(installation.dataDir, (db) => db.prepare('SELECT count(*) AS n FROM dossier_scores').get() as { n: number });
+    expect(scored.n).toBe(countRows(installation.dataDir).dossiers);
+    expect(await installation.call('ranking.get', { campaignYear: 2025, group: 'collective' })).toEqual(ranked);
+    expect((await installation.call('database.verify', {})).problems).toEqual([]);
+  });
+
   it('a database written by a newer version (user_version 99) is refused with database.tooNew and left as it was', async () => {
     const installation = await setUpCore();
     cleanups.push(installation.close);

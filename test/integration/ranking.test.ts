@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ranking } from '../../shared/contract/calls';
+import type { Ranking, RankingExplanation } from '../../shared/contract/calls';
 import type { Dossier } from '../../shared/domain/dossier';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { nomineeGroupOf } from '../../shared/domain/kinds';
@@ -16,9 +16,12 @@ type Installation = Awaited<ReturnType<typeof setUpCore>>;
 describe('the official ranking of the demo campaign', () => {
   let installation: Installation;
   let ranking: Ranking;
+  let explained: Map<string, RankingExplanation>;
   beforeAll(async () => {
     installation = await setUpCore({ demo: true });
     ranking = await installation.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    const explanations = await installation.call('ranking.explain', { dossierIds: ranking.rows.map((row) => row.dossierId) });
+    explained = new Map(explanations.map((explanation) => [explanation.dossierId, explanation]));
   });
   afterAll(() => installation.close());
 
@@ -46,15 +49,22 @@ describe('the official ranking of the demo campaign', () => {
       if (previous && current && previous.eligible === current.eligible) expect(current.total, `row ${i + 1}`).toBeLessThanOrEqual(previous.total);
     }
     for (const row of ranking.rows) {
-      if (!row.eligible) expect(row.gateFailures.length, row.dossierId).toBeGreaterThan(0);
-      else expect(row.gateFailures).toEqual([]);
+      const explanation = explained.get(row.dossierId);
+      expect(explanation?.eligible, row.dossierId).toBe(row.eligible);
+      if (!row.eligible) expect(explanation?.gateFailures.length, row.dossierId).toBeGreaterThan(0);
+      else expect(explanation?.gateFailures).toEqual([]);
     }
   });
 
   it('numbers positions from 1; tied rows share the position of the first of them', () => {
     expect(ranking.rows[0]?.position).toBe(1);
     ranking.rows.forEach((row, index) => {
-      if (row.tiedWith.length === 0) {
+      // The rows tied with one stand next to it, and its explanation names them.
+      expect(explained.get(row.dossierId)?.tiedWith, row.dossierId).toEqual(
+        ranking.rows.filter((other) => other !== row && other.position === row.position).map((other) => other.dossierId).sort(),
+      );
+      expect(row.tied).toBe(ranking.rows.filter((other) => other.position === row.position).length - 1);
+      if (row.tied === 0) {
         expect(row.position, row.dossierId).toBe(index + 1);
       } else {
         expect(row.position).toBeLessThanOrEqual(index + 1);
@@ -85,7 +95,7 @@ describe('the official ranking of the demo campaign', () => {
       expect(row.total, row.dossierId).toBe(preview.total);
       expect(formatHundredths(row.total)).toBe(formatHundredths(preview.total));
       expect(row.eligible, row.dossierId).toBe(preview.eligible);
-      expect(row.result).toEqual(preview);
+      expect(explained.get(row.dossierId)?.result).toEqual(preview);
     }
     // Every collective kind of the demo is scored with its own default scheme, as stored in the campaign.
     expect([...schemes.values()].map((scheme) => scheme.id).sort()).toEqual(

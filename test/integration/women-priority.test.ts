@@ -17,9 +17,9 @@ import { commune, completeContent } from './helpers';
 const WOMAN = { fullName: 'Nguyễn Thị Thu Hà', birthYear: 1980, gender: 'female', position: 'Tổ trưởng Tổ TK&VV ấp Bình Hòa' } as const;
 const MAN = { fullName: 'Trần Văn Bảy', birthYear: 1976, gender: 'male', position: 'Tổ trưởng Tổ TK&VV ấp Bình Lợi' } as const;
 
-/** The ranking's rows as [dossier id, position, tied with] in order. */
-function positions(ranking: Ranking): [string, number, string[]][] {
-  return ranking.rows.map((row) => [row.dossierId, row.position, row.tiedWith]);
+/** The ranking's rows as [dossier id, position, how many others share it] in order. */
+function positions(ranking: Ranking): [string, number, number][] {
+  return ranking.rows.map((row) => [row.dossierId, row.position, row.tied]);
 }
 
 describe('the priority for women at the office', () => {
@@ -53,15 +53,16 @@ describe('the priority for women at the office', () => {
     const ranking = await installation.call('ranking.get', { campaignYear: YEAR, group: 'individual' });
     expect(ranking.tieBreaks.at(-1)).toEqual({ type: 'womenPriority' });
     expect(positions(ranking)).toEqual([
-      [hers.dossier.id, 1, []],
-      [his.dossier.id, 2, []],
+      [hers.dossier.id, 1, 0],
+      [his.dossier.id, 2, 0],
     ]);
 
     // The registry decides: recorded as a woman too, the two can no longer be separated and are shown as a tie.
     await installation.call('people.update', { id: man.id, ...MAN, gender: 'female', unitId: unit.id });
     const tied = await installation.call('ranking.get', { campaignYear: YEAR, group: 'individual' });
     expect(tied.rows.map((row) => row.position)).toEqual([1, 1]);
-    expect(tied.rows.find((row) => row.dossierId === hers.dossier.id)?.tiedWith).toEqual([his.dossier.id]);
+    expect(tied.rows.map((row) => row.tied)).toEqual([1, 1]);
+    expect((await installation.call('ranking.explain', { dossierIds: [hers.dossier.id] }))[0]?.tiedWith).toEqual([his.dossier.id]);
   });
 
   it('collectives keep their share of women: at least 70 % ranks first among equal scores', async () => {
@@ -76,8 +77,8 @@ describe('the priority for women at the office', () => {
     expect(fewer.personGender).toBeNull();
     const ranking = await installation.call('ranking.get', { campaignYear: YEAR, group: 'collective' });
     expect(positions(ranking)).toEqual([
-      [more.id, 1, []],
-      [fewer.id, 2, []],
+      [more.id, 1, 0],
+      [fewer.id, 2, 0],
     ]);
   });
 });
@@ -118,8 +119,8 @@ describe('the priority for women at the branch, for received individual dossiers
 
     const ranking = await branch.call('ranking.get', { campaignYear: YEAR, group: 'individual' });
     expect(positions(ranking)).toEqual([
-      [hers, 1, []],
-      [his, 2, []],
+      [hers, 1, 0],
+      [his, 2, 0],
     ]);
   });
 });

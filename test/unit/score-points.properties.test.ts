@@ -26,11 +26,12 @@ describe('the score-only path, over generated schemes and dossiers', () => {
       fc.property(anySchemeAndInput, ([scheme, input]) => {
         const explained = scoreDossier(scheme, input);
         const score = scorePoints(scheme, input);
-        expect({ total: score.total, base: score.base, bonus: score.bonus, eligible: score.eligible, complete: score.complete }).toEqual({
+        expect({ total: score.total, base: score.base, bonus: score.bonus, eligible: score.eligible, gatesPassed: score.gatesPassed, complete: score.complete }).toEqual({
           total: explained.total,
           base: explained.base,
           bonus: explained.bonus,
           eligible: explained.eligible,
+          gatesPassed: explained.gateFailures.every((failure) => failure.gateId === 'minTotal'),
           complete: explained.complete,
         });
         const listed = flatten([...explained.criteria, ...explained.bonusCriteria]);
@@ -57,11 +58,11 @@ describe('the score-only path, over generated schemes and dossiers', () => {
     );
   });
 
-  it('allocates no explanation: the result is five figures and one array of points', () => {
+  it('allocates no explanation: the result is six figures and one array of points', () => {
     fc.assert(
       fc.property(anySchemeAndInput, ([scheme, input]) => {
         const score = scorePoints(scheme, input);
-        expect(Object.keys(score).sort()).toEqual(['base', 'bonus', 'complete', 'eligible', 'points', 'total']);
+        expect(Object.keys(score).sort()).toEqual(['base', 'bonus', 'complete', 'eligible', 'gatesPassed', 'points', 'total']);
         expect(score.points.every((points) => typeof points === 'number' && Number.isInteger(points))).toBe(true);
       }),
       { numRuns: 200 },

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 
 interface Row {
   line: AllocationLine;
@@ -71,6 +72,73 @@ export function AllocationPage() {
   const settingLabel = (label: string, isSetting: boolean) => (isSetting ? t('allocation.campaignSetting', { name: label }) : label);
   const sum = (pick: (row: Row) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const anyTie = rows.some((row) => row.line.tie || row.line.tieLost);
+  const columns: VirtualColumn<Row>[] = [
+    {
+      id: 'unit',
+      header: t('allocation.columns.unit'),
+      width: 'minmax(13rem, 3fr)',
+      minRem: 13,
+      cell: (row) => (
+        <>
+          {row.name}
+          {row.line.id === PROVINCE_BUCKET ? <span className="field-hint">{t('allocation.provinceHint')}</span> : null}
+        </>
+      ),
+    },
+    { id: 'eligible', header: t('allocation.columns.eligible'), width: 'minmax(5rem, 1fr)', minRem: 5, className: 'number', cell: (row) => row.eligible },
+    { id: 'selected', header: t('allocation.columns.selected'), width: 'minmax(5rem, 1fr)', minRem: 5, className: 'number', cell: (row) => row.selected },
+    { id: 'points', header: t('allocation.columns.points'), width: 'minmax(6rem, 1fr)', minRem: 6, className: 'number', cell: (row) => points(row.points) },
+    { id: 'weight', header: t('allocation.columns.weight'), width: 'minmax(5.5rem, 1fr)', minRem: 5.5, className: 'number', cell: (row) => t('allocation.weightValue', { value: row.line.weight }) },
+    {
+      id: 'exact',
+      header: t('allocation.columns.exact'),
+      width: 'minmax(6rem, 1fr)',
+      minRem: 6,
+      className: 'number',
+      cell: (row) => <span data-testid="allocation-exact">{t('allocation.exactValue', { value: row.line.exactQuota })}</span>,
+    },
+    { id: 'base', header: t('allocation.columns.base'), width: 'minmax(5rem, 1fr)', minRem: 5, className: 'number', cell: (row) => row.line.baseSeats },
+    {
+      id: 'extra',
+      header: t('allocation.columns.extra'),
+      width: 'minmax(13rem, 3fr)',
+      minRem: 13,
+      cell: (row) => (
+        <>
+          <span className="extra-count">{row.line.extraSeats}</span>
+          {row.line.reasons.length > 0 ? (
+            <ul className="reasons">
+              {row.line.reasons.map((reason, index) => (
+                <li key={index}>{t(reason.key, reason.params)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {row.line.tiedWith.length > 0 ? (
+            <p className="tied-with" data-testid="allocation-tied-with">
+              {t('allocation.tiedWith', { names: row.line.tiedWith.map((id) => nameById.get(id) ?? id).join(', ') })}
+            </p>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'seats',
+      header: t('allocation.columns.seats'),
+      width: 'minmax(6rem, 1fr)',
+      minRem: 6,
+      className: 'number',
+      cell: (row) => (
+        <>
+          <strong data-testid="allocation-seats">{row.line.seats}</strong>
+          {row.line.tie || row.line.tieLost ? (
+            <span className="pill pill-warn" title={t(row.line.tie ? 'allocation.tieHint' : 'allocation.tieLostHint')} data-testid="allocation-tie">
+              {t('allocation.tie')}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+  ];
 
   return (
     <section className="page allocation-page">
@@ -115,79 +183,30 @@ export function AllocationPage() {
       {report && rows.length === 0 ? <p className="empty">{t('allocation.empty')}</p> : null}
       {report && rows.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="allocation-table" data-testid="allocation-table" data-method={report.allocation.method} data-weight={report.weight}>
-              <thead>
-                <tr>
-                  <th>{t('allocation.columns.unit')}</th>
-                  <th className="number">{t('allocation.columns.eligible')}</th>
-                  <th className="number">{t('allocation.columns.selected')}</th>
-                  <th className="number">{t('allocation.columns.points')}</th>
-                  <th className="number">{t('allocation.columns.weight')}</th>
-                  <th className="number">{t('allocation.columns.exact')}</th>
-                  <th className="number">{t('allocation.columns.base')}</th>
-                  <th>{t('allocation.columns.extra')}</th>
-                  <th className="number">{t('allocation.columns.seats')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.line.id} data-unit={row.line.id}>
-                    <td>
-                      {row.name}
-                      {row.line.id === PROVINCE_BUCKET ? <span className="field-hint">{t('allocation.provinceHint')}</span> : null}
-                    </td>
-                    <td className="number">{row.eligible}</td>
-                    <td className="number">{row.selected}</td>
-                    <td className="number">{points(row.points)}</td>
-                    <td className="number">{t('allocation.weightValue', { value: row.line.weight })}</td>
-                    <td className="number" data-testid="allocation-exact">
-                      {t('allocation.exactValue', { value: row.line.exactQuota })}
-                    </td>
-                    <td className="number">{row.line.baseSeats}</td>
-                    <td>
-                      <span className="extra-count">{row.line.extraSeats}</span>
-                      {row.line.reasons.length > 0 ? (
-                        <ul className="reasons">
-                          {row.line.reasons.map((reason, index) => (
-                            <li key={index}>{t(reason.key, reason.params)}</li>
-                          ))}
-                        </ul>
-                      ) : null}
-                      {row.line.tiedWith.length > 0 ? (
-                        <p className="tied-with" data-testid="allocation-tied-with">
-                          {t('allocation.tiedWith', { names: row.line.tiedWith.map((id) => nameById.get(id) ?? id).join(', ') })}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td className="number">
-                      <strong data-testid="allocation-seats">{row.line.seats}</strong>
-                      {row.line.tie || row.line.tieLost ? (
-                        <span className="pill pill-warn" title={t(row.line.tie ? 'allocation.tieHint' : 'allocation.tieLostHint')} data-testid="allocation-tie">
-                          {t('allocation.tie')}
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="total-row">
-                  <th>{t('allocation.total')}</th>
-                  <td className="number">{sum((row) => row.eligible)}</td>
-                  <td className="number">{sum((row) => row.selected)}</td>
-                  <td className="number">{points(sum((row) => row.points))}</td>
-                  <td className="number">{t('allocation.weightValue', { value: report.allocation.totalWeight })}</td>
-                  <td className="number">{t('allocation.exactValue', { value: sum((row) => row.line.exactQuota) })}</td>
-                  <td className="number">{sum((row) => row.line.baseSeats)}</td>
-                  <td>{sum((row) => row.line.extraSeats)}</td>
-                  <td className="number">
-                    <strong data-testid="allocation-total">{sum((row) => row.line.seats)}</strong>
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <VirtualTable
+            rows={rows}
+            columns={columns}
+            rowKey={(row) => row.line.id}
+            label={t('allocation.title')}
+            rowAttributes={(row) => ({ 'data-unit': row.line.id })}
+            estimateRowHeight={64}
+            footer={[
+              t('allocation.total'),
+              sum((row) => row.eligible),
+              sum((row) => row.selected),
+              points(sum((row) => row.points)),
+              t('allocation.weightValue', { value: report.allocation.totalWeight }),
+              t('allocation.exactValue', { value: sum((row) => row.line.exactQuota) }),
+              sum((row) => row.line.baseSeats),
+              sum((row) => row.line.extraSeats),
+              <strong key="total" data-testid="allocation-total">
+                {sum((row) => row.line.seats)}
+              </strong>,
+            ]}
+            tableAttributes={{ 'data-method': report.allocation.method, 'data-weight': report.weight }}
+            testId="allocation-table"
+            className="allocation-table"
+          />
           {anyTie ? <p className="muted small">{t('allocation.tieNote')}</p> : null}
         </>
       ) : null}

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingRow } from '../../../shared/contract/calls';
 import type { NomineeGroup } from '../../../shared/domain/kinds';
@@ -7,8 +7,9 @@ import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
-import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
-import { AggregateExplanation } from '../council/AggregateExplanation';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { RankingDetails } from './RankingDetails';
+import './ranking.css';
 
 /** A criterion's label in any of the campaign's schemes (every scheme has the chain's criteria, see decision 005). */
 function criterionLabel(schemes: Scheme[], id: string): Label | null {
@@ -44,10 +45,10 @@ function useChainText(chain: TieBreak[], schemes: Scheme[]): string {
 
 function SourceCell({ row }: { row: RankingRow }) {
   const { t } = useTranslation();
-  if (row.source === 'council' && row.aggregate) {
+  if (row.source === 'council') {
     return (
       <span className="pill pill-council" data-testid={`ranking-source-${row.dossierId}`} data-source="council">
-        {t('council.ranking.sourceCouncil', { count: row.aggregate.totals.length })}
+        {t('council.ranking.sourceCouncil', { count: row.reviewers })}
       </span>
     );
   }
@@ -58,7 +59,10 @@ function SourceCell({ row }: { row: RankingRow }) {
   );
 }
 
-/** The official ranking, as the main process computes it: sources, proposals within the quota, ties, explanations. */
+/** The quota line stands in the list after the last row proposed or tied at the cut-off. */
+type Line = { row: RankingRow } | { quota: number };
+
+/** The official ranking, as the main process stores it: sources, proposals within the quota, ties; a row's explanation when opened. */
 export function RankingPage() {
   const { t } = useTranslation();
   const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
@@ -74,15 +78,104 @@ export function RankingPage() {
   const quota = group === 'collective' ? campaign?.quotaCollectives : campaign?.quotaIndividuals;
   const selected = useMemo(() => new Set(ranking?.selection.selected ?? []), [ranking]);
   const cutoffTie = useMemo(() => new Set(ranking?.selection.cutoffTie ?? []), [ranking]);
-  // The quota line goes under the last row proposed or tied at the cut-off.
-  const lastInQuota = useMemo(() => {
-    if (!ranking) return null;
-    let last: string | null = null;
-    for (const row of ranking.rows) if (selected.has(row.dossierId) || cutoffTie.has(row.dossierId)) last = row.dossierId;
-    return last;
+  const lines = useMemo((): Line[] => {
+    if (!ranking) return [];
+    let last = -1;
+    ranking.rows.forEach((row, index) => {
+      if (selected.has(row.dossierId) || cutoffTie.has(row.dossierId)) last = index;
+    });
+    const list: Line[] = ranking.rows.map((row) => ({ row }));
+    if (last >= 0 && ranking.selection.quota > 0) list.splice(last + 1, 0, { quota: ranking.selection.quota });
+    return list;
   }, [ranking, selected, cutoffTie]);
-  const tiedNames = ranking ? ranking.rows.filter((row) => cutoffTie.has(row.dossierId)).map((row) => row.unitName) : [];
-  const schemeOf = (row: RankingRow) => schemes.find((scheme) => scheme.id === row.schemeId) ?? null;
+  const tiedNames = useMemo(() => (ranking ? ranking.rows.filter((row) => cutoffTie.has(row.dossierId)).map((row) => row.unitName) : []), [ranking, cutoffTie]);
+  const openRow = useMemo(() => ranking?.rows.find((row) => row.dossierId === open) ?? null, [ranking, open]);
+  const toggle = (row: RankingRow) => setOpen(open === row.dossierId ? null : row.dossierId);
+
+  const columns: VirtualColumn<Line>[] = [
+    { id: 'position', header: t('ranking.position'), width: '4.5rem', minRem: 4.5, className: 'number', cell: (line) => ('row' in line ? line.row.position : null) },
+    {
+      id: 'nominee',
+      header: t('ranking.nominee'),
+      width: 'minmax(14rem, 3fr)',
+      minRem: 14,
+      cell: (line) =>
+        'row' in line ? (
+          <>
+            {line.row.unitName}
+            {line.row.tied > 0 ? (
+              <span className="pill pill-warn" title={t('ranking.tieHint', { count: line.row.tied })}>
+                {t('ranking.tie')}
+              </span>
+            ) : null}
+          </>
+        ) : null,
+    },
+    { id: 'kind', header: t('ranking.kind'), width: 'minmax(9rem, 2fr)', minRem: 9, cell: (line) => ('row' in line ? t(`kinds.${line.row.nomineeKind}`) : null) },
+    { id: 'source', header: t('council.ranking.source'), width: 'minmax(8rem, 1.2fr)', minRem: 8, cell: (line) => ('row' in line ? <SourceCell row={line.row} /> : null) },
+    {
+      id: 'total',
+      header: t('ranking.total'),
+      width: '7.5rem',
+      minRem: 7.5,
+      className: 'number',
+      cell: (line) =>
+        'row' in line ? (
+          <>
+            <strong data-testid={`ranking-total-${line.row.dossierId}`} data-hundredths={line.row.total}>
+              {points(line.row.total)}
+            </strong>
+            {line.row.source === 'council' && line.row.selfTotal !== line.row.total ? (
+              <span className="self-total muted small" data-testid={`ranking-self-${line.row.dossierId}`} data-hundredths={line.row.selfTotal}>
+                {t('council.ranking.selfTotal', { total: points(line.row.selfTotal) })}
+              </span>
+            ) : null}
+          </>
+        ) : null,
+    },
+    {
+      id: 'status',
+      header: t('ranking.status'),
+      width: 'minmax(10rem, 1.6fr)',
+      minRem: 10,
+      cell: (line) =>
+        'row' in line ? (
+          <span className="status-cell">
+            <span className={line.row.eligible ? 'pill pill-ok' : 'pill pill-bad'}>{line.row.eligible ? t('ranking.eligible') : t('ranking.ineligible')}</span>
+            {selected.has(line.row.dossierId) ? (
+              <span className="pill pill-proposed" title={t('council.ranking.proposedHint')} data-testid={`ranking-proposed-${line.row.dossierId}`}>
+                {t('council.ranking.proposed')}
+              </span>
+            ) : null}
+            {cutoffTie.has(line.row.dossierId) ? (
+              <span className="pill pill-warn" data-testid={`ranking-cutoff-${line.row.dossierId}`}>
+                {t('council.ranking.cutoffTie')}
+              </span>
+            ) : null}
+          </span>
+        ) : null,
+    },
+    {
+      id: 'details',
+      header: '',
+      width: '5.5rem',
+      minRem: 5.5,
+      cell: (line) =>
+        'row' in line ? (
+          <button
+            type="button"
+            className="link"
+            aria-expanded={open === line.row.dossierId}
+            onClick={(event) => {
+              event.stopPropagation();
+              toggle(line.row);
+            }}
+          >
+            {open === line.row.dossierId ? t('ranking.hide') : t('ranking.details')}
+          </button>
+        ) : null,
+    },
+  ];
 
   return (
     <section className="page">
@@ -93,7 +186,14 @@ export function RankingPage() {
         </div>
         <label className="inline-field">
           <span>{t('ranking.group')}</span>
-          <select value={group} onChange={(event) => setGroup(event.target.value as NomineeGroup)} data-testid="ranking-group">
+          <select
+            value={group}
+            onChange={(event) => {
+              setOpen(null);
+              setGroup(event.target.value as NomineeGroup);
+            }}
+            data-testid="ranking-group"
+          >
             <option value="collective">{t('ranking.collective')}</option>
             <option value="individual">{t('ranking.individual')}</option>
           </select>
@@ -114,87 +214,26 @@ export function RankingPage() {
       {ranking === null && !failure ? <p className="muted">{t('app.loading')}</p> : null}
       {ranking && ranking.rows.length === 0 ? <p className="empty">{t('ranking.empty')}</p> : null}
       {ranking && ranking.rows.length > 0 ? (
-        <div className="table-scroll">
-          <table data-testid="ranking-table">
-            <thead>
-              <tr>
-                <th className="number">{t('ranking.position')}</th>
-                <th>{t('ranking.nominee')}</th>
-                <th>{t('ranking.kind')}</th>
-                <th>{t('council.ranking.source')}</th>
-                <th className="number">{t('ranking.total')}</th>
-                <th>{t('ranking.status')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.rows.map((row) => (
-                <Fragment key={row.dossierId}>
-                  <tr data-dossier={row.dossierId} className={`${row.eligible ? '' : 'ineligible'}${selected.has(row.dossierId) ? ' proposed' : ''}`}>
-                    <td className="number">{row.position}</td>
-                    <td>
-                      {row.unitName}
-                      {row.tiedWith.length > 0 ? (
-                        <span className="pill pill-warn" title={t('ranking.tieHint', { count: row.tiedWith.length })}>
-                          {t('ranking.tie')}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>{t(`kinds.${row.nomineeKind}`)}</td>
-                    <td>
-                      <SourceCell row={row} />
-                    </td>
-                    <td className="number">
-                      <strong data-testid={`ranking-total-${row.dossierId}`} data-hundredths={row.total}>
-                        {points(row.total)}
-                      </strong>
-                      {row.source === 'council' && row.selfTotal !== row.total ? (
-                        <span className="self-total muted small" data-testid={`ranking-self-${row.dossierId}`} data-hundredths={row.selfTotal}>
-                          {t('council.ranking.selfTotal', { total: points(row.selfTotal) })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <span className={row.eligible ? 'pill pill-ok' : 'pill pill-bad'}>{row.eligible ? t('ranking.eligible') : t('ranking.ineligible')}</span>
-                      {selected.has(row.dossierId) ? (
-                        <span className="pill pill-proposed" title={t('council.ranking.proposedHint')} data-testid={`ranking-proposed-${row.dossierId}`}>
-                          {t('council.ranking.proposed')}
-                        </span>
-                      ) : null}
-                      {cutoffTie.has(row.dossierId) ? (
-                        <span className="pill pill-warn" data-testid={`ranking-cutoff-${row.dossierId}`}>
-                          {t('council.ranking.cutoffTie')}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <button type="button" className="link" aria-expanded={open === row.dossierId} onClick={() => setOpen(open === row.dossierId ? null : row.dossierId)}>
-                        {open === row.dossierId ? t('ranking.hide') : t('ranking.details')}
-                      </button>
-                    </td>
-                  </tr>
-                  {open === row.dossierId ? (
-                    <tr className="details-row">
-                      <td />
-                      <td colSpan={6}>
-                        {row.tiedWith.length > 0 ? <p className="muted">{t('ranking.tieHint', { count: row.tiedWith.length })}</p> : null}
-                        <GateList failures={row.gateFailures} scheme={schemeOf(row)} />
-                        <div className={row.aggregate ? 'details-columns' : ''}>
-                          <ScoreBreakdown result={row.result} scheme={schemeOf(row)} />
-                          {row.aggregate ? <AggregateExplanation aggregate={row.aggregate} testId="ranking-aggregate" /> : null}
-                        </div>
-                      </td>
-                    </tr>
-                  ) : null}
-                  {lastInQuota === row.dossierId && ranking.selection.quota > 0 ? (
-                    <tr className="quota-line" data-testid="quota-line">
-                      <td colSpan={7}>{t('council.ranking.quotaLine', { count: ranking.selection.quota })}</td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+        <div className={openRow ? 'ranking-layout ranking-layout-open' : 'ranking-layout'}>
+          <VirtualTable
+            rows={lines}
+            columns={columns}
+            rowKey={(line) => ('row' in line ? line.row.dossierId : 'quota-line')}
+            label={t('ranking.title')}
+            onRowClick={(line) => {
+              if ('row' in line) toggle(line.row);
+            }}
+            rowClassName={(line) =>
+              'row' in line
+                ? [line.row.eligible ? '' : 'ineligible', selected.has(line.row.dossierId) ? 'proposed' : '', open === line.row.dossierId ? 'selected' : ''].filter(Boolean).join(' ')
+                : 'quota-line'
+            }
+            rowAttributes={(line): Record<`data-${string}`, string> => ('row' in line ? { 'data-dossier': line.row.dossierId, 'data-position': String(line.row.position) } : { 'data-testid': 'quota-line' })}
+            spanningCell={(line) => ('quota' in line ? t('council.ranking.quotaLine', { count: line.quota }) : null)}
+            testId="ranking-table"
+            className="ranking-scroll"
+          />
+          {openRow ? <RankingDetails key={openRow.dossierId} row={openRow} schemes={schemes} onClose={() => setOpen(null)} /> : null}
         </div>
       ) : null}
     </section>

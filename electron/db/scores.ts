@@ -1,0 +1,220 @@
+import type { Adjustment } from '../../shared/domain/adjustment';
+import type { DossierContent } from '../../shared/domain/dossier';
+import type { NomineeGroup, NomineeKind } from '../../shared/domain/kinds';
+import type { Gender } from '../../shared/domain/person';
+import type { Review } from '../../shared/domain/review';
+import type { Hundredths } from '../../shared/scoring/types';
+import { activeAdjustments } from './adjustments';
+import type { Connection } from './connection';
+import { reviewsOf } from './reviews';
+import { statement } from './statements';
+
+/** A dossier's ranking score as stored (decision 007). */
+export interface StoredScore {
+  dossierId: string;
+  campaignYear: number;
+  group: NomineeGroup;
+  nomineeKind: NomineeKind;
+  unitId: string;
+  schemeId: string;
+  schemeVersion: number;
+  revision: number;
+  /** The total the ranking uses: the council's aggregate where members scored, else the self-assessment. */
+  total: Hundredths;
+  /** The self-assessment of the content as the council's adjustments correct it. */
+  selfTotal: Hundredths;
+  eligible: boolean;
+  source: 'self' | 'council';
+  /** Council members who scored the dossier (conflicted ones included), and adjustments in force. */
+  reviewers: number;
+  adjustments: number;
+  womenPriority: boolean;
+  /** The campaign's tie-break keys, in chain order. */
+  tieKeys: number[];
+  /** Every criterion's points in the ranking's result, by criterion id. */
+  points: Record<string, Hundredths>;
+}
+
+/** What a score is computed from: the dossier, its nominee's gender, the council's adjustments and reviews. */
+export interface ScoreSource {
+  id: string;
+  campaignYear: number;
+  nomineeKind: NomineeKind;
+  unitId: string;
+  schemeId: string;
+  schemeVersion: number;
+  revision: number;
+  content: DossierContent;
+  personGender: Gender | null;
+  adjustments: Adjustment[];
+  reviews: Review[];
+}
+
+interface SourceRow {
+  id: string;
+  campaign_year: number;
+  nominee_kind: NomineeKind;
+  unit_id: string;
+  scheme_id: string;
+  scheme_version: number;
+  revision: number;
+  content: string;
+  person_gender: Gender | null;
+}
+
+/** The dossiers waiting for their score to be computed again (queued by the triggers of migration 007). */
+export function staleDossierIds(db: Connection, limit: number): string[] {
+  return statement(db, 'SELECT dossier_id FROM stale_scores LIMIT ?').pluck().all(limit) as string[];
+}
+
+export function hasStaleScores(db: Connection): boolean {
+  return statement(db, 'SELECT EXISTS (SELECT 1 FROM stale_scores)').pluck().get() === 1;
+}
+
+/** Whether any dossier of a campaign waits for its score. */
+export function hasStaleScoresIn(db: Connection, campaignYear: number): boolean {
+  return statement(db, 'SELECT EXISTS (SELECT 1 FROM stale_scores s JOIN dossiers d ON d.id = s.dossier_id WHERE d.campaign_year = ?)').pluck().get(campaignYear) === 1;
+}
+
+export function clearStale(db: Connection, dossierId: string): void {
+  statement(db, 'DELETE FROM stale_scores WHERE dossier_id = ?').run(dossierId);
+}
+
+/** Queues every dossier (after an upgrade of the scoring library). */
+export function markAllStale(db: Connection): void {
+  statement(db, 'INSERT OR IGNORE INTO stale_scores SELECT id FROM dossiers').run();
+}
+
+/** What one dossier's score is computed from, or null when the dossier is gone. */
+export function scoreSource(db: Connection, dossierId: string): ScoreSource | null {
+  const row = statement(
+    db,
+    `SELECT d.id, d.campaign_year, d.nominee_kind, d.unit_id, d.scheme_id, d.scheme_version, d.revision, d.content, p.gender AS person_gender
+     FROM dossiers d LEFT JOIN people p ON p.id = d.person_id WHERE d.id = ?`,
+  ).get(dossierId) as SourceRow | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    campaignYear: row.campaign_year,
+    nomineeKind: row.nominee_kind,
+    unitId: row.unit_id,
+    schemeId: row.scheme_id,
+    schemeVersion: row.scheme_version,
+    revision: row.revision,
+    content: JSON.parse(row.content) as DossierContent,
+    personGender: row.person_gender,
+    adjustments: activeAdjustments(db, row.id, row.revision),
+    reviews: reviewsOf(db, row.id),
+  };
+}
+
+export function writeScore(db: Connection, score: StoredScore): void {
+  statement(
+    db,
+    `INSERT INTO dossier_scores (dossier_id, campaign_year, nominee_group, nominee_kind, unit_id, scheme_id, scheme_version, revision, total, self_total,
+       eligible, source, reviewers, adjustments, women_priority, tie_keys, points)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dossier_id) DO UPDATE SET campaign_year = excluded.campaign_year, nominee_group = excluded.nominee_group,
+       nominee_kind = excluded.nominee_kind, unit_id = excluded.unit_id, scheme_id = excluded.scheme_id, scheme_version = excluded.scheme_version,
+       revision = excluded.revision, total = excluded.total, self_total = excluded.self_total, eligible = excluded.eligible, source = excluded.source,
+       reviewers = excluded.reviewers, adjustments = excluded.adjustments, women_priority = excluded.women_priority, tie_keys = excluded.tie_keys,
+       points = excluded.points`,
+  ).run(
+    score.dossierId,
+    score.campaignYear,
+    score.group,
+    score.nomineeKind,
+    score.unitId,
+    score.schemeId,
+    score.schemeVersion,
+    score.revision,
+    score.total,
+    score.selfTotal,
+    score.eligible ? 1 : 0,
+    score.source,
+    score.reviewers,
+    score.adjustments,
+    score.womenPriority ? 1 : 0,
+    JSON.stringify(score.tieKeys),
+    JSON.stringify(score.points),
+  );
+}
+
+export function deleteScore(db: Connection, dossierId: string): void {
+  statement(db, 'DELETE FROM dossier_scores WHERE dossier_id = ?').run(dossierId);
+}
+
+interface ScoreRow {
+  dossier_id: string;
+  campaign_year: number;
+  nominee_group: NomineeGroup;
+  nominee_kind: NomineeKind;
+  unit_id: string;
+  scheme_id: string;
+  scheme_version: number;
+  revision: number;
+  total: number;
+  self_total: number;
+  eligible: number;
+  source: 'self' | 'council';
+  reviewers: number;
+  adjustments: number;
+  women_priority: number;
+  tie_keys: string;
+  points: string;
+}
+
+function fromRow(row: ScoreRow): StoredScore {
+  return {
+    dossierId: row.dossier_id,
+    campaignYear: row.campaign_year,
+    group: row.nominee_group,
+    nomineeKind: row.nominee_kind,
+    unitId: row.unit_id,
+    schemeId: row.scheme_id,
+    schemeVersion: row.scheme_version,
+    revision: row.revision,
+    total: row.total,
+    selfTotal: row.self_total,
+    eligible: row.eligible === 1,
+    source: row.source,
+    reviewers: row.reviewers,
+    adjustments: row.adjustments,
+    womenPriority: row.women_priority === 1,
+    tieKeys: JSON.parse(row.tie_keys) as number[],
+    points: JSON.parse(row.points) as Record<string, Hundredths>,
+  };
+}
+
+export function findScore(db: Connection, dossierId: string): StoredScore | null {
+  const row = statement(db, 'SELECT * FROM dossier_scores WHERE dossier_id = ?').get(dossierId) as ScoreRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** Every stored score of a campaign (for `verify` and the tests). */
+export function scoresOfCampaign(db: Connection, campaignYear: number): StoredScore[] {
+  return (statement(db, 'SELECT * FROM dossier_scores WHERE campaign_year = ?').all(campaignYear) as ScoreRow[]).map(fromRow);
+}
+
+/**
+ * The columns a ranking needs, one array per dossier, in this order: id, unit name, kind, unit id, total, self total,
+ * eligible (1/0), source, reviewers, adjustments, tie keys (JSON). Arrays rather than objects: ten thousand rows are read.
+ */
+export const RANKING_COLUMNS = `s.dossier_id, u.name, s.nominee_kind, s.unit_id, s.total, s.self_total, s.eligible, s.source, s.reviewers, s.adjustments, s.tie_keys`;
+const RANKING_SQL = `SELECT ${RANKING_COLUMNS} FROM dossier_scores s JOIN units u ON u.id = s.unit_id WHERE s.campaign_year = ? AND s.nominee_group = ?`;
+
+export type RankingRecord = [string, string, NomineeKind, string, number, number, number, 'self' | 'council', number, number, string];
+
+export function rankingRecords(db: Connection, campaignYear: number, group: NomineeGroup): RankingRecord[] {
+  return statement(db, RANKING_SQL).raw(true).all(campaignYear, group) as RankingRecord[];
+}
+
+/** Dossiers of the same ranking whose eligibility, total and keys equal these (the ties of one row). */
+export function equalScores(db: Connection, score: Pick<StoredScore, 'dossierId' | 'campaignYear' | 'group' | 'eligible' | 'total' | 'tieKeys'>): string[] {
+  return statement(
+    db,
+    'SELECT dossier_id FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ? AND eligible = ? AND total = ? AND tie_keys = ? AND dossier_id <> ? ORDER BY dossier_id',
+  )
+    .pluck()
+    .all(score.campaignYear, score.group, score.eligible ? 1 : 0, score.total, JSON.stringify(score.tieKeys), score.dossierId) as string[];
+}

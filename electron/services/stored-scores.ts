@@ -1,0 +1,177 @@
+import { adjustedContent } from '../../shared/domain/adjustment';
+import type { CampaignSettings } from '../../shared/domain/campaign';
+import { toScoreInput } from '../../shared/domain/dossier';
+import { nomineeGroupOf } from '../../shared/domain/kinds';
+import { aggregateScores, aggregateTotals, councilResult, meanPoints, type AggregateScore } from '../../shared/scoring/aggregation';
+import { criterionOrder, pointsOfCriterion, scorePoints } from '../../shared/scoring/points';
+import { criterionPoints, scoreDossier } from '../../shared/scoring/score';
+import type { Hundredths, ScoreInput, ScoreResult, Scheme, TieBreak } from '../../shared/scoring/types';
+import { findCampaignRules, findScheme } from '../db/campaigns';
+import type { Connection } from '../db/connection';
+import { clearStale, deleteScore, hasStaleScores, markAllStale, scoreSource, staleDossierIds, writeScore, type ScoreSource, type StoredScore } from '../db/scores';
+import { readSetting, writeSetting } from '../db/settings';
+
+/**
+ * Each dossier's ranking score is stored (decision 007) and computed again in the transaction that changes anything it
+ * depends on: triggers queue the dossier, and {@link settleStoredScores} runs before every commit of `inTransaction`.
+ */
+
+/** Raised whenever the scoring library's results change, so that every stored score is computed again at start. */
+export const SCORING_VERSION = '2025.1';
+
+const SCORING_VERSION_SETTING = 'storedScoresVersion';
+
+/** What the ranking judges a dossier by: its inputs with the council's adjustments, and its nominee's priority. */
+function rankingInput(source: ScoreSource): ScoreInput {
+  // An individual's priority for women is the person's gender in the registry, not a share of women in the content.
+  return toScoreInput(adjustedContent(source.content, source.adjustments), { nomineeKind: source.nomineeKind, personGender: source.personGender });
+}
+
+function tieKey(tieBreak: TieBreak, criterion: (id: string) => Hundredths, input: ScoreInput): number {
+  switch (tieBreak.type) {
+    case 'criterion':
+      return criterion(tieBreak.criterionId);
+    case 'voteShare':
+      // Votes are not recorded yet: every dossier has the same share, as the ranking has always counted it.
+      return 0;
+    case 'womenPriority':
+      return input.womenPriority ? 1 : 0;
+  }
+}
+
+/**
+ * A dossier's ranking score without its explanation: the self-assessment of the adjusted content, or the council's
+ * aggregate once a member who can be counted has scored it (each member's total under the dossier's scheme).
+ */
+export function computeStoredScore(source: ScoreSource, scheme: Scheme, settings: Pick<CampaignSettings, 'aggregation' | 'tieBreaks'>): StoredScore {
+  const input = rankingInput(source);
+  const self = scorePoints(scheme, input);
+  let total = self.total;
+  let eligible = self.eligible;
+  let points = self.points;
+  let from: StoredScore['source'] = 'self';
+  if (source.reviews.length > 0) {
+    const sheets = source.reviews.map((review) => ({ reviewer: review.reviewer, conflict: review.conflict, score: scorePoints(scheme, { ...input, selfScores: review.scores }) }));
+    const aggregate = aggregateTotals(
+      sheets.map((sheet) => ({ reviewer: sheet.reviewer, conflict: sheet.conflict, total: sheet.score.total })),
+      settings.aggregation,
+    );
+    if (aggregate.total !== null) {
+      const counted = sheets.filter((sheet) => aggregate.counted.includes(sheet.reviewer));
+      // Per criterion, the mean of the counted members' points (the tie-breaks read them); the total is the mean of totals.
+      points = self.points.map((_, index) => meanPoints(counted.map((sheet) => sheet.score.points[index] as number)));
+      total = aggregate.total;
+      // The gates read the dossier's figures, which members do not re-judge; the minimum applies to the council's total.
+      eligible = self.gatesPassed && total >= scheme.minTotal;
+      from = 'council';
+    }
+  }
+  const criterion = (id: string) => pointsOfCriterion(scheme, { points }, id);
+  const byId: Record<string, Hundredths> = {};
+  for (const id of criterionOrder(scheme)) byId[id] = criterion(id);
+  return {
+    dossierId: source.id,
+    campaignYear: source.campaignYear,
+    group: nomineeGroupOf(source.nomineeKind),
+    nomineeKind: source.nomineeKind,
+    unitId: source.unitId,
+    schemeId: source.schemeId,
+    schemeVersion: source.schemeVersion,
+    revision: source.revision,
+    total,
+    selfTotal: self.total,
+    eligible,
+    source: from,
+    reviewers: source.reviews.length,
+    adjustments: source.adjustments.length,
+    womenPriority: input.womenPriority,
+    tieKeys: settings.tieBreaks.map((tieBreak) => tieKey(tieBreak, criterion, input)),
+    points: byId,
+  };
+}
+
+/** A dossier's ranking score with its whole explanation: what a row of the ranking shows when it is opened. */
+export interface ExplainedScore {
+  /** The result the ranking uses (the council's, per criterion the members' mean, when it scored). */
+  result: ScoreResult;
+  selfTotal: Hundredths;
+  aggregate: AggregateScore | null;
+  tieKeys: number[];
+}
+
+/** {@link computeStoredScore} with the explanation, computed the way the ranking always has (and checked equal to it). */
+export function explainStoredScore(source: ScoreSource, scheme: Scheme, settings: Pick<CampaignSettings, 'aggregation' | 'tieBreaks'>): ExplainedScore {
+  const input = rankingInput(source);
+  const self = scoreDossier(scheme, input);
+  let result = self;
+  let aggregate: AggregateScore | null = null;
+  if (source.reviews.length > 0) {
+    const byReviewer = source.reviews.map((review) => ({ reviewer: review.reviewer, conflict: review.conflict, result: scoreDossier(scheme, { ...input, selfScores: review.scores }) }));
+    aggregate = aggregateScores(byReviewer, settings.aggregation);
+    if (aggregate.total !== null) {
+      const counted = byReviewer.filter((score) => aggregate?.counted.includes(score.reviewer)).map((score) => score.result);
+      result = councilResult(counted, aggregate.total, scheme.minTotal);
+    }
+  }
+  return { result, selfTotal: self.total, aggregate, tieKeys: settings.tieBreaks.map((tieBreak) => tieKey(tieBreak, (id) => criterionPoints(result, id), input)) };
+}
+
+/** Schemes and campaign rules read once per settling, however many dossiers share them. */
+export class ScoreInputs {
+  private readonly schemes = new Map<string, Scheme | null>();
+  private readonly rules = new Map<number, CampaignSettings | null>();
+  constructor(private readonly db: Connection) {}
+
+  scheme(id: string, version: number): Scheme | null {
+    const key = `${id}@${version}`;
+    if (!this.schemes.has(key)) this.schemes.set(key, findScheme(this.db, id, version));
+    return this.schemes.get(key) ?? null;
+  }
+
+  settings(year: number): CampaignSettings | null {
+    if (!this.rules.has(year)) this.rules.set(year, findCampaignRules(this.db, year)?.settings ?? null);
+    return this.rules.get(year) ?? null;
+  }
+}
+
+/** Computes one dossier's stored score again (none when its scheme or campaign is gone: the ranking leaves it out). */
+export function refreshStoredScore(db: Connection, dossierId: string, inputs = new ScoreInputs(db)): void {
+  const source = scoreSource(db, dossierId);
+  const scheme = source ? inputs.scheme(source.schemeId, source.schemeVersion) : null;
+  const settings = source ? inputs.settings(source.campaignYear) : null;
+  if (source && scheme && settings) writeScore(db, computeStoredScore(source, scheme, settings));
+  else deleteScore(db, dossierId);
+  clearStale(db, dossierId);
+}
+
+/** How many stale scores are computed between two checks of the queue. */
+const BATCH = 500;
+
+/**
+ * Computes every queued score again; runs inside the caller's write transaction (inTransaction calls it before each
+ * commit), so a change and the scores it moves are committed together. Returns how many were computed.
+ */
+export function settleStoredScores(db: Connection): number {
+  if (!hasStaleScores(db)) return 0;
+  const inputs = new ScoreInputs(db);
+  let settled = 0;
+  for (let ids = staleDossierIds(db, BATCH); ids.length > 0; ids = staleDossierIds(db, BATCH)) {
+    for (const id of ids) refreshStoredScore(db, id, inputs);
+    settled += ids.length;
+  }
+  return settled;
+}
+
+/**
+ * At start: a database scored by another version of the scoring library has every score queued again, and whatever
+ * is queued (a migrated database, a restored backup) is computed, in one transaction.
+ */
+export function bringStoredScoresUpToDate(db: Connection): number {
+  return db.transaction(() => {
+    if (readSetting(db, SCORING_VERSION_SETTING) !== SCORING_VERSION) {
+      markAllStale(db);
+      writeSetting(db, SCORING_VERSION_SETTING, SCORING_VERSION);
+    }
+    return settleStoredScores(db);
+  }).immediate();
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { RankingRow } from '../../../shared/contract/calls';
+import type { Scheme } from '../../../shared/scoring/types';
+import { useCall } from '../../app/use-call';
+import { ErrorBanner } from '../../components/errors';
+import { usePoints } from '../../components/format';
+import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
+import { AggregateExplanation } from '../council/AggregateExplanation';
+
+/** One opened row of the ranking: its explanation, asked of the main process only now (`ranking.explain`). */
+export function RankingDetails({ row, schemes, onClose }: { row: RankingRow; schemes: Scheme[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const points = usePoints();
+  const { value, error } = useCall('ranking.explain', { dossierIds: [row.dossierId] });
+  const explanation = value?.[0] ?? null;
+  const scheme = explanation ? (schemes.find((candidate) => candidate.id === explanation.schemeId) ?? null) : null;
+  return (
+    <aside className="card ranking-details" data-testid="ranking-details" data-dossier={row.dossierId} aria-label={t('ranking.explanation')}>
+      <header className="ranking-details-header">
+        <div>
+          <h2>{row.unitName}</h2>
+          <p className="muted small">
+            {t('ranking.position')} {row.position} · {t('ranking.total')} <strong>{points(row.total)}</strong>
+          </p>
+        </div>
+        <button type="button" className="link" onClick={onClose}>
+          {t('ranking.hide')}
+        </button>
+      </header>
+      <ErrorBanner error={error} />
+      {!explanation && !error ? <p className="muted">{t('app.loading')}</p> : null}
+      {explanation ? (
+        <>
+          {explanation.tiedWith.length > 0 ? <p className="muted">{t('ranking.tieHint', { count: explanation.tiedWith.length })}</p> : null}
+          <GateList failures={explanation.gateFailures} scheme={scheme} />
+          <ScoreBreakdown result={explanation.result} scheme={scheme} />
+          {explanation.aggregate ? <AggregateExplanation aggregate={explanation.aggregate} testId="ranking-aggregate" /> : null}
+        </>
+      ) : null}
+    </aside>
+  );
+}
