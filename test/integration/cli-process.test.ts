@@ -42,13 +42,13 @@ describe('the built command line, as a separate process', () => {
     const rank = tdcs(['--data-dir', data.dir, 'rank', '--campaign', '2025', '--json']);
     expect(rank.stderr).toBe('');
     expect(rank.code).toBe(0);
-    const ranking = JSON.parse(rank.stdout) as { campaignYear: number; rows: { position: number; total: number; breakdown: unknown[] }[] };
+    const ranking = JSON.parse(rank.stdout) as { campaignYear: number; rows: { position: number; total: number; keys: number[] }[] };
     expect(ranking.campaignYear).toBe(2025);
     expect(ranking.rows).toHaveLength(counts.dossiers);
     expect(ranking.rows[0]?.position).toBe(1);
     for (const row of ranking.rows) {
       expect(typeof row.total).toBe('number');
-      expect(row.breakdown.length).toBeGreaterThan(0);
+      expect(row.keys.length).toBeGreaterThan(0);
     }
   });
 

@@ -167,7 +167,7 @@ describe('bad input at the seam: a clear error, nothing written', () => {
     const stored = withDatabase(installation.dataDir, (db) => db.prepare('SELECT name FROM units WHERE id = ?').get(created.id)) as { name: string };
     expect(stored.name).toBe(name);
     const tables = withDatabase(installation.dataDir, (db) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all()) as { name: string }[];
-    expect(tables.map((table) => table.name)).toEqual(['adjustments', 'attachments', 'audit_log', 'campaigns', 'dossier_attachments', 'dossiers', 'drafts', 'exchanges', 'issued_setups', 'peers', 'people', 'reviews', 'scheme_changes', 'schemes', 'settings', 'units', 'users']);
+    expect(tables.map((table) => table.name)).toEqual(['adjustments', 'attachments', 'audit_log', 'campaigns', 'dossier_attachments', 'dossier_scores', 'dossiers', 'drafts', 'exchanges', 'issued_setups', 'peers', 'people', 'reviews', 'scheme_changes', 'schemes', 'settings', 'stale_scores', 'units', 'users']);
     expect(countRows(installation.dataDir).dossiers).toBe(before.dossiers);
 
     const saved = await installation.call('dossiers.save', dossierInput(created.id, goodContent({ report: "x'; DELETE FROM dossiers; --" })));

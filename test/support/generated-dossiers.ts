@@ -299,20 +299,6 @@ export function toDossierContent(dossier: GeneratedDossier): DossierContent {
   return { indicators, selfScores, report: '', discipline: dossier.input.discipline, womenShare: dossier.womenShare };
 }
 
-/** The benchmark's baseline: the simplest work over the same inputs, summing every indicator value (yes = 1). */
-export function sumIndicatorValues(inputs: readonly ScoreInput[], from = 0, to = inputs.length): number {
-  let sum = 0;
-  for (let i = from; i < to; i += 1) {
-    const indicators = (inputs[i] as ScoreInput).indicators;
-    for (const key in indicators) {
-      const value = indicators[key];
-      if (typeof value === 'number') sum += value;
-      else if (value === true) sum += 1;
-    }
-  }
-  return sum;
-}
-
 /** FNV-1a over a string's UTF-16 code units: a cheap fingerprint to check that two engines saw the same text. */
 export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;

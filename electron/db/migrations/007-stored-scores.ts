@@ -35,7 +35,7 @@ export const migration007: Migration = {
 
     CREATE TABLE stale_scores (
       dossier_id TEXT PRIMARY KEY
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
 
     -- Each trigger queues without a conflict of its own: an outer statement's ON CONFLICT (an upsert) would override
     -- an OR IGNORE written here.
