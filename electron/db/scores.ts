@@ -197,16 +197,22 @@ export function scoresOfCampaign(db: Connection, campaignYear: number): StoredSc
 }
 
 /**
- * The columns a ranking needs, one array per dossier, in this order: id, unit name, kind, unit id, total, self total,
- * eligible (1/0), source, reviewers, adjustments, tie keys (JSON). Arrays rather than objects: ten thousand rows are read.
+ * The columns a ranking needs, one array per dossier, in this order: id, unit name, kind, total, self total, eligible
+ * (1/0), source, reviewers, adjustments, tie keys (JSON). Arrays rather than objects: tens of thousands of rows are read.
  */
-export const RANKING_COLUMNS = `s.dossier_id, u.name, s.nominee_kind, s.unit_id, s.total, s.self_total, s.eligible, s.source, s.reviewers, s.adjustments, s.tie_keys`;
+export const RANKING_COLUMNS = `s.dossier_id, u.name, s.nominee_kind, s.total, s.self_total, s.eligible, s.source, s.reviewers, s.adjustments, s.tie_keys`;
 const RANKING_SQL = `SELECT ${RANKING_COLUMNS} FROM dossier_scores s JOIN units u ON u.id = s.unit_id WHERE s.campaign_year = ? AND s.nominee_group = ?`;
 
-export type RankingRecord = [string, string, NomineeKind, string, number, number, number, 'self' | 'council', number, number, string];
+export type RankingRecord = [string, string, NomineeKind, number, number, number, 'self' | 'council', number, number, string];
 
 export function rankingRecords(db: Connection, campaignYear: number, group: NomineeGroup): RankingRecord[] {
   return statement(db, RANKING_SQL).raw(true).all(campaignYear, group) as RankingRecord[];
+}
+
+/** The unit of each ranked dossier of a campaign's group (the allocation counts collectives by unit). */
+export function rankedUnits(db: Connection, campaignYear: number, group: NomineeGroup): Map<string, string> {
+  const rows = statement(db, 'SELECT dossier_id, unit_id FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ?').raw(true).all(campaignYear, group) as [string, string][];
+  return new Map(rows);
 }
 
 /** Dossiers of the same ranking whose eligibility, total and keys equal these (the ties of one row). */

@@ -126,12 +126,31 @@ export class ContainerWriter {
 
   /** Writes an entry now; `compress` deflates it (JSON), encrypted bytes are stored as they are. */
   async add(path: string, data: Buffer, compress: boolean): Promise<void> {
-    const stored = compress ? deflateRawSync(data) : data;
-    const entry: WrittenEntry = { path: Buffer.from(path, 'utf8'), offset: this.offset, method: compress ? 8 : 0, crc: crc32(data), compressedSize: stored.length, size: data.length };
+    if (!compress) return this.addStored(path, [data]);
+    const stored = deflateRawSync(data);
+    const entry: WrittenEntry = { path: Buffer.from(path, 'utf8'), offset: this.offset, method: 8, crc: crc32(data), compressedSize: stored.length, size: data.length };
     const header = localHeader(entry);
     this.claim(entry, header.length + stored.length);
     await this.writeAt(entry.offset, header);
     await this.writeAt(entry.offset + header.length, stored);
+  }
+
+  /**
+   * Writes a stored entry given in parts (an encrypted entry's nonce, body and tag), one after the other. Each byte is
+   * checksummed once: the entry's CRC-32 is both the ZIP's and what the read-back compares with.
+   */
+  async addStored(path: string, parts: readonly Buffer[]): Promise<void> {
+    let crc = 0;
+    let size = 0;
+    for (const part of parts) {
+      crc = crc32(part, crc);
+      size += part.length;
+    }
+    const entry: WrittenEntry = { path: Buffer.from(path, 'utf8'), offset: this.offset, method: 0, crc, compressedSize: size, size };
+    const header = localHeader(entry);
+    this.claim(entry, header.length + size);
+    await this.writeAt(entry.offset, header);
+    await this.writeParts(entry.offset + header.length, parts, crc);
   }
 
   /** Writes a reserved entry; its bytes must be exactly as long as reserved. */
@@ -142,7 +161,7 @@ export class ContainerWriter {
     const header = localHeader(entry);
     this.reserved.delete(path);
     await this.writeAt(entry.offset, header);
-    await this.writeAt(entry.offset + header.length, data);
+    await this.writeParts(entry.offset + header.length, [data], entry.crc);
   }
 
   /** Ends the ZIP (central directory) and flushes it to the device, still under its temporary name. */
@@ -235,10 +254,19 @@ export class ContainerWriter {
   }
 
   private async writeAt(position: number, bytes: Buffer): Promise<void> {
+    await this.writeParts(position, [bytes], crc32(bytes));
+  }
+
+  /** Writes parts one after the other from `position`, recorded as one stretch with its CRC-32 (already computed). */
+  private async writeParts(position: number, parts: readonly Buffer[], crc: number): Promise<void> {
     const descriptor = this.open();
-    this.segments.push({ offset: position, length: bytes.length, crc: crc32(bytes) });
-    let written = 0;
-    while (written < bytes.length) written += (await writeInBackground(descriptor, bytes, written, bytes.length - written, position + written)).bytesWritten;
+    let at = position;
+    for (const bytes of parts) {
+      let written = 0;
+      while (written < bytes.length) written += (await writeInBackground(descriptor, bytes, written, bytes.length - written, at + written)).bytesWritten;
+      at += bytes.length;
+    }
+    this.segments.push({ offset: position, length: at - position, crc });
   }
 
   private open(): number {

@@ -43,13 +43,23 @@ export function openSealing(privateAgreementKey: KeyObject, ephemeralKey: string
   return Buffer.from(hkdfSync('sha256', shared, Buffer.from(salt, 'base64url'), Buffer.from(info, 'utf8'), 32));
 }
 
-/** nonce ‖ ciphertext ‖ tag; the entry's path is authenticated too, so entries cannot be swapped. */
-export function encryptEntry(key: Buffer, path: string, plain: Buffer): Buffer {
+/**
+ * nonce ‖ ciphertext ‖ tag, as its three parts: written one after the other, an entry of hundreds of megabytes is never
+ * copied to join them. The entry's path is authenticated too, so entries cannot be swapped.
+ */
+export function encryptEntryParts(key: Buffer, path: string, plain: Buffer): Buffer[] {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(path, 'utf8'));
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  // GCM is a stream mode: final() gives no more bytes, only the tag.
+  const rest = cipher.final();
+  return rest.length > 0 ? [nonce, body, rest, cipher.getAuthTag()] : [nonce, body, cipher.getAuthTag()];
+}
+
+/** nonce ‖ ciphertext ‖ tag in one buffer. */
+export function encryptEntry(key: Buffer, path: string, plain: Buffer): Buffer {
+  return Buffer.concat(encryptEntryParts(key, path, plain));
 }
 
 export function decryptEntry(key: Buffer, path: string, sealed: Buffer): Buffer {
@@ -57,7 +67,10 @@ export function decryptEntry(key: Buffer, path: string, sealed: Buffer): Buffer 
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE_BYTES));
   decipher.setAAD(Buffer.from(path, 'utf8'));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+  const body = decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES));
+  // final() checks the tag and gives no more bytes: the plain text is not copied again to append nothing.
+  const rest = decipher.final();
+  return rest.length > 0 ? Buffer.concat([body, rest]) : body;
 }
 
 /** Checks at start that this runtime's crypto does what the exchange needs (Electron ships BoringSSL). */

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, manifestSchema, type Manifest, type PackageKind } from '../../shared/domain/exchange';
 import { ContainerWriter, MANIFEST_ENTRY, openContainer, SIGNATURE_ENTRY } from './container';
-import { decryptEntry, ENCRYPTION_SCHEME, encryptEntry, openSealing, SEALING_OVERHEAD, sealTo, signBytes, verifyBytes } from './crypto';
+import { decryptEntry, ENCRYPTION_SCHEME, encryptEntry, encryptEntryParts, openSealing, SEALING_OVERHEAD, sealTo, signBytes, verifyBytes } from './crypto';
 import { signingKeyFromRaw, type InstallationKeys } from './keys';
 
 export const PAYLOAD_ENTRY = 'payload.json';
@@ -12,7 +12,8 @@ export interface OutgoingFile {
   path: string;
   /** Plain size in bytes, known before reading (the manifest's length depends on it). */
   size: number;
-  read: () => Buffer;
+  /** Its bytes, checked: asked for one file ahead, so that reading and checking the next overlaps writing this one. */
+  read: () => Buffer | Promise<Buffer>;
 }
 
 export interface OutgoingPackage {
@@ -93,23 +94,39 @@ export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPac
   const manifestLength = Buffer.byteLength(JSON.stringify(manifest), 'utf8');
   const total = listed.reduce((sum, entry) => sum + entry.size, 0);
   const writer = new ContainerWriter(target);
+  let writing: Promise<void> = Promise.resolve();
   try {
     writer.reserve(MANIFEST_ENTRY, manifestLength);
     writer.reserve(SIGNATURE_ENTRY, SIGNATURE_BYTES);
     // Unencrypted payloads (setup, enrolment) are JSON and compress well; encrypted bytes do not.
     await writer.add(PAYLOAD_ENTRY, payload, sealing === null);
     let done = payload.length;
+    // One file ahead is read and checked on the thread pool, and one entry's write is in flight, while this one is
+    // encrypted and hashed: the device, the thread pool and this thread work at once.
+    let next: Promise<Buffer> | null = outgoing.files[0] ? Promise.resolve(outgoing.files[0].read()) : null;
     for (const [index, file] of outgoing.files.entries()) {
       if (cancelled()) throw new AppError('exchange.cancelled');
-      const plain = file.read();
-      const stored = store(file.path, plain);
+      const plain = await (next as Promise<Buffer>);
+      const following = outgoing.files[index + 1];
+      next = following ? Promise.resolve(following.read()) : null;
+      // A failure of the file read ahead surfaces when its turn comes.
+      next?.catch(() => undefined);
+      // Nonce, body and tag are hashed and written as they are, never joined into one more copy.
+      const parts = sealing ? encryptEntryParts(sealing.key, file.path, plain) : [plain];
       const entry = listed[index + 1];
-      if (!entry || stored.length !== entry.size) throw new AppError('attachment.corrupt', { sha256: file.path.slice(-64, -52) });
-      entry.sha256 = sha256(stored);
-      await writer.add(file.path, stored, false);
-      done += stored.length;
+      const length = parts.reduce((sum, part) => sum + part.length, 0);
+      if (!entry || length !== entry.size) throw new AppError('attachment.corrupt', { sha256: file.path.slice(-64, -52) });
+      const hash = createHash('sha256');
+      for (const part of parts) hash.update(part);
+      entry.sha256 = hash.digest('hex');
+      await writing;
+      writing = writer.addStored(file.path, parts);
+      // Awaited before the next entry (or on failure, below): never an unhandled rejection meanwhile.
+      writing.catch(() => undefined);
+      done += length;
       report({ phase: 'writing', done, total });
     }
+    await writing;
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
     await writer.fill(MANIFEST_ENTRY, manifestBytes);
     await writer.fill(SIGNATURE_ENTRY, signBytes(keys.signing.privateKey, manifestBytes));
@@ -121,6 +138,8 @@ export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPac
     else writer.commit();
     return { manifest, bytes };
   } catch (error) {
+    // The entry being written (if any) lands before its file is removed.
+    await writing.catch(() => undefined);
     writer.abort();
     throw error;
   }

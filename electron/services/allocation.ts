@@ -2,6 +2,7 @@ import type { AllocationReport } from '../../shared/contract/calls';
 import type { AllocationWeight } from '../../shared/domain/campaign';
 import { messages } from '../../shared/i18n';
 import { allocateSeats, PROVINCE_BUCKET, type AllocationClaim, type AllocationMethod } from '../../shared/scoring/allocation';
+import { rankedUnits } from '../db/scores';
 import { listUnits } from '../db/units';
 import { getCampaign } from './campaigns';
 import type { ServiceContext } from './context';
@@ -19,13 +20,14 @@ export function allocateIndividualQuota(context: ServiceContext, campaignYear: n
   const chosenMethod = method ?? campaign.settings.allocationMethod;
   const chosenWeight = weight ?? campaign.settings.allocationWeight;
   const ranking = rankCampaign(context, campaignYear, 'collective');
+  const unitOf = rankedUnits(context.db, campaignYear, 'collective');
   const units = listUnits(context.db, true);
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const targets = new Map<string, { name: string; eligible: number; selected: number; points: number }>();
   for (const unit of units) if (unit.kind === 'transactionOffice' && !unit.retired) targets.set(unit.id, { name: unit.name, eligible: 0, selected: 0, points: 0 });
   const selected = new Set(ranking.selection.selected);
   for (const row of ranking.rows) {
-    const unit = unitById.get(row.unitId);
+    const unit = unitById.get(unitOf.get(row.dossierId) ?? '');
     const targetId = unit?.kind === 'transactionOffice' ? unit.id : (unit?.parentOfficeId ?? PROVINCE_BUCKET);
     // A retired office whose communes still point to it keeps its name.
     const name = targetId === PROVINCE_BUCKET ? PROVINCE_BUCKET_NAME : (unitById.get(targetId)?.name ?? '');

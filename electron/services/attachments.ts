@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type AttachmentInfo } from '../../shared/domain/attachment';
@@ -40,6 +41,20 @@ export function readBlob(dataDir: string, sha256: string): Buffer {
   if (!existsSync(path)) throw new AppError('attachment.missing', { sha256: sha256.slice(0, 12) });
   const bytes = readFileSync(path);
   if (sha256Of(bytes) !== sha256) throw new AppError('attachment.corrupt', { sha256: sha256.slice(0, 12) });
+  return bytes;
+}
+
+/** SHA-256 computed on the thread pool, so that the process goes on with other work meanwhile (hex). */
+export async function sha256InBackground(bytes: Buffer): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+}
+
+/** {@link readBlob} with the reading and the check on the thread pool: an export verifies the next file while it writes this one. */
+export async function readBlobInBackground(dataDir: string, sha256: string): Promise<Buffer> {
+  const path = blobPath(dataDir, sha256);
+  if (!existsSync(path)) throw new AppError('attachment.missing', { sha256: sha256.slice(0, 12) });
+  const bytes = await readFile(path);
+  if ((await sha256InBackground(bytes)) !== sha256) throw new AppError('attachment.corrupt', { sha256: sha256.slice(0, 12) });
   return bytes;
 }
 

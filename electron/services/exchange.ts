@@ -51,7 +51,7 @@ import { fingerprint, publicKeysOf } from '../exchange/keys';
 import { plainEntry, readPayload, verifyPackage, writePackage, type OutgoingFile, type VerifiedPackage, type WriteOptions } from '../exchange/package';
 import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload, submissionPayload, type SubmissionPayload } from '../exchange/payloads';
 import { allocateIndividualQuota } from './allocation';
-import { blobPath, readBlob } from './attachments';
+import { blobPath, readBlobInBackground } from './attachments';
 import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from './backup';
 import { getCampaign } from './campaigns';
 import { audit } from './audit';
@@ -176,8 +176,8 @@ function submissionOutgoing(context: ServiceContext, campaignYear: number, dossi
     const person = dossier.personId ? findPerson(context.db, dossier.personId) : null;
     const attachments = attachmentsOf(context.db, dossier.id);
     for (const { sha256, size } of attachments) {
-      // Read (and its hash checked) only when the writer reaches it: one evidence file in memory at a time.
-      if (!files.has(sha256)) files.set(sha256, { path: `attachments/${sha256}`, size, read: () => readBlob(context.dataDir, sha256) });
+      // Read, and its hash checked, on the thread pool when the writer is one file away: two files in memory at most.
+      if (!files.has(sha256)) files.set(sha256, { path: `attachments/${sha256}`, size, read: () => readBlobInBackground(context.dataDir, sha256) });
     }
     return {
       id: dossier.id,
@@ -725,9 +725,10 @@ export async function applyImport(context: ServiceContext, source: PackageSource
   try {
     stored = await storeReceivedEvidence(context, verified, evidence);
     const applied = inTransaction(context, () => {
-      recordBackup(context, backup, 'import');
       // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
+      // (Asked before this transaction writes its own backup record, which would always count as a change.)
       const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
+      recordBackup(context, backup, 'import');
       current.apply();
       recordExchange(context.db, {
         id: randomUUID(),

@@ -1,16 +1,12 @@
 import type { Ranking, RankingExplanation, RankingRow } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import type { NomineeGroup } from '../../shared/domain/kinds';
-import { rankKeyed, type KeyedEntry } from '../../shared/scoring/rank';
+import { placeRows } from '../../shared/scoring/rank';
 import { selectNominees } from '../../shared/scoring/selection';
 import { findCampaignRules } from '../db/campaigns';
 import { equalScores, findScore, hasStaleScores, rankingRecords, scoreSource } from '../db/scores';
 import { inTransaction, type ServiceContext } from './context';
 import { explainStoredScore, ScoreInputs } from './stored-scores';
-
-interface RankingEntry extends KeyedEntry {
-  record: ReturnType<typeof rankingRecords>[number];
-}
 
 /**
  * The official ranking of a campaign's dossiers of one group, from the scores stored for them (decision 007): the
@@ -23,21 +19,27 @@ export function rankCampaign(context: ServiceContext, campaignYear: number, grou
   if (!campaign) throw new AppError('campaign.notFound', { year: campaignYear });
   // Scores queued by a write made outside the services (a fixture, a script) are computed before they are read.
   if (hasStaleScores(context.db)) inTransaction(context, () => undefined);
-  const entries: RankingEntry[] = rankingRecords(context.db, campaignYear, group).map((record) => ({
-    id: record[0],
-    eligible: record[6] === 1,
-    total: record[4],
-    keys: JSON.parse(record[10]) as number[],
-    record,
+  const rows: RankingRow[] = rankingRecords(context.db, campaignYear, group).map(([dossierId, unitName, nomineeKind, total, selfTotal, eligible, source, reviewers, adjustments, keys]) => ({
+    position: 0,
+    tied: 0,
+    dossierId,
+    unitName,
+    nomineeKind,
+    total,
+    selfTotal,
+    source,
+    reviewers,
+    eligible: eligible === 1,
+    adjustments,
+    keys: JSON.parse(keys) as number[],
   }));
-  const places = rankKeyed(entries);
-  const rows: RankingRow[] = places.map(({ entry, position, tied }) => {
-    const [dossierId, unitName, nomineeKind, unitId, total, selfTotal, , source, reviewers, adjustments] = entry.record;
-    return { position, tied, dossierId, unitId, unitName, nomineeKind, total, selfTotal, source, reviewers, eligible: entry.eligible, adjustments, keys: entry.keys as number[] };
-  });
+  placeRows(rows, (row) => row.dossierId);
   const quota = group === 'collective' ? campaign.quotaCollectives : campaign.quotaIndividuals;
+  // The selection reads the rows down to the group that holds the last place of the quota, no further.
+  let end = Math.min(rows.length, quota + 1);
+  while (end < rows.length && rows[end]?.position === rows[end - 1]?.position) end += 1;
   const selection = selectNominees(
-    places.map(({ entry, position }) => ({ id: entry.id, position, eligible: entry.eligible })),
+    rows.slice(0, end).map((row) => ({ id: row.dossierId, position: row.position, eligible: row.eligible })),
     quota,
   );
   return { campaignYear, group, tieBreaks: campaign.settings.tieBreaks, rows, selection };

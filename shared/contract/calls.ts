@@ -153,7 +153,6 @@ export interface RankingRow {
   /** How many other rows share this position (they stand next to it): no key of the chain could separate them. */
   tied: number;
   dossierId: string;
-  unitId: string;
   unitName: string;
   nomineeKind: NomineeKind;
   /** The total the ranking uses: the council's aggregate when reviewers scored, else the self-assessment. */

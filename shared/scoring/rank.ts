@@ -53,7 +53,7 @@ export interface KeyedPlace<E extends KeyedEntry> {
   tied: number;
 }
 
-function compareEntries(a: KeyedEntry, b: KeyedEntry): number {
+function compareEntries(a: Pick<KeyedEntry, 'eligible' | 'total' | 'keys'>, b: Pick<KeyedEntry, 'eligible' | 'total' | 'keys'>): number {
   if (a.eligible !== b.eligible) return a.eligible ? -1 : 1;
   if (a.total !== b.total) return b.total - a.total;
   const length = Math.max(a.keys.length, b.keys.length);
@@ -64,20 +64,47 @@ function compareEntries(a: KeyedEntry, b: KeyedEntry): number {
   return 0;
 }
 
+/** A row that can take its place in a ranking: its keys, and where the ranking puts it. */
+export interface PlacedRow {
+  eligible: boolean;
+  total: Hundredths;
+  keys: readonly number[];
+  position: number;
+  tied: number;
+}
+
+/**
+ * Sorts rows in place into ranking order (eligible first, total descending, then the chain's keys; `idOf` only orders
+ * rows no key separates, for display) and writes each row's position and how many others share it. Returns the rows.
+ */
+export function placeRows<R extends PlacedRow>(rows: R[], idOf: (row: R) => string): R[] {
+  rows.sort((a, b) => {
+    const difference = compareEntries(a, b);
+    if (difference !== 0) return difference;
+    const x = idOf(a);
+    const y = idOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  let groupStart = 0;
+  for (let i = 1; i <= rows.length; i += 1) {
+    if (i < rows.length && compareEntries(rows[i] as R, rows[groupStart] as R) === 0) continue;
+    for (let member = groupStart; member < i; member += 1) {
+      const row = rows[member] as R;
+      row.position = groupStart + 1;
+      row.tied = i - groupStart - 1;
+    }
+    groupStart = i;
+  }
+  return rows;
+}
+
 /**
  * Orders entries whose keys are known (stored scores): eligible first, total descending, then the chain's keys.
  * Entries no key separates share a position; the id only orders them for display.
  */
 export function rankKeyed<E extends KeyedEntry>(entries: readonly E[]): KeyedPlace<E>[] {
-  const sorted = [...entries].sort((a, b) => compareEntries(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const places: KeyedPlace<E>[] = new Array<KeyedPlace<E>>(sorted.length);
-  let groupStart = 0;
-  for (let i = 1; i <= sorted.length; i += 1) {
-    if (i < sorted.length && compareEntries(sorted[i] as E, sorted[groupStart] as E) === 0) continue;
-    for (let member = groupStart; member < i; member += 1) places[member] = { entry: sorted[member] as E, position: groupStart + 1, tied: i - groupStart - 1 };
-    groupStart = i;
-  }
-  return places;
+  const places = entries.map((entry) => ({ entry, eligible: entry.eligible, total: entry.total, keys: entry.keys, position: 0, tied: 0 }));
+  return placeRows(places, (place) => place.entry.id).map(({ entry, position, tied }) => ({ entry, position, tied }));
 }
 
 /**

@@ -205,7 +205,8 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   it('names a retired office that still has collectives in the round, and the province level in Vietnamese, as units are named', async () => {
     const units = await branch.call('units.list', {});
     const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
-    const served = new Set(ranking.rows.map((row) => units.find((unit) => unit.id === row.unitId)?.parentOfficeId));
+    const unitOf = new Map((await branch.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.id, dossier.unitId]));
+    const served = new Set(ranking.rows.map((row) => units.find((unit) => unit.id === unitOf.get(row.dossierId))?.parentOfficeId));
     const office = units.find((unit) => unit.kind === 'transactionOffice' && served.has(unit.id));
     if (!office) throw new Error('no office serves a unit with a dossier');
     await branch.call('units.retire', { id: office.id, retired: true });

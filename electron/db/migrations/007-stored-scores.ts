@@ -31,7 +31,9 @@ export const migration007: Migration = {
       tie_keys TEXT NOT NULL,
       points TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX dossier_scores_by_ranking ON dossier_scores (campaign_year, nominee_group, eligible, total);
+    -- Covers the ranking's read: one range of one index, no lookup of the table's rows (which carry the points too).
+    CREATE INDEX dossier_scores_ranking ON dossier_scores (campaign_year, nominee_group, dossier_id, unit_id, nominee_kind, total, self_total, eligible, source,
+      reviewers, adjustments, tie_keys);
 
     CREATE TABLE stale_scores (
       dossier_id TEXT PRIMARY KEY
