@@ -28,7 +28,7 @@ function Page({ route }: { route: Route }) {
     case 'newDossier':
       return <DossierFormPage key="new" id={null} />;
     case 'ranking':
-      return <RankingPage />;
+      return <RankingPage dossierId={route.dossierId ?? null} />;
     case 'units':
       return <UnitsPage />;
     case 'people':

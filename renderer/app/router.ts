@@ -8,7 +8,8 @@ export type Route =
   | { page: 'dossier'; id: string }
   /** A new dossier, with the kind and nominee once chosen, so that a reload finds its autosaved draft again. */
   | { page: 'newDossier'; kind?: NomineeKind; nominee?: string }
-  | { page: 'ranking' }
+  /** The ranking, with one row opened (and scrolled to) when a dossier is named. */
+  | { page: 'ranking'; dossierId?: string }
   | { page: 'units' }
   | { page: 'people' }
   | { page: 'schemes' }
@@ -32,7 +33,7 @@ export function parseRoute(hash: string): Route {
   const [first, second, third, fourth] = path.split('/');
   if (first === 'dossiers' && second === 'new') return newDossierRoute(third, fourth);
   if (first === 'dossiers' && second) return { page: 'dossier', id: decodeURIComponent(second) };
-  if (first === 'ranking') return { page: 'ranking' };
+  if (first === 'ranking') return second ? { page: 'ranking', dossierId: decodeURIComponent(second) } : { page: 'ranking' };
   if (first === 'units') return { page: 'units' };
   if (first === 'people') return { page: 'people' };
   if (first === 'schemes' && second) return { page: 'scheme', id: decodeURIComponent(second) };
@@ -54,6 +55,8 @@ export function routeHash(route: Route): string {
     }
     case 'scheme':
       return `#/schemes/${encodeURIComponent(route.id)}`;
+    case 'ranking':
+      return route.dossierId ? `#/ranking/${encodeURIComponent(route.dossierId)}` : '#/ranking';
     default:
       return `#/${route.page}`;
   }

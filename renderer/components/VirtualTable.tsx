@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import './virtual-table.css';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -36,6 +36,8 @@ interface VirtualTableProps<Row> {
   footer?: ReactNode[];
   /** Attributes of the table itself (what it shows, for tests and styles). */
   tableAttributes?: Record<`data-${string}`, string>;
+  /** A row to bring into view (its index), e.g. the one an address names. */
+  scrollToIndex?: number | null;
   testId?: string;
   className?: string;
 }
@@ -44,7 +46,7 @@ interface VirtualTableProps<Row> {
  * A table that renders only the rows in view (and a few around them), so lists of thousands scroll
  * smoothly; it keeps table semantics, with the full row count and each row's index for screen readers.
  */
-export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, spanningCell, footer, tableAttributes, testId, className }: VirtualTableProps<Row>) {
+export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, spanningCell, footer, tableAttributes, scrollToIndex = null, testId, className }: VirtualTableProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders this component itself; nothing memoises its output.
   const virtualizer = useVirtualizer({
@@ -57,6 +59,9 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, 
       return row === undefined ? index : rowKey(row);
     },
   });
+  useEffect(() => {
+    if (scrollToIndex !== null && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex, { align: 'center' });
+  }, [scrollToIndex, virtualizer]);
   const template = columns.map((column) => column.width).join(' ');
   const minWidth = `${columns.reduce((sum, column) => sum + column.minRem, 0)}rem`;
   const style = { '--vt-columns': template, minWidth } as CSSProperties;

@@ -10,6 +10,7 @@ import { en as campaignSection } from './sections/campaign';
 import { en as registrySection } from './sections/registry';
 import { en as dossierListSection } from './sections/dossier-list';
 import { en as unsavedChangesSection } from './sections/unsaved-changes';
+import { en as rankingScaleSection } from './sections/ranking-scale';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -249,6 +250,7 @@ export const en = {
   registry: registrySection,
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
+  rankingScale: rankingScaleSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',

@@ -11,6 +11,7 @@ import { vi as campaignSection } from './sections/campaign';
 import { vi as registrySection } from './sections/registry';
 import { vi as dossierListSection } from './sections/dossier-list';
 import { vi as unsavedChangesSection } from './sections/unsaved-changes';
+import { vi as rankingScaleSection } from './sections/ranking-scale';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -250,6 +251,7 @@ export const vi: Messages = {
   registry: registrySection,
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
+  rankingScale: rankingScaleSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',

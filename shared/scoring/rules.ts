@@ -18,6 +18,11 @@ export function numericValue(input: ScoreInput, key: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** A maximum the exact path can use; anything else (a half-edited scheme's empty one) takes the BigInt path, which refuses it. */
+function usableMax(max: Hundredths): boolean {
+  return Number.isSafeInteger(max) && max >= 0;
+}
+
 function isExact(...values: number[]): boolean {
   for (const value of values) if (!(Math.abs(value) < EXACT_LIMIT)) return false;
   return true;
@@ -50,7 +55,7 @@ export function thresholdPoints(value: number, higherIsBetter: boolean, bounds: 
 
 /** Linear: max × (value − zeroAt) ÷ (fullAt − zeroAt), rounded once, within 0 and the maximum; operands in ten-thousandths. */
 export function linearPoints(value: number, zeroAt: number, fullAt: number, max: Hundredths): Hundredths {
-  if (max >= 0 && isExact(value, zeroAt, fullAt)) {
+  if (usableMax(max) && isExact(value, zeroAt, fullAt)) {
     const span = fullAt - zeroAt;
     if (span === 0) return value === fullAt ? max : 0;
     const offset = value - zeroAt;
@@ -74,7 +79,7 @@ function greatestCommonDivisor(a: number, b: number): number {
  * fullAtPercent in ten-thousandths, the plan above zero.
  */
 export function ratioPoints(value: number, plan: number, fullAtPercent: number, max: Hundredths): Hundredths {
-  if (max >= 0 && fullAtPercent > 0 && isExact(value, plan, fullAtPercent)) {
+  if (usableMax(max) && fullAtPercent > 0 && isExact(value, plan, fullAtPercent)) {
     if (value <= 0) return 0;
     // 100 × VALUE_SCALE ÷ fullAtPercent, reduced, keeps the products small for every sensible percentage.
     const divisor = greatestCommonDivisor(1_000_000, fullAtPercent);

@@ -83,3 +83,54 @@ export async function chooseNominee(page: Page, unitName: string): Promise<void>
 export function hashOf(page: Page): string {
   return new URL(page.url()).hash;
 }
+
+/** What a row of a virtualised table holds: its attributes and its cells' text. */
+export interface VirtualRow {
+  index: number;
+  attributes: Record<string, string>;
+  cells: string[];
+  /** The data-hundredths of the first element inside that has one (a total), if any. */
+  hundredths: number | null;
+  /** The text of each element inside that matches the selector asked for. */
+  texts: string[];
+}
+
+/**
+ * Every row of a virtualised table (only the rows in view exist in the page): scrolls it from top to bottom and reads
+ * each row once, in order.
+ */
+export async function allVirtualRows(page: Page, testId: string, select = ':scope > :not(*)'): Promise<VirtualRow[]> {
+  return page.getByTestId(testId).evaluate(async (table, selector) => {
+    const scroller = table.closest('.vt-scroll') as HTMLElement;
+    const found = new Map<number, VirtualRow>();
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const read = () => {
+      for (const row of Array.from(table.querySelectorAll('tbody tr[aria-rowindex]'))) {
+        const index = Number(row.getAttribute('aria-rowindex'));
+        if (found.has(index)) continue;
+        const attributes: Record<string, string> = {};
+        for (const attribute of Array.from(row.attributes)) attributes[attribute.name] = attribute.value;
+        const total = row.querySelector('[data-hundredths]');
+        found.set(index, {
+          index,
+          attributes,
+          cells: Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent ?? ''),
+          hundredths: total ? Number(total.getAttribute('data-hundredths')) : null,
+          texts: Array.from(row.querySelectorAll(selector)).map((element) => element.textContent ?? ''),
+        });
+      }
+    };
+    scroller.scrollTop = 0;
+    await frame();
+    for (;;) {
+      read();
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      scroller.scrollTop += Math.max(40, scroller.clientHeight * 0.7);
+      await frame();
+    }
+    await frame();
+    read();
+    scroller.scrollTop = 0;
+    return [...found.values()].sort((a, b) => a.index - b.index);
+  }, select);
+}

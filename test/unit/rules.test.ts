@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyRule } from '../../shared/scoring/rules';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Hundredths, IndicatorValue, Rule, Scheme } from '../../shared/scoring/types';
+import { scorePoints } from '../../shared/scoring/points';
+import { collectiveScheme2025 } from '../../shared/scoring/schemes/collective-2025';
 import { leaf, scoreInput } from './fixtures';
 
 /** Applies one rule to one indicator value (key "x", plan key "plan"). */
@@ -376,6 +378,20 @@ describe('rules inside scoreDossier', () => {
       for (const criterion of result.criteria) {
         expect(criterion.points).toBeGreaterThanOrEqual(0);
         expect(criterion.points).toBeLessThanOrEqual(criterion.max);
+      }
+    }
+  });
+});
+
+describe('a half-edited scheme (the editor’s sample panel scores it as it is typed)', () => {
+  it('a maximum left empty or not a whole number of hundredths makes the rules that multiply by it refuse, in both scoring paths', () => {
+    const linear: Rule = { type: 'linear', indicator: 'x', zeroAt: 0, fullAt: 10 };
+    const ratio: Rule = { type: 'ratio', indicator: 'x', plan: 'plan', fullAtPercent: 100 };
+    for (const max of [null as unknown as number, Number.NaN, 12.5]) {
+      for (const [rule, indicators] of [[linear, { x: 5 }], [ratio, { x: 5, plan: 10 }]] as const) {
+        expect(() => applyRule(leaf(rule, max), rule, scoreInput(indicators)), `${rule.type} ${max}`).toThrow();
+        const scheme = { ...collectiveScheme2025, criteria: [{ id: 'c', label: { vi: 'c', en: 'c' }, max, rule }], bonus: { max: 0, criteria: [] }, gates: [] } as Scheme;
+        expect(() => scorePoints(scheme, scoreInput(indicators)), `${rule.type} ${max}`).toThrow();
       }
     }
   });

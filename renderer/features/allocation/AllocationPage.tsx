@@ -188,7 +188,7 @@ export function AllocationPage() {
             columns={columns}
             rowKey={(row) => row.line.id}
             label={t('allocation.title')}
-            rowAttributes={(row) => ({ 'data-unit': row.line.id })}
+            rowAttributes={(row) => ({ 'data-unit': row.line.id, 'data-seats': String(row.line.seats) })}
             estimateRowHeight={64}
             footer={[
               t('allocation.total'),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RankingRow } from '../../../shared/contract/calls';
 import type { NomineeGroup } from '../../../shared/domain/kinds';
 import type { Criterion, Label, Scheme, TieBreak } from '../../../shared/scoring/types';
+import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
@@ -59,16 +60,26 @@ function SourceCell({ row }: { row: RankingRow }) {
   );
 }
 
+/** How many names of a tie at the cut-off the banner lists (the rows show every one of them). */
+const BANNER_NAMES = 8;
+
 /** The quota line stands in the list after the last row proposed or tied at the cut-off. */
 type Line = { row: RankingRow } | { quota: number };
 
-/** The official ranking, as the main process stores it: sources, proposals within the quota, ties; a row's explanation when opened. */
-export function RankingPage() {
+/**
+ * The official ranking, as the main process stores it: sources, proposals within the quota, ties; a row's explanation
+ * when opened. An address that names a dossier (#/ranking/id) opens its row and scrolls to it.
+ */
+export function RankingPage({ dossierId }: { dossierId: string | null }) {
   const { t } = useTranslation();
   const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const replaceRoute = useRouter((state) => state.replace);
   const points = usePoints();
   const [group, setGroup] = useState<NomineeGroup>('collective');
-  const [open, setOpen] = useState<string | null>(null);
+  // The opened row is the address's: a reload or a link opens the same one.
+  const open = dossierId;
+  // The named dossier the other group was switched to for (it is in one of the two), so that it is done once.
+  const [lookedFor, setLookedFor] = useState<string | null>(null);
   const { value: campaign, error: campaignError } = useCall('campaigns.get', { year });
   const { value: ranking, error: rankingError } = useCall('ranking.get', { campaignYear: year, group });
   const failure = campaignError ?? rankingError;
@@ -90,7 +101,12 @@ export function RankingPage() {
   }, [ranking, selected, cutoffTie]);
   const tiedNames = useMemo(() => (ranking ? ranking.rows.filter((row) => cutoffTie.has(row.dossierId)).map((row) => row.unitName) : []), [ranking, cutoffTie]);
   const openRow = useMemo(() => ranking?.rows.find((row) => row.dossierId === open) ?? null, [ranking, open]);
-  const toggle = (row: RankingRow) => setOpen(open === row.dossierId ? null : row.dossierId);
+  const openIndex = useMemo(() => (open ? lines.findIndex((line) => 'row' in line && line.row.dossierId === open) : -1), [lines, open]);
+  if (ranking && open && openIndex < 0 && lookedFor !== open) {
+    setLookedFor(open);
+    setGroup(group === 'collective' ? 'individual' : 'collective');
+  }
+  const toggle = (row: RankingRow) => replaceRoute(open === row.dossierId ? { page: 'ranking' } : { page: 'ranking', dossierId: row.dossierId });
 
   const columns: VirtualColumn<Line>[] = [
     { id: 'position', header: t('ranking.position'), width: '4.5rem', minRem: 4.5, className: 'number', cell: (line) => ('row' in line ? line.row.position : null) },
@@ -189,7 +205,7 @@ export function RankingPage() {
           <select
             value={group}
             onChange={(event) => {
-              setOpen(null);
+              replaceRoute({ page: 'ranking' });
               setGroup(event.target.value as NomineeGroup);
             }}
             data-testid="ranking-group"
@@ -208,7 +224,9 @@ export function RankingPage() {
       <ErrorBanner error={failure} />
       {ranking && ranking.selection.cutoffTie.length > 0 ? (
         <div className="banner banner-warn" role="alert" data-testid="cutoff-tie-banner">
-          {t('council.ranking.tieBanner', { names: tiedNames.join(', '), count: ranking.selection.openPlaces })}
+          {tiedNames.length > BANNER_NAMES
+            ? t('rankingScale.tieBannerMany', { names: tiedNames.slice(0, BANNER_NAMES).join(', '), more: tiedNames.length - BANNER_NAMES, count: ranking.selection.openPlaces })
+            : t('council.ranking.tieBanner', { names: tiedNames.join(', '), count: ranking.selection.openPlaces })}
         </div>
       ) : null}
       {ranking === null && !failure ? <p className="muted">{t('app.loading')}</p> : null}
@@ -230,10 +248,11 @@ export function RankingPage() {
             }
             rowAttributes={(line): Record<`data-${string}`, string> => ('row' in line ? { 'data-dossier': line.row.dossierId, 'data-position': String(line.row.position) } : { 'data-testid': 'quota-line' })}
             spanningCell={(line) => ('quota' in line ? t('council.ranking.quotaLine', { count: line.quota }) : null)}
+            scrollToIndex={openIndex >= 0 ? openIndex : null}
             testId="ranking-table"
             className="ranking-scroll"
           />
-          {openRow ? <RankingDetails key={openRow.dossierId} row={openRow} schemes={schemes} onClose={() => setOpen(null)} /> : null}
+          {openRow ? <RankingDetails key={openRow.dossierId} row={openRow} schemes={schemes} onClose={() => toggle(openRow)} /> : null}
         </div>
       ) : null}
     </section>
