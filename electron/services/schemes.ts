@@ -1,7 +1,7 @@
 import type { SchemeSaveResult, SchemeSummary } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import { toScoreInput } from '../../shared/domain/dossier';
-import { scoreDossier } from '../../shared/scoring/score';
+import { scorePoints } from '../../shared/scoring/points';
 import type { Scheme } from '../../shared/scoring/types';
 import {
   dossierCountsByScheme,
@@ -43,7 +43,7 @@ function rescore(context: ServiceContext, campaignYear: number, to: Scheme, from
   const now = context.now();
   for (const dossier of dossiersOfScheme(context.db, campaignYear, to.id)) {
     if (!fromVersions(dossier.schemeVersion)) continue;
-    const result = scoreDossier(to, toScoreInput(dossier.content));
+    const result = scorePoints(to, toScoreInput(dossier.content));
     updateDossierScore(context.db, dossier.id, to.version, { selfTotal: result.total, eligible: result.eligible, complete: result.complete }, now);
     moved += 1;
   }

@@ -240,7 +240,7 @@ describe('scoring the same dossiers in Node, Chromium and the command line', () 
     });
   });
 
-  it(`the built command line (rank --campaign 2025 --json) gives each of ${CLI_DOSSIERS} stored collective dossiers its Node total, eligibility and position`, async () => {
+  it(`the built command line (rank --campaign 2025 --explain) gives each of ${CLI_DOSSIERS} stored collective dossiers its Node total, eligibility, position and points`, async () => {
     execFileSync(process.execPath, ['scripts/build.mjs', '--only-node', '--if-stale'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
     const installation = await setUpCore();
     try {
@@ -267,7 +267,8 @@ describe('scoring the same dossiers in Node, Chromium and the command line', () 
       }
       installation.core.close();
 
-      const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'tdcs.cjs'), '--data-dir', installation.dataDir, 'rank', '--campaign', '2025', '--json'], {
+      // --explain: the totals and keys the ranking stores, with each row's breakdown computed again.
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'tdcs.cjs'), '--data-dir', installation.dataDir, 'rank', '--campaign', '2025', '--explain'], {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 120_000,
