@@ -5,6 +5,12 @@ import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } f
 import { describeError, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
 import { formatHundredths } from '../shared/scoring/decimal';
+import { ROLES, type Account, type Role } from '../shared/domain/account';
+import { auditActionLabel, auditCsv } from '../shared/domain/audit-csv';
+import type { AuditEntry } from '../shared/domain/audit';
+import { formatBytes, formatDateTime } from '../shared/i18n/format';
+import { terminalText } from '../shared/domain/text';
+import { existsSync, writeFileSync } from 'node:fs';
 import { openCore, type Core } from './core';
 import { argValue, resolveDataDir } from './data-dir';
 
@@ -197,6 +203,24 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       }
       return;
     }
+    case 'users':
+      await usersCommand(core, argv, io, t);
+      return;
+    case 'audit':
+      await auditCommand(core, argv, io, t, language);
+      return;
+    case 'backups': {
+      const backups = await callOrFail(core, t, 'backup.list', {});
+      io.stdout(
+        backups.length === 0
+          ? t('trust.cli.noBackups')
+          : backups.map((backup) => t('trust.cli.backupsList', { name: backup.name, reason: t(`trust.backups.reasons.${backup.reason}`), size: formatBytes(backup.bytes, language) })).join('\n'),
+      );
+      return;
+    }
+    case 'restore':
+      await restoreCommand(core, argv, io, t, language);
+      return;
     case 'verify': {
       const result = await callOrFail(core, t, 'database.verify', {});
       if (!result.ok) throw new CliFailure([t('cli.verifyProblems', { count: result.problems.length }), ...result.problems].join('\n'));
@@ -208,11 +232,117 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
   }
 }
 
-const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit)$/;
+const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit|username|role|from|until)$/;
 
 /** The words that are not options or option values: the command and its file. */
 function positionalArgs(argv: string[]): string[] {
   return argv.filter((arg, index) => !arg.startsWith('--') && !OPTIONS_WITH_VALUES.test(argv[index - 1] ?? ''));
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+async function accountNamed(core: Core, t: Translate, username: string) {
+  const account = (await callOrFail(core, t, 'users.list', {})).find((candidate) => candidate.username.toLowerCase() === username.toLowerCase());
+  if (!account) throw new CliFailure(t('trust.cli.unknownUser', { username }), 1);
+  return account;
+}
+
+/** `tdcs users add|list|disable|enable|reset-password`: passwords are read from standard input, never from the arguments. */
+async function usersCommand(core: Core, argv: string[], io: CliIo, t: Translate): Promise<void> {
+  const [, action, name] = positionalArgs(argv);
+  switch (action) {
+    case 'add': {
+      const role = oneOf<Role>(required(argv, '--role', t), ROLES, '--role', t);
+      const username = required(argv, '--username', t);
+      const password = firstLine(await io.readStdin());
+      if (password.length === 0) throw new CliFailure(t('cli.noPassword'), 2);
+      await callOrFail(core, t, 'users.create', { username, fullName: argValue(argv, '--full-name') ?? username, role, password });
+      io.stdout(t('trust.cli.userAdded', { username, role: t(`roles.${role}`) }));
+      return;
+    }
+    case 'list': {
+      const accounts = await callOrFail(core, t, 'users.list', {});
+      if (argv.includes('--json')) {
+        io.stdout(JSON.stringify(accounts, null, 2));
+        return;
+      }
+      const state = (account: Account) => (account.disabled ? t('trust.accounts.states.disabled') : account.mustChangePassword ? t('trust.accounts.states.mustChange') : t('trust.accounts.states.active'));
+      io.stdout(accounts.map((account) => t('trust.cli.usersList', { username: terminalText(account.username), fullName: terminalText(account.fullName), role: t(`roles.${account.role}`), state: state(account) })).join('\n'));
+      return;
+    }
+    case 'disable':
+    case 'enable': {
+      if (!name) throw new CliFailure(t('cli.missingOption', { option: 'USERNAME' }), 2);
+      const account = await accountNamed(core, t, name);
+      await callOrFail(core, t, 'users.setDisabled', { id: account.id, disabled: action === 'disable' });
+      io.stdout(t(action === 'disable' ? 'trust.cli.userDisabled' : 'trust.cli.userEnabled', { username: account.username }));
+      return;
+    }
+    case 'reset-password': {
+      if (!name) throw new CliFailure(t('cli.missingOption', { option: 'USERNAME' }), 2);
+      const account = await accountNamed(core, t, name);
+      const password = firstLine(await io.readStdin());
+      if (password.length === 0) throw new CliFailure(t('cli.noPassword'), 2);
+      await callOrFail(core, t, 'users.resetPassword', { id: account.id, password });
+      io.stdout(t('trust.cli.passwordReset', { username: account.username }));
+      return;
+    }
+    default:
+      throw new CliFailure(t('cli.unknownCommand', { command: `users ${action ?? ''}`.trim() }), 2);
+  }
+}
+
+/** `tdcs audit verify` (exit 1 naming the first broken link) and `tdcs audit export --to FILE.csv`. */
+async function auditCommand(core: Core, argv: string[], io: CliIo, t: Translate, language: Language): Promise<void> {
+  const [, action] = positionalArgs(argv);
+  if (action === 'verify') {
+    const result = await callOrFail(core, t, 'audit.verify', {});
+    if (!result.firstBroken) {
+      io.stdout(t('trust.cli.auditOk', { entries: result.entries }));
+      return;
+    }
+    throw new CliFailure(t('trust.cli.auditBroken', { seq: result.firstBroken.seq, reason: t(`trust.audit.brokenReasons.${result.firstBroken.reason}`) }), 1);
+  }
+  if (action === 'export') {
+    const to = required(argv, '--to', t);
+    const entries: AuditEntry[] = [];
+    for (let offset = 0; ; offset += 10_000) {
+      const page = await callOrFail(core, t, 'audit.list', { offset, limit: 10_000, ...(argValue(argv, '--from') ? { from: argValue(argv, '--from') } : {}), ...(argValue(argv, '--until') ? { to: argValue(argv, '--until') } : {}) });
+      entries.push(...page.entries);
+      if (entries.length >= page.total || page.entries.length === 0) break;
+    }
+    writeFileSync(to, auditCsv(entries, t, language), { flag: 'wx' });
+    io.stdout(t('trust.cli.auditExported', { count: entries.length, path: to }));
+    return;
+  }
+  throw new CliFailure(t('cli.unknownCommand', { command: `audit ${action ?? ''}`.trim() }), 2);
+}
+
+/** `tdcs restore FILE|NAME [--yes]`: shows what the backup holds; replaces the data only with --yes. */
+async function restoreCommand(core: Core, argv: string[], io: CliIo, t: Translate, language: Language): Promise<void> {
+  const [, given] = positionalArgs(argv);
+  if (!given) throw new CliFailure(t('cli.missingOption', { option: 'FILE' }), 2);
+  const source = /^[A-Za-z0-9._-]+\.sqlite$/.test(given) && !existsSync(given) ? { name: given } : { path: given };
+  const summary = await callOrFail(core, t, 'backup.inspect', { source });
+  const lastAudit = summary.lastAudit
+    ? t('trust.backups.summary.lastAuditValue', { seq: summary.lastAudit.seq, action: auditActionLabel(summary.lastAudit.action, t), actor: terminalText(summary.lastAudit.actor), at: formatDateTime(summary.lastAudit.at, language) })
+    : t('trust.backups.summary.none');
+  io.stdout(
+    t('trust.cli.restoreSummary', {
+      source: given,
+      organisation: terminalText(summary.organisation ?? '—'),
+      mode: summary.mode ? t(`modes.${summary.mode}`) : '—',
+      campaigns: summary.campaigns.join(', ') || '—',
+      counts: t('trust.backups.summary.counts', { dossiers: summary.dossiers, units: summary.units, people: summary.people, accounts: summary.accounts }),
+      lastAudit,
+    }),
+  );
+  if (!summary.sameInstallation) io.stdout(t('trust.backups.summary.otherInstallation'));
+  if (!argv.includes('--yes')) throw new CliFailure(t('trust.cli.restoreNeedsYes'), 3);
+  const result = await callOrFail(core, t, 'backup.restore', { source });
+  io.stdout(t('trust.cli.restored', { source: given, safety: result.safetyBackup }));
 }
 
 /** The command line: every command is a call through the same handler table, as the machine's operator. */

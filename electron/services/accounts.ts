@@ -17,7 +17,7 @@ import {
   type StoredUser,
 } from '../db/users';
 import { audit } from './audit';
-import { inTransaction, type ServiceContext } from './context';
+import { inTransaction, type Actor, type ServiceContext } from './context';
 import { securitySettings } from './security';
 
 /** OWASP's current guidance for scrypt (N = 2^17, r = 8, p = 1: 128 MiB, a few hundred ms). */
@@ -57,6 +57,9 @@ function decoy(): Promise<string> {
 }
 
 const SESSION_HOURS = 12;
+
+/** Whoever typed a wrong password: not the account's owner, as far as anyone knows. */
+const ANONYMOUS: Actor = { id: null, name: 'anonymous', role: null };
 
 interface Session {
   userId: string;
@@ -116,14 +119,14 @@ export class Sessions {
       const key = name.toLowerCase();
       const count = (this.unknownFailures.get(key)?.count ?? 0) + 1;
       this.unknownFailures.set(key, count >= maximum ? { count: 0, lockedUntil: lockUntil } : { count, lockedUntil: 0 });
-      inTransaction(context, () => audit(context, 'auth.signInFailed', null, { note: count >= maximum ? 'unknown account; locked' : 'unknown account' }));
+      inTransaction(context, () => audit({ ...context, actor: ANONYMOUS }, 'auth.signInFailed', null, { note: count >= maximum ? 'unknown account; locked' : 'unknown account' }));
       return;
     }
     inTransaction(context, () => {
       const count = (findUserById(context.db, stored.id)?.failedSignIns ?? 0) + 1;
       const locks = count >= maximum;
       recordFailedSignIn(context.db, stored.id, locks ? 0 : count, locks ? new Date(lockUntil).toISOString() : null);
-      audit(context, 'auth.signInFailed', { type: 'account', id: stored.id }, { after: { failures: count, locked: locks } });
+      audit({ ...context, actor: ANONYMOUS }, 'auth.signInFailed', { type: 'account', id: stored.id }, { after: { failures: count, locked: locks } });
     });
   }
 

@@ -22,3 +22,18 @@ export function matchesSearch(text: string, query: string): boolean {
 export function countWords(text: string): number {
   return (text.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? []).length;
 }
+
+/**
+ * Text from a file or another installation, made safe to print on a terminal: control characters and escape
+ * sequences (a NUL, an ANSI colour or cursor move, a bidirectional override) are removed, so a name cannot rewrite the
+ * screen or hide what follows it.
+ */
+export function terminalText(text: string): string {
+  // Control characters are exactly what these patterns look for.
+  /* eslint-disable no-control-regex */
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/\u001b[\]P^_][\s\S]*?(?:\u0007|\u001b\\)/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  /* eslint-enable no-control-regex */
+}

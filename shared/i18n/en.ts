@@ -10,6 +10,7 @@ import { en as campaignSection } from './sections/campaign';
 import { en as registrySection } from './sections/registry';
 import { en as dossierListSection } from './sections/dossier-list';
 import { en as unsavedChangesSection } from './sections/unsaved-changes';
+import { en as trustSection } from './sections/trust';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -249,6 +250,7 @@ export const en = {
   registry: registrySection,
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
+  trust: trustSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -441,6 +443,13 @@ export const en = {
       '  rank --campaign YEAR [--group collective|individual] [--json]\n' +
       '                                           the official ranking\n' +
       '  backup --to FILE                         copy the database to FILE\n' +
+      '  backups                                  the backups in the data folder\n' +
+      '  restore FILE|NAME [--yes]                show what a backup holds; with --yes, restore it (the current data is backed up first)\n' +
+      '  users list [--json] | users add --username USER --role admin|secretary|councilMember|clerk|viewer [--full-name NAME]\n' +
+      '  users disable|enable USER | users reset-password USER\n' +
+      '                                           accounts (passwords are read from standard input)\n' +
+      '  audit verify | audit export --to FILE.csv [--from DATE] [--until DATE]\n' +
+      '                                           check the activity log\'s seals, or export it\n' +
       '  verify                                   check the database\n' +
       '  keys [--json]                            this installation\'s fingerprint and the trusted ones\n' +
       '  export --kind KIND --to FILE [--office ID | --office-unit ID] [--campaign YEAR]\n' +

@@ -11,6 +11,7 @@ import { vi as campaignSection } from './sections/campaign';
 import { vi as registrySection } from './sections/registry';
 import { vi as dossierListSection } from './sections/dossier-list';
 import { vi as unsavedChangesSection } from './sections/unsaved-changes';
+import { vi as trustSection } from './sections/trust';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -250,6 +251,7 @@ export const vi: Messages = {
   registry: registrySection,
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
+  trust: trustSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -442,6 +444,13 @@ export const vi: Messages = {
       '  rank --campaign NĂM [--group collective|individual] [--json]\n' +
       '                                           bảng xếp hạng chính thức\n' +
       '  backup --to TỆP                          sao lưu cơ sở dữ liệu ra TỆP\n' +
+      '  backups                                  các bản sao lưu trong thư mục dữ liệu\n' +
+      '  restore TỆP|TÊN [--yes]                  xem nội dung bản sao lưu; có --yes thì khôi phục (dữ liệu hiện tại được sao lưu trước)\n' +
+      '  users list [--json] | users add --username TÊN --role admin|secretary|councilMember|clerk|viewer [--full-name HỌ_TÊN]\n' +
+      '  users disable|enable TÊN | users reset-password TÊN\n' +
+      '                                           tài khoản (mật khẩu đọc từ đầu vào chuẩn)\n' +
+      '  audit verify | audit export --to TỆP.csv [--from NGÀY] [--until NGÀY]\n' +
+      '                                           kiểm tra niêm phong nhật ký thao tác, hoặc xuất nhật ký\n' +
       '  verify                                   kiểm tra cơ sở dữ liệu\n' +
       '  keys [--json]                            mã nhận dạng của bản cài đặt này và các nơi đã tin cậy\n' +
       '  export --kind LOẠI --to TỆP [--office ID | --office-unit ID] [--campaign NĂM]\n' +

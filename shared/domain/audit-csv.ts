@@ -1,0 +1,55 @@
+import type { Language } from './kinds';
+import type { AuditChange, AuditEntry } from './audit';
+import { formatDateTime } from '../i18n/format';
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** An action's name in the reader's language (the code itself when it is not one this version knows). */
+export function auditActionLabel(action: string, t: Translate): string {
+  const key = `trust.audit.actions.${action}`;
+  const label = t(key);
+  return label === key ? action : label;
+}
+
+/** Who acted, as a person reads it. */
+export function auditActorLabel(entry: Pick<AuditEntry, 'actor' | 'actorId'>, t: Translate): string {
+  if (entry.actor === 'system') return t('trust.audit.system');
+  if (entry.actor === 'anonymous') return t('trust.audit.anonymous');
+  if (entry.actor.startsWith('operator')) return t('trust.audit.operator', { name: entry.actor.replace(/^operator:?/, '') || '—' });
+  return entry.actor;
+}
+
+/** A before/after as one short line: "status: draft, revision: 2". */
+export function auditValues(values: AuditChange['before']): string {
+  if (!values) return '';
+  return Object.entries(values)
+    .map(([key, value]) => `${key}: ${value === null ? '—' : String(value)}`)
+    .join(', ');
+}
+
+/** One CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The audit log as CSV for Excel or LibreOffice: a byte-order mark (so Vietnamese reads right), a header row, one row an entry. */
+export function auditCsv(entries: readonly AuditEntry[], t: Translate, language: Language): string {
+  const rows = entries.map((entry) =>
+    [
+      String(entry.seq),
+      formatDateTime(entry.at, language),
+      auditActorLabel(entry, t),
+      auditActionLabel(entry.action, t),
+      entry.recordType ? t(`trust.audit.recordTypes.${entry.recordType}`) : '',
+      entry.recordId ?? '',
+      auditValues(entry.change.before),
+      auditValues(entry.change.after),
+      entry.change.note ?? '',
+      entry.hash,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `\ufeff${[t('trust.audit.csvColumns'), ...rows].join('\r\n')}\r\n`;
+}
