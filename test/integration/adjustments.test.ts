@@ -67,17 +67,18 @@ describe('received dossiers at the branch: read-only, returned or adjusted', () 
     expect((await world.branch.errorOf('adjustments.save', { dossierId: received.dossier.id, target: { type: 'indicator', key: 'overdueRatio' }, value: officeValue ?? 0, reason: 'Theo biên bản kiểm tra' })).code).toBe('adjustment.unchanged');
     expect((await world.branch.errorOf('adjustments.save', { dossierId: received.dossier.id, target: { type: 'indicator', key: 'overdueRatio' }, value: 3, reason: 'x' })).code).toBe('call.invalidInput');
 
-    const adjusted = await world.branch.call('adjustments.save', { dossierId: received.dossier.id, target: { type: 'indicator', key: 'overdueRatio' }, value: 3, reason: 'Theo biên bản kiểm tra ngày 12/11/2025' });
+    // The office wrote 12,5 %; the inspection found 0,1 %: the overdue-debt criterion scores higher with the council's figure.
+    const adjusted = await world.branch.call('adjustments.save', { dossierId: received.dossier.id, target: { type: 'indicator', key: 'overdueRatio' }, value: 0.1, reason: 'Theo biên bản kiểm tra ngày 12/11/2025' });
     expect(adjusted.adjustments).toHaveLength(1);
-    expect(adjusted.adjustments[0]).toMatchObject({ target: { type: 'indicator', key: 'overdueRatio' }, officeValue, value: 3, reason: 'Theo biên bản kiểm tra ngày 12/11/2025', byName: expect.stringMatching(/^operator/) });
+    expect(adjusted.adjustments[0]).toMatchObject({ target: { type: 'indicator', key: 'overdueRatio' }, officeValue, value: 0.1, reason: 'Theo biên bản kiểm tra ngày 12/11/2025', byName: expect.stringMatching(/^operator/) });
     // What the office sent is untouched.
     expect(adjusted.dossier.content).toEqual(received.dossier.content);
     const after = await ranking();
     expect(after?.adjustments).toEqual(adjusted.adjustments);
-    expect(after?.total).toBeLessThan(before?.total ?? 0);
+    expect(after?.total).toBeGreaterThan(before?.total ?? 0);
     expect(after?.selfTotal).toBe(before?.selfTotal);
     const log = await world.branch.call('audit.list', { recordType: 'dossier', recordId: received.dossier.id, action: 'dossier.adjusted' });
-    expect(log.entries[0]?.change).toMatchObject({ before: { overdueRatio: officeValue }, after: { overdueRatio: 3, officeValue } });
+    expect(log.entries[0]?.change).toMatchObject({ before: { overdueRatio: officeValue }, after: { overdueRatio: 0.1, officeValue } });
 
     const withdrawn = await world.branch.call('adjustments.remove', { id: adjusted.adjustments[0]?.id ?? '', reason: 'Nhập nhầm số liệu' });
     expect(withdrawn.adjustments).toEqual([]);
