@@ -50,7 +50,8 @@ export function rankCampaign(context: ServiceContext, campaignYear: number, grou
         result = councilResult(counted, aggregate.total, scheme.minTotal);
       }
     }
-    scored.set(dossier.id, { result, selfTotal: self.total, aggregate });
+    // The office's own total, as it sent it: the council's adjustments show beside it, never in it.
+    scored.set(dossier.id, { result, selfTotal: dossier.selfTotal, aggregate });
     entries.push({ id: dossier.id, result, womenPriority: input.womenPriority });
   }
 
