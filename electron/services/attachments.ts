@@ -77,7 +77,7 @@ export function addAttachment(context: ServiceContext, input: { dossierId: strin
     insertAttachmentBlob(context.db, sha256, bytes.length, mimeType, now);
     if (linkAttachment(context.db, dossier.id, sha256, input.fileName.slice(0, 200), now)) {
       afterEvidenceChange(context, dossier.id);
-      audit(context, 'attachment.added', { type: 'dossier', id: dossier.id }, { after: { file: input.fileName.slice(0, 200), sha256, bytes: bytes.length } });
+      audit(context, 'attachment.added', { type: 'dossier', id: dossier.id, label: dossier.personName ?? dossier.unitName }, { after: { file: input.fileName.slice(0, 200), sha256, bytes: bytes.length } });
     }
     return attachmentsOf(context.db, dossier.id);
   });
@@ -100,7 +100,7 @@ export function removeAttachment(context: ServiceContext, dossierId: string, sha
     const fileName = attachmentsOf(context.db, dossierId).find((attachment) => attachment.sha256 === sha256)?.fileName ?? '';
     if (!unlinkAttachment(context.db, dossierId, sha256)) throw new AppError('attachment.missing', { sha256: sha256.slice(0, 12) });
     afterEvidenceChange(context, dossierId);
-    audit(context, 'attachment.removed', { type: 'dossier', id: dossierId }, { before: { file: fileName, sha256 } });
+    audit(context, 'attachment.removed', { type: 'dossier', id: dossierId, label: dossier.personName ?? dossier.unitName }, { before: { file: fileName, sha256 } });
     return { remaining: attachmentsOf(context.db, dossierId), orphan: dropUnusedBlob(context.db, sha256) };
   });
   // Only after the commit: no dossier refers to the file any more.

@@ -1,5 +1,5 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupResult, RestoreResult, VerifyResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import type { SecuritySettings } from '../../shared/domain/account';
@@ -122,7 +122,7 @@ export async function writeBackup(context: ServiceContext, reason: BackupReason,
 
 /** Records a backup in the audit log; runs inside the caller's transaction. */
 export function recordBackup(context: ServiceContext, backup: BackupResult, reason: BackupReason): void {
-  audit(context, 'backup.created', { type: 'backup', id: backup.name ?? backup.path }, { after: { reason, bytes: backup.bytes } });
+  audit(context, 'backup.created', { type: 'backup', id: backup.name ?? backup.path, label: backup.name ?? basename(backup.path) }, { after: { reason, bytes: backup.bytes } });
 }
 
 /** A backup made for a change that did not happen: it equals the database as it still is, so it goes. */

@@ -30,12 +30,16 @@ export function getCampaign(context: ServiceContext, year: number): Campaign {
 
 /** A campaign's rules as the audit log shows them (the settings as one short text). */
 function campaignSummary(campaign: Omit<Campaign, 'schemes'>): Record<string, string | number> {
+  const { aggregation, tieBreaks, allocationMethod, allocationWeight } = campaign.settings;
   return {
     status: campaign.status,
     deadline: campaign.deadline,
     quotaCollectives: campaign.quotaCollectives,
     quotaIndividuals: campaign.quotaIndividuals,
-    settings: JSON.stringify(campaign.settings),
+    aggregation,
+    tieBreaks: tieBreaks.map((tieBreak) => (tieBreak.type === 'criterion' ? tieBreak.criterionId : tieBreak.type)).join(' > '),
+    allocationMethod,
+    allocationWeight,
   };
 }
 
@@ -76,7 +80,7 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
       settings,
     };
     updateCampaignRow(context.db, after);
-    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
+    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
     return getCampaign(context, campaign.year);
   });
 }

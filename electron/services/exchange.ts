@@ -311,7 +311,7 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
         at: createdAt,
         summary: { items: outgoing.items },
       });
-      audit(context, 'exchange.exported', { type: 'package', id: manifest.packageId }, { after: { kind: request.kind, recipient: outgoing.recipient.name, sequence, items: outgoing.items }, note: fileName });
+      audit(context, 'exchange.exported', { type: 'package', id: manifest.packageId, label: fileName }, { after: { kindOfFile: request.kind, recipient: outgoing.recipient.name, sequence, items: outgoing.items }, note: fileName });
       name();
     });
   let written: Awaited<ReturnType<typeof writePackage>>;
@@ -740,8 +740,8 @@ export async function applyImport(context: ServiceContext, source: PackageSource
         at: context.now(),
         summary: current.plan.counts,
       });
-      audit(context, 'exchange.imported', { type: 'package', id: plan.packageId }, { after: { kind: plan.kind, sender: plan.sender.organisation, sequence: plan.sequence, ...current.plan.counts }, note: fileName });
-      if (plan.needsFingerprintCheck) audit(context, 'exchange.peerTrusted', { type: 'peer', id: verified.manifest.sender.installationId }, { after: { organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint } });
+      audit(context, 'exchange.imported', { type: 'package', id: plan.packageId, label: fileName }, { after: { kindOfFile: plan.kind, sender: plan.sender.organisation, sequence: plan.sequence, ...current.plan.counts }, note: fileName });
+      if (plan.needsFingerprintCheck) audit(context, 'exchange.peerTrusted', { type: 'peer', id: verified.manifest.sender.installationId, label: plan.sender.organisation }, { after: { organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint } });
       return current.plan;
     });
     if ('uploadId' in source) discardUpload(context, source.uploadId);
@@ -766,7 +766,7 @@ export function returnDossier(context: ServiceContext, dossierId: string, reason
     if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
     if (dossier.status !== 'received' && dossier.status !== 'returned') throw new AppError('exchange.notFound');
     markReturned(context.db, dossierId, reason, context.now());
-    audit(context, 'dossier.returned', { type: 'dossier', id: dossierId }, { before: { status: dossier.status }, after: { status: 'returned', revision: dossier.revision }, note: reason });
+    audit(context, 'dossier.returned', { type: 'dossier', id: dossierId, label: dossier.personName ?? dossier.unitName }, { before: { status: dossier.status }, after: { status: 'returned', revision: dossier.revision }, note: reason });
   });
 }
 
@@ -776,7 +776,7 @@ export function revokePeer(context: ServiceContext, installationId: string, revo
   inTransaction(context, () => {
     const peer = findPeer(context.db, installationId);
     if (!setPeerStatus(context.db, installationId, revoked ? 'revoked' : 'trusted', context.now())) throw new AppError('exchange.notFound');
-    audit(context, revoked ? 'exchange.peerRevoked' : 'exchange.peerTrusted', { type: 'peer', id: installationId }, { before: { status: peer?.status ?? null }, after: { status: revoked ? 'revoked' : 'trusted', organisation: peer?.organisation ?? null } });
+    audit(context, revoked ? 'exchange.peerRevoked' : 'exchange.peerTrusted', { type: 'peer', id: installationId, label: peer?.organisation }, { before: { status: peer?.status ?? null }, after: { status: revoked ? 'revoked' : 'trusted', organisation: peer?.organisation ?? null } });
   });
   return identity(context).peers;
 }

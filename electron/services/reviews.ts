@@ -38,7 +38,7 @@ export function saveReview(context: ServiceContext, input: ReviewInput): Review[
     const before = reviewsOf(context.db, dossier.id).find((review) => review.reviewer === input.reviewer);
     upsertReview(context.db, { id: randomUUID(), dossierId: dossier.id, reviewer: input.reviewer, scores: input.scores, conflict: input.conflict, note: input.note, updatedAt: now }, context.actor.id, now);
     const total = (scores: Record<string, number>) => Object.values(scores).reduce((sum, points) => sum + points, 0);
-    audit(context, 'review.saved', { type: 'dossier', id: dossier.id }, {
+    audit(context, 'review.saved', { type: 'dossier', id: dossier.id, label: dossier.personName ?? dossier.unitName }, {
       before: before ? { reviewer: before.reviewer, conflict: before.conflict, points: total(before.scores) } : undefined,
       after: { reviewer: input.reviewer, conflict: input.conflict, points: total(input.scores) },
     });

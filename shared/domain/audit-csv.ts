@@ -1,5 +1,5 @@
 import type { Language } from './kinds';
-import type { AuditChange, AuditEntry } from './audit';
+import type { AuditChange, AuditEntry, AuditValue } from './audit';
 import { formatDateTime } from '../i18n/format';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -19,11 +19,30 @@ export function auditActorLabel(entry: Pick<AuditEntry, 'actor' | 'actorId'>, t:
   return entry.actor;
 }
 
-/** A before/after as one short line: "status: draft, revision: 2". */
-export function auditValues(values: AuditChange['before']): string {
+/** Fields whose values are codes with a name in the catalogue. */
+const NAMED_VALUES: Record<string, string> = { kind: 'kinds', role: 'roles', level: 'levels', language: 'language', reason: 'trust.backups.reasons', kindOfFile: 'exchange.kinds' };
+
+/** One value as the reader writes it: a code's name, yes/no, a total in points. */
+function valueText(key: string, value: AuditValue, t: Translate): string {
+  if (value === null || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
+  if (key === 'selfTotal' && typeof value === 'number') return t('app.points', { value: value / 100 });
+  const family = key === 'status' ? (typeof value === 'string' && ['preparation', 'open', 'closed'].includes(value) ? 'campaign.statuses' : 'statuses') : NAMED_VALUES[key];
+  if (family && typeof value === 'string') {
+    const named = t(`${family}.${value}`);
+    if (named !== `${family}.${value}`) return named;
+  }
+  return typeof value === 'number' ? t('app.number', { value }) : value;
+}
+
+/** A before/after as one short line in the reader's words: "Trạng thái: Nháp, Lần gửi: 2". */
+export function auditValues(values: AuditChange['before'], t: Translate): string {
   if (!values) return '';
   return Object.entries(values)
-    .map(([key, value]) => `${key}: ${value === null ? '—' : String(value)}`)
+    .map(([key, value]) => {
+      const field = t(`trust.audit.fields.${key}`);
+      return `${field === `trust.audit.fields.${key}` ? key : field}: ${valueText(key, value, t)}`;
+    })
     .join(', ');
 }
 
@@ -42,9 +61,10 @@ export function auditCsv(entries: readonly AuditEntry[], t: Translate, language:
       auditActorLabel(entry, t),
       auditActionLabel(entry.action, t),
       entry.recordType ? t(`trust.audit.recordTypes.${entry.recordType}`) : '',
+      entry.recordLabel ?? '',
       entry.recordId ?? '',
-      auditValues(entry.change.before),
-      auditValues(entry.change.after),
+      auditValues(entry.change.before, t),
+      auditValues(entry.change.after, t),
       entry.change.note ?? '',
       entry.hash,
     ]

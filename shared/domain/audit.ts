@@ -67,6 +67,8 @@ export interface AuditEntry {
   action: AuditAction;
   recordType: string | null;
   recordId: string | null;
+  /** The record's name when it was written (a unit, a person, an account's user name): what a reader recognises. */
+  recordLabel: string | null;
   change: AuditChange;
   /** SHA-256 of the previous entry's hash and this entry's content. */
   hash: string;

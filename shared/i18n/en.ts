@@ -75,6 +75,7 @@ export const en = {
     signingIn: 'Signing in…',
   },
   nav: {
+    main: 'Main menu',
     dossiers: 'Dossiers',
     ranking: 'Ranking',
     units: 'Units',

@@ -76,6 +76,7 @@ export const vi: Messages = {
     signingIn: 'Đang đăng nhập…',
   },
   nav: {
+    main: 'Danh mục chính',
     dossiers: 'Hồ sơ',
     ranking: 'Xếp hạng',
     units: 'Đơn vị',

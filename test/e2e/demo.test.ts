@@ -95,7 +95,7 @@ describe('the demo dataset', () => {
   });
 
   it('ranks the dossiers with positions and explains the first one', async () => {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Xếp hạng' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     const rows = page.getByTestId('ranking-table').locator('tbody tr[data-dossier]');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(total);

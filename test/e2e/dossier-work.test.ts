@@ -156,7 +156,7 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
   let dossierId = '';
   let personDossierId = '';
 
-  const nav = () => page.getByRole('navigation', { name: 'main' });
+  const nav = () => page.locator('nav.main-nav');
   const checklist = () => page.getByTestId('checklist').locator('li');
 
   /** The checklist's lines as true (green) or false, in order: indicators, justifications, headings, words, evidence. */

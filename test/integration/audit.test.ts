@@ -120,6 +120,7 @@ describe('the audit log', () => {
       action: 'unit.updated',
       recordType: 'unit',
       recordId: 'u-1',
+      recordLabel: 'UBND xã Mới',
       change: { before: { name: 'UBND xã "Cũ", A' }, after: { name: 'UBND xã Mới' }, note: '=HYPERLINK("http://evil","bấm")' },
       hash: 'ab'.repeat(32),
     };
@@ -127,7 +128,7 @@ describe('the audit log', () => {
     expect(csv.startsWith('\ufeffSố,Thời gian,Người thực hiện,Thao tác')).toBe(true);
     const row = csv.split('\r\n')[1] ?? '';
     expect(row).toContain('Sửa đơn vị');
-    expect(row).toContain('"name: UBND xã ""Cũ"", A"');
+    expect(row).toContain('"Tên: UBND xã ""Cũ"", A"');
     // A note that starts like a formula is written as text.
     expect(row).toContain(`"'=HYPERLINK(""http://evil"",""bấm"")"`);
   });

@@ -47,6 +47,8 @@ interface EditorProps {
   onAttachments: (list: AttachmentInfo[]) => void;
   onSaved: (detail: DossierSaveResult) => void;
   onStatus: (status: 'ready' | 'draft') => Promise<void>;
+  /** The branch's view of a dossier received from an office: shown as sent, nothing typed, kept or saved. */
+  readOnly?: boolean;
 }
 
 const UNDO_STEPS = 50;
@@ -60,7 +62,7 @@ function formPath(path: string): FieldPath<DossierFormValues> | null {
 
 /** The dossier form for one scheme, with the live preview computed by the shared scoring library. */
 export function DossierEditor(props: EditorProps) {
-  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, personGender, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus } = props;
+  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, personGender, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus, readOnly = false } = props;
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const group = nomineeGroupOf(nomineeKind);
@@ -84,7 +86,7 @@ export function DossierEditor(props: EditorProps) {
   const content = useMemo(() => formValuesToContent(scheme, values, group).content, [scheme, values, group]);
   const result = useMemo(() => scoreDossier(scheme, toScoreInput(content, { nomineeKind, personGender })), [scheme, content, nomineeKind, personGender]);
   const checklist = useMemo(() => dossierChecklist(scheme, nomineeKind, content, result, attachments.length), [scheme, nomineeKind, content, result, attachments.length]);
-  const autosave = useAutosave(draftKey, campaignYear, dossierId, values, formState.isDirty || restored);
+  const autosave = useAutosave(draftKey, campaignYear, dossierId, values, !readOnly && (formState.isDirty || restored));
 
   // Undo: snapshots of the form taken when typing pauses; the button steps back through them.
   const history = useRef<string[]>([JSON.stringify(restoredDraft?.form ?? initialValues)]);
@@ -166,7 +168,8 @@ export function DossierEditor(props: EditorProps) {
 
   return (
     <div className="editor">
-      <form className="dossier-form" onSubmit={(event) => void submit(event)} noValidate data-testid="dossier-form">
+      <form className="dossier-form" onSubmit={(event) => void submit(event)} noValidate data-testid="dossier-form" data-read-only={readOnly || undefined}>
+        <fieldset className="form-body" disabled={readOnly}>
         {restored && restoredDraft ? (
           <div className="banner banner-warn" role="status" data-testid="draft-restored">
             {t('dossierWork.draftRestored', { time: formatDateTime(restoredDraft.updatedAt, i18n.language) })}{' '}
@@ -190,9 +193,11 @@ export function DossierEditor(props: EditorProps) {
                   ? t('dossierWork.autosaveFailed', { error: errorText(autosave.error) })
                   : ''}
           </span>
-          <button type="button" className="secondary" onClick={undo} disabled={!undoable} title={t('dossierWork.undoHint')} data-testid="undo">
-            {t('dossierWork.undo')}
-          </button>
+          {readOnly ? null : (
+            <button type="button" className="secondary" onClick={undo} disabled={!undoable} title={t('dossierWork.undoHint')} data-testid="undo">
+              {t('dossierWork.undo')}
+            </button>
+          )}
         </div>
         <section className="card">
           <div className="grid-2">
@@ -268,18 +273,22 @@ export function DossierEditor(props: EditorProps) {
           <Field id="report" label={<h2 className="inline-heading">{t('form.report')}</h2>} hint={`${t('form.reportHint')} · ${t('form.words', { count: countWords(report) })}`} error={errors.report}>
             <textarea id="report" rows={10} {...register('report')} />
           </Field>
-          <button type="button" className="secondary" onClick={insertTemplate} data-testid="insert-template">
-            {t('dossierWork.insertTemplate')}
-          </button>
+          {readOnly ? null : (
+            <button type="button" className="secondary" onClick={insertTemplate} data-testid="insert-template">
+              {t('dossierWork.insertTemplate')}
+            </button>
+          )}
         </section>
+        </fieldset>
 
-        <AttachmentsPanel dossierId={dossierId} attachments={attachments} onChange={onAttachments} />
+        <AttachmentsPanel dossierId={dossierId} attachments={attachments} onChange={onAttachments} readOnly={readOnly} />
 
         <section className="card">
           <h2>{t('dossierWork.checklistTitle')}</h2>
           <ChecklistPanel items={checklist} />
           {dossierId && dossier?.status === 'draft' && (formState.isDirty || restored) ? <p className="muted small">{t('dossierWork.checklistSaveFirst')}</p> : null}
           {dossier?.status === 'ready' ? <p className="pill pill-ready">{t('dossierWork.readyDone')}</p> : null}
+          {readOnly ? null : (
           <div className="form-actions-inline">
             {dossier?.status === 'ready' ? (
               <button type="button" className="secondary" onClick={() => void onStatus('draft')} data-testid="back-to-draft">
@@ -291,6 +300,7 @@ export function DossierEditor(props: EditorProps) {
               </button>
             )}
           </div>
+          )}
         </section>
 
         {hasErrors ? (
@@ -304,11 +314,13 @@ export function DossierEditor(props: EditorProps) {
             {t('form.saved')}
           </div>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" disabled={formState.isSubmitting} data-testid="save-dossier">
-            {formState.isSubmitting ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
+        {readOnly ? null : (
+          <div className="form-actions">
+            <button type="submit" disabled={formState.isSubmitting} data-testid="save-dossier">
+              {formState.isSubmitting ? t('form.saving') : t('form.save')}
+            </button>
+          </div>
+        )}
       </form>
       <ScorePreview scheme={scheme} result={result} />
     </div>

@@ -8,6 +8,7 @@ import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
 import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
+import { AdjustmentNotes } from '../council/AdjustmentsPanel';
 import { AggregateExplanation } from '../council/AggregateExplanation';
 
 /** A criterion's label in any of the campaign's schemes (every scheme has the chain's criteria, see decision 005). */
@@ -143,12 +144,17 @@ export function RankingPage() {
                     <td>{t(`kinds.${row.nomineeKind}`)}</td>
                     <td>
                       <SourceCell row={row} />
+                      {row.adjustments.length > 0 ? (
+                        <span className="pill pill-warn" data-testid={`ranking-adjusted-${row.dossierId}`}>
+                          {t('trust.adjustments.title')}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="number">
                       <strong data-testid={`ranking-total-${row.dossierId}`} data-hundredths={row.total}>
                         {points(row.total)}
                       </strong>
-                      {row.source === 'council' && row.selfTotal !== row.total ? (
+                      {(row.source === 'council' || row.adjustments.length > 0) && row.selfTotal !== row.total ? (
                         <span className="self-total muted small" data-testid={`ranking-self-${row.dossierId}`} data-hundredths={row.selfTotal}>
                           {t('council.ranking.selfTotal', { total: points(row.selfTotal) })}
                         </span>
@@ -179,6 +185,7 @@ export function RankingPage() {
                       <td colSpan={6}>
                         {row.tiedWith.length > 0 ? <p className="muted">{t('ranking.tieHint', { count: row.tiedWith.length })}</p> : null}
                         <GateList failures={row.gateFailures} scheme={schemeOf(row)} />
+                        {schemeOf(row) ? <AdjustmentNotes adjustments={row.adjustments} scheme={schemeOf(row) as Scheme} /> : null}
                         <div className={row.aggregate ? 'details-columns' : ''}>
                           <ScoreBreakdown result={row.result} scheme={schemeOf(row)} />
                           {row.aggregate ? <AggregateExplanation aggregate={row.aggregate} testId="ranking-aggregate" /> : null}

@@ -13,7 +13,7 @@ import './schemes.css';
 export function SchemeEditorPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const allowed = useCouncilAccess();
+  const allowed = useCouncilAccess('schemes.save');
   const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
   const { value: campaign, error: campaignError, reload: reloadCampaign } = useCall('campaigns.get', allowed ? { year } : null);
   const { value: loaded, error: schemeError } = useCall('schemes.get', allowed ? { id } : null);

@@ -134,7 +134,7 @@ function focusRescore(schemeId: string): void {
 export function SchemeListPage() {
   const { t } = useTranslation();
   const label = useLabel();
-  const allowed = useCouncilAccess();
+  const allowed = useCouncilAccess('schemes.save');
   const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
   const { value: campaign, error: campaignError } = useCall('campaigns.get', allowed ? { year } : null);
   const { value: summaries, error: listError, reload } = useCall('schemes.list', allowed ? { campaignYear: year } : null);
