@@ -5,7 +5,9 @@ import { removeAdjustment, saveAdjustment } from './services/adjustments';
 import { listAudit, verifyAudit } from './services/audit';
 import { createBackup, inspectBackup, listBackups, restoreBackup, verifyDatabase, type DatabaseSwap } from './services/backup';
 import { allocateIndividualQuota } from './services/allocation';
-import { getCampaign, updateCampaign } from './services/campaigns';
+import { getCampaign, listCampaigns, startNextCampaign, updateCampaign } from './services/campaigns';
+import { addEarlierAward, awardHistory, recordAward } from './services/awards';
+import { ballotsOf, councilOf, enterBallot, meetingOf, recountBallot, removeMember, saveCouncilMember, saveMeeting } from './services/council';
 import { listReviews, removeReview, saveReview } from './services/reviews';
 import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/schemes';
 import type { ServiceContext } from './services/context';
@@ -71,6 +73,19 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'audit.verify': () => verifyAudit(context),
     'campaigns.get': (input) => getCampaign(context, input.year),
     'campaigns.update': (input) => updateCampaign(context, input),
+    'campaigns.list': () => listCampaigns(context),
+    'campaigns.startNext': (input) => startNextCampaign(context, input.fromYear),
+    'council.get': (input) => councilOf(context, input.campaignYear),
+    'council.saveMember': (input) => saveCouncilMember(context, input),
+    'council.removeMember': (input) => removeMember(context, input.campaignYear, input.id),
+    'meetings.get': (input) => meetingOf(context, input.campaignYear, input.round),
+    'meetings.save': (input) => saveMeeting(context, input),
+    'ballots.list': (input) => ballotsOf(context, input.campaignYear, input.round),
+    'ballots.enter': (input) => enterBallot(context, input),
+    'ballots.recount': (input) => recountBallot(context, input),
+    'awards.list': (input) => awardHistory(context, input),
+    'awards.record': (input) => recordAward(context, input),
+    'awards.add': (input) => addEarlierAward(context, input),
     'schemes.list': (input) => listSchemes(context, input.campaignYear),
     'schemes.get': (input) => getScheme(context, input.id, input.version),
     'schemes.save': (input) => saveScheme(context, input.campaignYear, input.scheme),

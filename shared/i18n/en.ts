@@ -11,6 +11,7 @@ import { en as registrySection } from './sections/registry';
 import { en as dossierListSection } from './sections/dossier-list';
 import { en as unsavedChangesSection } from './sections/unsaved-changes';
 import { en as trustSection } from './sections/trust';
+import { en as decidesSection } from './sections/decides';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -252,6 +253,7 @@ export const en = {
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
   trust: trustSection,
+  decides: decidesSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -290,6 +292,8 @@ export const en = {
       notFound: 'There is no campaign for {{year}}.',
       locked: 'The {{year}} campaign is closed; its dossiers can no longer be changed.',
       badTransition: 'A campaign cannot go from “{{from}}” to “{{to}}”.',
+      exists: 'The {{year}} campaign already exists.',
+      closed: 'The {{year}} campaign is closed: it is kept as it was.',
     },
     scheme: {
       notFound: 'No scoring scheme applies to “{{scheme}}”.',
@@ -381,6 +385,35 @@ export const en = {
       kindForbidden: 'Your role does not allow handling this kind of file ({{kind}}). Ask the administrator or the council’s secretary.',
     },
     internal: 'Something went wrong inside the application. Nothing was saved; please try again.',
+    round: {
+      locked: 'Round {{round}} is locked: its scores, ballots and proposals no longer change. The chair can reopen it, with a reason.',
+      notLockable: 'Round {{round}} cannot be locked yet: {{reason}}',
+      order: 'Round 2 (individuals) starts once round 1 (collectives) is locked and the individual quota allocated.',
+      reopenForbidden: 'Only the council’s chair (or an administrator) reopens a locked round.',
+    },
+    council: {
+      accountTaken: 'This account already belongs to another member of the council.',
+      positionTaken: 'The council already has its {{position}}: change that member first.',
+      memberNotFound: 'The council member was not found.',
+      writtenVotesNotAllowed: 'The campaign’s rules do not allow written votes of absent members.',
+      attendanceFixed: 'Ballots were already counted with this attendance: it can no longer change.',
+      noMeeting: 'The meeting of round {{round}} is not recorded yet: record it (date, place, attendance) first.',
+      noQuorum: 'The meeting has no quorum ({{present}} present, {{needed}} needed): it can record attendance but not decide.',
+      notMember: 'Your account is not linked to a member of this campaign’s council.',
+    },
+    ballot: {
+      tooMany: '{{counted}} votes for {{voters}} voters: the counts are more than the people who voted.',
+      accepted: 'This ballot was accepted and is locked.',
+      recountNeeded: 'The two entries differ: count again (recount), then enter it twice more.',
+      sameAccount: 'The second entry must be made by another account than the first.',
+      notFound: 'There is no ballot entry for this nominee.',
+    },
+    decision: {
+      noTie: 'There is no open tie here any more (the ranking changed): look again.',
+      wrongChoice: 'Choose exactly {{places}} of the tied nominees.',
+      openTies: 'The council has not decided every tie yet: {{count}} open.',
+    },
+    award: { notFound: 'The award or its nominee was not found.' },
     reference: 'Error number {{reference}}: give it to the administrator if this happens again (it is in the log of the data folder).',
     network: 'The application is not responding. Check that it is still running.',
   },

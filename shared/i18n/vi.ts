@@ -12,6 +12,7 @@ import { vi as registrySection } from './sections/registry';
 import { vi as dossierListSection } from './sections/dossier-list';
 import { vi as unsavedChangesSection } from './sections/unsaved-changes';
 import { vi as trustSection } from './sections/trust';
+import { vi as decidesSection } from './sections/decides';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -253,6 +254,7 @@ export const vi: Messages = {
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
   trust: trustSection,
+  decides: decidesSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -291,6 +293,8 @@ export const vi: Messages = {
       notFound: 'Không có đợt thi đua năm {{year}}.',
       locked: 'Đợt thi đua năm {{year}} đã kết thúc; không thể sửa hồ sơ.',
       badTransition: 'Không thể chuyển đợt thi đua từ “{{from}}” sang “{{to}}”.',
+      exists: 'Đợt thi đua năm {{year}} đã có.',
+      closed: 'Đợt thi đua năm {{year}} đã kết thúc: được giữ nguyên như lúc kết thúc.',
     },
     scheme: {
       notFound: 'Không có thang điểm áp dụng cho “{{scheme}}”.',
@@ -382,6 +386,35 @@ export const vi: Messages = {
       kindForbidden: 'Vai trò của bạn không được xử lý loại tệp này ({{kind}}). Hãy nhờ quản trị viên hoặc Thư ký Hội đồng.',
     },
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
+    round: {
+      locked: 'Vòng {{round}} đã khóa: điểm, kết quả biểu quyết và danh sách đề nghị không thay đổi nữa. Chủ tịch Hội đồng có thể mở lại, kèm lý do.',
+      notLockable: 'Chưa thể khóa vòng {{round}}: {{reason}}',
+      order: 'Vòng 2 (cá nhân) bắt đầu khi vòng 1 (tập thể) đã khóa và chỉ tiêu cá nhân đã được phân bổ.',
+      reopenForbidden: 'Chỉ Chủ tịch Hội đồng (hoặc quản trị viên) được mở lại vòng đã khóa.',
+    },
+    council: {
+      accountTaken: 'Tài khoản này đã gắn với một thành viên khác của Hội đồng.',
+      positionTaken: 'Hội đồng đã có {{position}}: hãy sửa thành viên đó trước.',
+      memberNotFound: 'Không tìm thấy thành viên Hội đồng.',
+      writtenVotesNotAllowed: 'Quy định của đợt thi đua không cho phép thành viên vắng mặt gửi phiếu bằng văn bản.',
+      attendanceFixed: 'Đã kiểm phiếu với danh sách dự họp này: không thể sửa danh sách nữa.',
+      noMeeting: 'Chưa ghi thông tin phiên họp vòng {{round}}: hãy ghi ngày, địa điểm và thành phần dự họp trước.',
+      noQuorum: 'Phiên họp chưa đủ số thành viên ({{present}} có mặt, cần {{needed}}): chỉ ghi được thành phần dự họp, chưa quyết định được.',
+      notMember: 'Tài khoản của bạn chưa gắn với thành viên nào của Hội đồng đợt này.',
+    },
+    ballot: {
+      tooMany: '{{counted}} phiếu cho {{voters}} người bỏ phiếu: số phiếu nhiều hơn số người biểu quyết.',
+      accepted: 'Kết quả biểu quyết này đã được công nhận và khóa.',
+      recountNeeded: 'Hai lần nhập khác nhau: hãy kiểm phiếu lại, rồi nhập lại hai lần.',
+      sameAccount: 'Lần nhập thứ hai phải do một tài khoản khác nhập.',
+      notFound: 'Chưa có lần nhập kết quả biểu quyết nào cho đối tượng này.',
+    },
+    decision: {
+      noTie: 'Không còn trường hợp đồng hạng cần quyết định ở đây (bảng xếp hạng đã thay đổi): hãy xem lại.',
+      wrongChoice: 'Hãy chọn đúng {{places}} trong số các đối tượng đồng hạng.',
+      openTies: 'Hội đồng chưa quyết định hết các trường hợp đồng hạng: còn {{count}}.',
+    },
+    award: { notFound: 'Không tìm thấy khen thưởng hoặc đối tượng được khen thưởng.' },
     reference: 'Mã lỗi {{reference}}: nếu lỗi lặp lại, hãy báo mã này cho quản trị viên (mã có trong nhật ký lỗi ở thư mục dữ liệu).',
     network: 'Ứng dụng không phản hồi. Hãy kiểm tra ứng dụng còn đang chạy.',
   },

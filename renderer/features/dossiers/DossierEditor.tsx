@@ -23,7 +23,7 @@ import { formatDateTime, useLabel } from '../../components/format';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ScorePreview } from './ScorePreview';
-import { useAutosave } from './use-autosave';
+import { useAutosave } from '../../components/use-autosave';
 import { useDossiers } from './store';
 
 interface EditorProps {
