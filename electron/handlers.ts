@@ -1,6 +1,6 @@
 import type { CallName, CallOutput, ValidInput } from '../shared/contract/calls';
 import type { User } from '../shared/domain/account';
-import { accountsList, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, signInRules, updateAccount, type Sessions } from './services/accounts';
+import { accountDirectory, accountsList, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, signInRules, updateAccount, type Sessions } from './services/accounts';
 import { removeAdjustment, saveAdjustment } from './services/adjustments';
 import { listAudit, verifyAudit } from './services/audit';
 import { createBackup, inspectBackup, listBackups, restoreBackup, verifyDatabase, type DatabaseSwap } from './services/backup';
@@ -63,6 +63,7 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'auth.unlock': (input, caller) => sessions.unlock(context, caller.session, input.password),
     'auth.settings': () => signInRules(context),
     'users.list': () => accountsList(context),
+    'users.directory': () => accountDirectory(context),
     'users.create': (input) => createAccount(context, input),
     'users.update': (input) => updateAccount(context, input),
     'users.setDisabled': (input) => setAccountDisabled(context, sessions, input.id, input.disabled),

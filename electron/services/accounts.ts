@@ -214,6 +214,13 @@ export function accountsList(context: ServiceContext): Account[] {
   return listUsers(context.db).map(accountOf);
 }
 
+/** The accounts that can sign in, by name and role only (for linking council members). */
+export function accountDirectory(context: ServiceContext): User[] {
+  return listUsers(context.db)
+    .filter((user) => !user.disabled)
+    .map((user) => userOf(user));
+}
+
 /** A new account; its first password is given to the person, who must choose their own at the first sign-in. */
 export async function createAccount(context: ServiceContext, input: { username: string; fullName: string; role: Role; password: string }): Promise<Account> {
   const hash = await hashPassword(input.password);

@@ -8,6 +8,8 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { saveBackupCopy } from '../features/backups/backup-store';
 import { BackupsPage, stampedName } from '../features/backups/BackupsPage';
 import { CampaignPage } from '../features/campaign/CampaignPage';
+import { CampaignSwitcher } from '../features/campaign/CampaignSwitcher';
+import { CouncilPage } from '../features/council/CouncilPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { SchemeEditorPage } from '../features/schemes/SchemeEditorPage';
 import { SchemeListPage } from '../features/schemes/SchemeListPage';
@@ -51,6 +53,8 @@ function Page({ route }: { route: Route }) {
       return <CampaignPage />;
     case 'exchange':
       return <ExchangePage />;
+    case 'council':
+      return <CouncilPage />;
     case 'accounts':
       return <AccountsPage />;
     case 'audit':
@@ -64,12 +68,13 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-type NavPage = 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'schemes' | 'campaign' | 'exchange';
+type NavPage = 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'council' | 'schemes' | 'campaign' | 'exchange';
 
 const NAV: { page: NavPage; label: string; branchOnly?: boolean; councilCall?: CallName }[] = [
   { page: 'dossiers', label: 'nav.dossiers' },
   { page: 'ranking', label: 'nav.ranking' },
   { page: 'allocation', label: 'allocation.nav', branchOnly: true },
+  { page: 'council', label: 'decides.nav', councilCall: 'ballots.list' },
   { page: 'units', label: 'nav.units' },
   { page: 'people', label: 'registry.people.nav' },
   { page: 'exchange', label: 'exchange.nav' },
@@ -165,8 +170,9 @@ function Shell() {
   const current = route.page === 'dossier' || route.page === 'newDossier' ? 'dossiers' : route.page === 'scheme' ? 'schemes' : route.page;
   const schemes = useCouncilAccess('schemes.save');
   const campaign = useCouncilAccess('campaigns.update');
+  const ballots = useCouncilAccess('ballots.list');
   useIdleLock();
-  const council: Partial<Record<CallName, boolean>> = { 'schemes.save': schemes, 'campaigns.update': campaign };
+  const council: Partial<Record<CallName, boolean>> = { 'schemes.save': schemes, 'campaigns.update': campaign, 'ballots.list': ballots };
   return (
     <>
       <div className="shell" inert={locked}>
@@ -181,7 +187,7 @@ function Shell() {
             ))}
           </nav>
           <div className="topbar-end">
-            <span className="campaign">{t('nav.campaign', { year: status?.currentCampaignYear })}</span>
+            <CampaignSwitcher />
             <LanguageSwitch />
             <PersonMenu />
           </div>

@@ -16,6 +16,7 @@ export type Route =
   | { page: 'campaign' }
   | { page: 'allocation' }
   | { page: 'exchange' }
+  | { page: 'council' }
   | { page: 'accounts' }
   | { page: 'audit' }
   | { page: 'backups' }
@@ -44,6 +45,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'campaign') return { page: 'campaign' };
   if (first === 'allocation') return { page: 'allocation' };
   if (first === 'exchange') return { page: 'exchange' };
+  if (first === 'council') return { page: 'council' };
   if (first === 'accounts') return { page: 'accounts' };
   if (first === 'audit') return { page: 'audit' };
   if (first === 'backups') return { page: 'backups' };

@@ -16,6 +16,8 @@ interface SessionState {
   locked: boolean;
   /** A menu command the signed-in person may not do (or nobody is signed in). */
   notice: string | null;
+  /** The campaign this window shows, when another than the installation's current one was chosen. */
+  viewYear: number | null;
   language: Language;
   /** Loads the installation's status; the first thing the app does. */
   refresh(): Promise<void>;
@@ -28,12 +30,14 @@ interface SessionState {
   lock(tellApplication: boolean): void;
   unlocked(): void;
   setNotice(notice: string | null): void;
+  viewCampaign(year: number | null): void;
   setLanguage(language: Language): Promise<void>;
   setStatus(status: AppStatus): void;
 }
 
 const USER_KEY = 'tdcs.user';
 const MUST_CHANGE_KEY = 'tdcs.mustChangePassword';
+const VIEW_YEAR_KEY = 'tdcs.viewYear';
 
 function storedUser(): User | null {
   if (!hasSession()) return null;
@@ -51,6 +55,7 @@ export const useSession = create<SessionState>((set, get) => ({
   mustChangePassword: hasSession() && sessionStorage.getItem(MUST_CHANGE_KEY) === 'true',
   locked: false,
   notice: null,
+  viewYear: Number(sessionStorage.getItem(VIEW_YEAR_KEY)) || null,
   language: initialLanguage(),
   async refresh() {
     const [status, rules] = await Promise.all([call('app.status', {}), call('auth.settings', {}).catch(() => null)]);
@@ -99,6 +104,11 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   setNotice(notice) {
     set({ notice });
+  },
+  viewCampaign(year) {
+    if (year === null || year === get().status?.currentCampaignYear) sessionStorage.removeItem(VIEW_YEAR_KEY);
+    else sessionStorage.setItem(VIEW_YEAR_KEY, String(year));
+    set({ viewYear: year === get().status?.currentCampaignYear ? null : year });
   },
   async setLanguage(language) {
     applyLanguage(language);

@@ -34,6 +34,7 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'auth.unlock': EVERYONE,
   'auth.settings': 'public',
   'users.list': ADMIN,
+  'users.directory': COUNCIL_STAFF,
   'users.create': ADMIN,
   'users.update': ADMIN,
   'users.setDisabled': ADMIN,

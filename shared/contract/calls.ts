@@ -278,6 +278,8 @@ export const contract = {
   'auth.unlock': call<User>()(z.strictObject({ password: z.string().min(1).max(200) })),
   'auth.settings': call<SignInRules>()(z.strictObject({})),
   'users.list': call<Account[]>()(z.strictObject({})),
+  /** Who can be linked to a council member: names and roles only. */
+  'users.directory': call<User[]>()(z.strictObject({})),
   'users.create': call<Account>()(accountCreateSchema),
   'users.update': call<Account>()(accountUpdateSchema),
   'users.setDisabled': call<Account>()(z.strictObject({ id: z.string().uuid(), disabled: z.boolean() })),

@@ -16,6 +16,7 @@ import { CouncilPanel } from '../council/CouncilPanel';
 import { useUnits } from '../units/store';
 import { DossierEditor } from './DossierEditor';
 import { useDossiers } from './store';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** The autosaved draft's key, as the service names it (electron/services/dossiers.ts draftKey). */
 function draftKeyOf(dossierId: string | null, kind: string, nominee: string): string {
@@ -255,7 +256,7 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
 /** A new dossier (choose the nominee, then fill in) or an existing one. */
 export function DossierFormPage({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const { value: campaign, error: campaignError } = useCall('campaigns.get', { year });
   const { value: loaded, error: loadError } = useCall('dossiers.get', id ? { id } : null);
   const [changed, setChanged] = useState<DossierDetail | null>(null);

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { RankingRow } from '../../../shared/contract/calls';
 import type { NomineeGroup } from '../../../shared/domain/kinds';
 import type { Criterion, Label, Scheme, TieBreak } from '../../../shared/scoring/types';
-import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
 import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
 import { AdjustmentNotes } from '../council/AdjustmentsPanel';
 import { AggregateExplanation } from '../council/AggregateExplanation';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** A criterion's label in any of the campaign's schemes (every scheme has the chain's criteria, see decision 005). */
 function criterionLabel(schemes: Scheme[], id: string): Label | null {
@@ -62,7 +62,7 @@ function SourceCell({ row }: { row: RankingRow }) {
 /** The official ranking, as the main process computes it: sources, proposals within the quota, ties, explanations. */
 export function RankingPage() {
   const { t } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const points = usePoints();
   const [group, setGroup] = useState<NomineeGroup>('collective');
   const [open, setOpen] = useState<string | null>(null);
