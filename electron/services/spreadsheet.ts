@@ -126,12 +126,7 @@ export async function readSpreadsheet(fileName: string, bytes: Buffer): Promise<
     }
     if (workbook.worksheets.length === 0) throw new AppError('import.unreadable', { name: fileName });
     if (workbook.worksheets.length > IMPORT_LIMITS.sheets) throw new AppError('import.tooManySheets', { name: fileName, maximum: IMPORT_LIMITS.sheets });
-    try {
-      return workbook.worksheets.map(gridOf);
-    } catch {
-      // A part the parser accepted but cannot walk (a row or merge it built half-way) is a damaged file too.
-      throw new AppError('import.unreadable', { name: fileName });
-    }
+    return workbook.worksheets.map(gridOf);
   }
   if (/\.xls[xmb]?$/i.test(fileName) || !looksLikeText(bytes)) throw new AppError('import.unreadable', { name: fileName });
   return [csvGrid(fileName, bytes)];

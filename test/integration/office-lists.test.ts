@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../../shared/domain/unit';
+import { zipParts } from '../support/docx';
 import { OFFICE_PEOPLE, OFFICE_UNITS, officeWorkbook, PEOPLE_LAYOUT, REGISTERED_PERSON } from '../support/office-files';
 import { setUpCore } from '../support/core';
 import { commune, databaseSnapshot } from './helpers';
@@ -166,6 +167,15 @@ describe('importing the lists offices already have', () => {
         const error = await installation.errorOf(call, { target: 'people', fileName, content: fixture('danh-sach-ca-nhan.xls'), skipInvalid: true });
         expect(error).toEqual({ code: 'import.oldExcel', params: { name: fileName } });
       }
+    }
+    expect(databaseSnapshot(installation.dataDir)).toEqual(before);
+  });
+
+  it('a ZIP that names a workbook but whose parts are not one is unreadable; nothing is written', async () => {
+    const before = databaseSnapshot(installation.dataDir);
+    for (const workbookXml of ['<workbook><sheets><sheet name="DS" r:id="rId9"/></sheets></workbook>', 'không phải XML <<<']) {
+      const bytes = await zipParts({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': workbookXml, 'xl/worksheets/sheet1.xml': '<worksheet><sheetData/></worksheet>' });
+      expect(await installation.errorOf('registry.importApply', { target: 'people', fileName: 'ds.xlsx', content: base64(bytes), skipInvalid: true })).toEqual({ code: 'import.unreadable', params: { name: 'ds.xlsx' } });
     }
     expect(databaseSnapshot(installation.dataDir)).toEqual(before);
   });
