@@ -8,7 +8,7 @@ import { ARTIFACTS, launchChromium, startBrowserMode } from '../support/browser-
 import { ADMIN, setUpCore } from '../support/core';
 import { OFFICE_UNITS, officeWorkbook, PEOPLE_LAYOUT, REGISTERED_PERSON } from '../support/office-files';
 import { commune, completeContent } from '../integration/helpers';
-import { buildIfStale, login, shot } from './helpers';
+import { buildIfStale, chooseNominee, hashOf, login, shot } from './helpers';
 
 /**
  * An office clerk brings the files the office already has: the people list in Excel with its title block and its
@@ -188,5 +188,20 @@ describe('the files offices already have, in the browser', () => {
     await page.getByTestId('word-cancel').click();
     expect(await page.getByTestId('word-preview').count()).toBe(0);
     await page.getByTestId('language-switch').selectOption('vi');
+  });
+
+  it('in a dossier not yet saved, the report is used at once and the original attached when the dossier is first saved', async () => {
+    await nav('Hồ sơ').click();
+    await page.getByTestId('new-dossier').click();
+    await chooseNominee(page, 'UBND xã Tân Lập');
+    await page.getByTestId('word-import-file').setInputFiles({ name: 'Báo cáo UBND Tân Lập.docx', mimeType: DOCX, buffer: fixture('bao-cao-thanh-tich.docx') });
+    await page.getByTestId('word-preview').waitFor();
+    expect(await page.getByTestId('word-use').textContent()).toBe('Dùng nội dung này làm báo cáo');
+    await page.getByTestId('word-use').click();
+    await expect.poll(() => page.getByTestId('word-replaced').textContent()).toContain('Tệp gốc sẽ được đính kèm làm minh chứng khi lưu hồ sơ.');
+    await page.getByTestId('save-dossier').click();
+    await expect.poll(() => hashOf(page)).toMatch(/^#\/dossiers\/[A-Za-z0-9_-]+$/);
+    await expect.poll(() => page.getByTestId('attachment-list').locator('.attachment-name').allTextContents()).toEqual(['Báo cáo UBND Tân Lập.docx']);
+    expect(await page.locator('#report').inputValue()).toMatch(/^BÁO CÁO THÀNH TÍCH\n/);
   });
 });
