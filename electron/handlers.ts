@@ -13,6 +13,7 @@ import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
+import { reportFromWord } from './services/word-report';
 import { applyImport as applyPackage, discardUpload, dryRunImport, exchangeHistory, exportPackage, identity, returnDossier, revokePeer } from './services/exchange';
 import type { ExportJobs } from './services/export-jobs';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
@@ -129,6 +130,7 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'dossiers.get': (input) => getDossier(context, input.id),
     'dossiers.save': (input) => saveDossier(context, input),
     'dossiers.setStatus': (input) => setDossierStatus(context, input.id, input.status),
+    'dossiers.reportFromWord': (input) => reportFromWord(input),
     'drafts.save': (input) => saveDraft(context, input),
     'drafts.get': (input) => getDraft(context, input.key),
     'drafts.discard': (input) => discardDraft(context, input.key),

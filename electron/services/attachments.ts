@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
-import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type AttachmentInfo } from '../../shared/domain/attachment';
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, DOCX_TYPE, type AttachmentInfo } from '../../shared/domain/attachment';
 import { attachmentBytesOf, attachmentsOf, countAttachments, dropUnusedBlob, insertAttachmentBlob, linkAttachment, unlinkAttachment } from '../db/attachments';
 import { findDossier } from '../db/dossiers';
 import { inTransaction, type ServiceContext } from './context';
 import { audit } from './audit';
 import { afterEvidenceChange, requireEditableHere, requireOpenCampaign } from './dossiers';
+import { checkOfficeFile, isWordPackage, isZip } from './office-files';
+import { WORD_LIMITS } from './word-report';
 
 /** Where a blob lives: attachments/ab/abcdef… under the data directory. */
 export function blobPath(dataDir: string, sha256: string): string {
@@ -43,8 +45,15 @@ export function readBlob(dataDir: string, sha256: string): Buffer {
   return bytes;
 }
 
-/** Checks what a file says it is against its first bytes, so a renamed executable is not taken for a PDF. */
-function sniffType(bytes: Buffer): string | null {
+/**
+ * Checks what a file says it is against its bytes, so a renamed executable is not taken for a PDF: a Word document is
+ * a ZIP whose directory holds word/document.xml (a renamed spreadsheet or archive is not one).
+ */
+async function sniffType(bytes: Buffer): Promise<string | null> {
+  if (isZip(bytes)) {
+    const check = await checkOfficeFile(bytes, WORD_LIMITS, false);
+    return check.kind === 'zip' && isWordPackage(check.entries) ? DOCX_TYPE : null;
+  }
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
@@ -55,7 +64,7 @@ function sniffType(bytes: Buffer): string | null {
 }
 
 /** Adds an evidence file to a dossier: checked, stored once by SHA-256, linked in one transaction. */
-export function addAttachment(context: ServiceContext, input: { dossierId: string; fileName: string; content: string }): AttachmentInfo[] {
+export async function addAttachment(context: ServiceContext, input: { dossierId: string; fileName: string; content: string }): Promise<AttachmentInfo[]> {
   const dossier = findDossier(context.db, input.dossierId);
   if (!dossier) throw new AppError('dossier.notFound', { id: input.dossierId });
   requireOpenCampaign(context, dossier.campaignYear);
@@ -63,7 +72,10 @@ export function addAttachment(context: ServiceContext, input: { dossierId: strin
   const bytes = Buffer.from(input.content, 'base64');
   if (bytes.length === 0) throw new AppError('attachment.empty', { name: input.fileName });
   if (bytes.length > ATTACHMENT_LIMITS.fileBytes) throw new AppError('attachment.tooLarge', { name: input.fileName, maximum: ATTACHMENT_LIMITS.fileBytes / 1024 / 1024 });
-  const mimeType = sniffType(bytes);
+  const mimeType = await sniffType(bytes);
+  // Another call may have changed the dossier while the file was read: the rules are checked again on what is now stored.
+  requireOpenCampaign(context, dossier.campaignYear);
+  requireEditableHere(context, dossier.id);
   if (!mimeType || !ATTACHMENT_TYPES[mimeType]) throw new AppError('attachment.type', { name: input.fileName });
   if (countAttachments(context.db, dossier.id) >= ATTACHMENT_LIMITS.files) throw new AppError('attachment.tooMany', { maximum: ATTACHMENT_LIMITS.files });
   if (attachmentBytesOf(context.db, dossier.id) + bytes.length > ATTACHMENT_LIMITS.dossierBytes) {

@@ -96,6 +96,7 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'dossiers.get': EVERYONE,
   'dossiers.save': PREPARERS,
   'dossiers.setStatus': PREPARERS,
+  'dossiers.reportFromWord': PREPARERS,
   'drafts.save': WORKERS,
   'drafts.get': WORKERS,
   'drafts.discard': WORKERS,

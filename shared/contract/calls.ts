@@ -18,6 +18,7 @@ import type { AttachmentInfo } from '../domain/attachment';
 import type { ChecklistItem } from '../domain/checklist';
 import { personInputSchema, type Person } from '../domain/person';
 import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
+import { wordReportRequestSchema, type WordReport } from '../domain/word-report';
 import { MAX_REQUEST_BYTES } from './envelope';
 import type { AppErrorShape } from './errors';
 import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PackageKind, type PeerInfo } from '../domain/exchange';
@@ -351,6 +352,8 @@ export const contract = {
   'dossiers.list': call<DossierSummary[]>()(z.strictObject({ campaignYear: year })),
   'dossiers.get': call<DossierDetail>()(z.strictObject({ id: recordId })),
   'dossiers.save': call<DossierSaveResult>()(dossierSaveSchema.strict()),
+  /** Reads an office's achievement report (.docx) as report text, for the person to confirm; writes nothing. */
+  'dossiers.reportFromWord': call<WordReport>()(wordReportRequestSchema, 30 * 1024 * 1024),
   'dossiers.setStatus': call<DossierDetail>()(z.strictObject({ id: recordId, status: z.enum(['ready', 'draft']) })),
   'drafts.save': call<{ updatedAt: string }>()(draftInputSchema),
   'drafts.get': call<StoredDraftOutput | null>()(z.strictObject({ key: z.string().min(1).max(200) })),

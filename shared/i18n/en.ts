@@ -8,6 +8,7 @@ import { en as allocationSection } from './sections/allocation';
 import { en as schemesSection } from './sections/schemes';
 import { en as campaignSection } from './sections/campaign';
 import { en as registrySection } from './sections/registry';
+import { en as officeFiles } from './sections/office-files';
 import { en as dossierListSection } from './sections/dossier-list';
 import { en as unsavedChangesSection } from './sections/unsaved-changes';
 import { en as trustSection } from './sections/trust';
@@ -244,6 +245,10 @@ export const en = {
   exchangeItem: exchangeNotes,
   exchange: exchangeSection,
   ...officeWork,
+  importIssue: { ...officeWork.importIssue, ...officeFiles.importIssue },
+  importNote: officeFiles.importNote,
+  wordNote: officeFiles.wordNote,
+  wordReport: officeFiles.wordReport,
   dossierWork,
   council: councilSection,
   allocation: allocationSection,
@@ -337,17 +342,19 @@ export const en = {
       corrupt: 'The evidence file {{sha256}}… has been damaged on disk (its content no longer matches). Add it again.',
       empty: '“{{name}}” is empty.',
       tooLarge: '“{{name}}” is larger than {{maximum}} MB. Scan at a lower resolution or split it.',
-      type: '“{{name}}” is not a PDF, JPEG, PNG, WebP or TIFF file.',
+      type: '“{{name}}” is not a PDF, JPEG, PNG, WebP, TIFF or Word (.docx) file.',
       tooMany: 'A dossier holds at most {{maximum}} evidence files.',
       dossierFull: 'The evidence files of a dossier may not exceed {{maximum}} MB in all.',
     },
     import: {
+      ...officeFiles.importErrors,
       unreadable: '“{{name}}” could not be read as an Excel (.xlsx) or CSV file.',
       empty: '“{{name}}” has no rows to import.',
       tooManyRows: 'The list has more than {{maximum}} rows.',
       hasErrors: '{{count}} row(s) have problems: fix them in the file, or choose to import only the correct rows.',
       nothingValid: 'No row of the list can be imported.',
     },
+    report: officeFiles.reportErrors,
     exchange: {
       notZip: 'This is not a Thi đua TDCS exchange file (.tdcs).',
       truncated: 'The file is damaged or incomplete (was the USB stick removed too early?). Copy it again.',

@@ -9,6 +9,7 @@ import { vi as allocationSection } from './sections/allocation';
 import { vi as schemesSection } from './sections/schemes';
 import { vi as campaignSection } from './sections/campaign';
 import { vi as registrySection } from './sections/registry';
+import { vi as officeFiles } from './sections/office-files';
 import { vi as dossierListSection } from './sections/dossier-list';
 import { vi as unsavedChangesSection } from './sections/unsaved-changes';
 import { vi as trustSection } from './sections/trust';
@@ -245,6 +246,10 @@ export const vi: Messages = {
   exchangeItem: exchangeNotes,
   exchange: exchangeSection,
   ...officeWork,
+  importIssue: { ...officeWork.importIssue, ...officeFiles.importIssue },
+  importNote: officeFiles.importNote,
+  wordNote: officeFiles.wordNote,
+  wordReport: officeFiles.wordReport,
   dossierWork,
   council: councilSection,
   allocation: allocationSection,
@@ -338,17 +343,19 @@ export const vi: Messages = {
       corrupt: 'Tệp minh chứng {{sha256}}… đã bị hỏng trên đĩa (nội dung không còn khớp). Hãy đính kèm lại.',
       empty: '“{{name}}” là tệp rỗng.',
       tooLarge: '“{{name}}” lớn hơn {{maximum}} MB. Hãy quét với độ phân giải thấp hơn hoặc tách tệp.',
-      type: '“{{name}}” không phải tệp PDF, JPEG, PNG, WebP hoặc TIFF.',
+      type: '“{{name}}” không phải tệp PDF, JPEG, PNG, WebP, TIFF hoặc Word (.docx).',
       tooMany: 'Mỗi hồ sơ có tối đa {{maximum}} tệp minh chứng.',
       dossierFull: 'Tổng dung lượng minh chứng của một hồ sơ không quá {{maximum}} MB.',
     },
     import: {
+      ...officeFiles.importErrors,
       unreadable: 'Không đọc được “{{name}}” dưới dạng tệp Excel (.xlsx) hoặc CSV.',
       empty: '“{{name}}” không có dòng nào để nhập.',
       tooManyRows: 'Danh sách có hơn {{maximum}} dòng.',
       hasErrors: 'Có {{count}} dòng bị lỗi: hãy sửa trong tệp, hoặc chọn chỉ nhập các dòng đúng.',
       nothingValid: 'Không có dòng nào của danh sách nhập được.',
     },
+    report: officeFiles.reportErrors,
     exchange: {
       notZip: 'Đây không phải tệp trao đổi của Thi đua TDCS (.tdcs).',
       truncated: 'Tệp bị hỏng hoặc chưa chép xong (có thể đã rút USB quá sớm). Hãy chép lại.',

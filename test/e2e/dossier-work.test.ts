@@ -387,7 +387,7 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
     expect((await answered('attachments.add', () => input.setInputFiles([EXE]))).ok).toBe(false);
     const refusal = panel.locator('[role=alert]');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toBe(`“${EXE.name}” không phải tệp PDF, JPEG, PNG, WebP hoặc TIFF.`);
+    expect(await refusal.textContent()).toBe(`“${EXE.name}” không phải tệp PDF, JPEG, PNG, WebP, TIFF hoặc Word (.docx).`);
     expect(await list.count()).toBe(2);
 
     // The photo shows as a thumbnail inside the panel, read and verified through the contract.

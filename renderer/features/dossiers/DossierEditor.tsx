@@ -16,6 +16,7 @@ import { countWords } from '../../../shared/domain/text';
 import { manualCriteria } from '../../../shared/scoring/leaves';
 import { scoreDossier } from '../../../shared/scoring/score';
 import type { Scheme } from '../../../shared/scoring/types';
+import type { WordReport } from '../../../shared/domain/word-report';
 import { call } from '../../app/api';
 import { ErrorBanner, errorShape, useErrorText } from '../../components/errors';
 import { Field } from '../../components/Field';
@@ -24,6 +25,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ScorePreview } from './ScorePreview';
 import { useAutosave } from '../../components/use-autosave';
+import { WordReportImport, type WordOriginal } from './WordReportImport';
 import { useDossiers } from './store';
 
 interface EditorProps {
@@ -113,6 +115,38 @@ export function DossierEditor(props: EditorProps) {
     setUndoable(history.current.length > 1);
   };
 
+  // The report read from Word: what it replaced (for the undo), and the original .docx, attached as evidence at once or,
+  // for a dossier not yet saved, when it is first saved.
+  const [wordImport, setWordImport] = useState<{ name: string; previous: string; evidence: 'attached' | 'onSave' | 'failed'; error?: unknown } | null>(null);
+  const [wordUndone, setWordUndone] = useState(false);
+  const [pendingOriginal, setPendingOriginal] = useState<WordOriginal | null>(null);
+
+  const applyWordReport = async (report: WordReport, original: WordOriginal): Promise<void> => {
+    const previous = form.getValues('report');
+    form.setValue('report', report.text, { shouldDirty: true, shouldValidate: true });
+    setWordUndone(false);
+    if (!dossierId) {
+      setPendingOriginal(original);
+      setWordImport({ name: original.name, previous, evidence: 'onSave' });
+      return;
+    }
+    setWordImport({ name: original.name, previous, evidence: 'onSave' });
+    try {
+      onAttachments(await call('attachments.add', { dossierId, fileName: original.name, content: original.content }));
+      setWordImport({ name: original.name, previous, evidence: 'attached' });
+    } catch (error) {
+      setWordImport({ name: original.name, previous, evidence: 'failed', error });
+    }
+  };
+
+  const undoWordReport = (): void => {
+    if (!wordImport) return;
+    form.setValue('report', wordImport.previous, { shouldDirty: true, shouldValidate: true });
+    setPendingOriginal(null);
+    setWordImport(null);
+    setWordUndone(true);
+  };
+
   const discardDraft = (): void => {
     void call('drafts.discard', { key: draftKey }).catch(() => undefined);
     reset(initialValues);
@@ -148,6 +182,14 @@ export function DossierEditor(props: EditorProps) {
         setRestored(false);
         setRevisionNotice(detail.revisionStarted ? detail.dossier.revision : null);
         markSaved(detail.dossier.id);
+        const original = pendingOriginal;
+        setPendingOriginal(null);
+        if (original) {
+          // The dossier exists now: its report's Word original becomes its evidence (a failure leaves the saved text as it is).
+          await call('attachments.add', { dossierId: detail.dossier.id, fileName: original.name, content: original.content }).then(onAttachments, (error: unknown) =>
+            setWordImport((current) => (current ? { ...current, evidence: 'failed', error } : current)),
+          );
+        }
         onSaved(detail);
       } catch (error) {
         for (const issue of errorShape(error).issues ?? []) {
@@ -278,6 +320,27 @@ export function DossierEditor(props: EditorProps) {
               {t('dossierWork.insertTemplate')}
             </button>
           )}
+          {wordImport ? (
+            <div className="banner banner-ok word-done" role="status" data-testid="word-replaced">
+              <span>{t('wordReport.replaced', { name: wordImport.name })}</span>
+              {wordImport.evidence === 'attached' ? <span>{t('wordReport.attached')}</span> : null}
+              {wordImport.evidence === 'onSave' && !dossierId ? <span>{t('wordReport.attachOnSave')}</span> : null}
+              <button type="button" className="link" onClick={undoWordReport} data-testid="word-undo">
+                {t('wordReport.undo')}
+              </button>
+            </div>
+          ) : null}
+          {wordImport?.evidence === 'failed' ? (
+            <div className="banner banner-error" role="alert">
+              {t('wordReport.attachFailed', { error: errorText(wordImport.error) })}
+            </div>
+          ) : null}
+          {wordUndone ? (
+            <p className="muted small" role="status" data-testid="word-undone">
+              {t('wordReport.undone')}
+            </p>
+          ) : null}
+          {readOnly ? null : <WordReportImport group={group} currentReport={report} onUse={(read, original) => void applyWordReport(read, original)} />}
         </section>
         </fieldset>
 
