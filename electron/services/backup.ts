@@ -98,8 +98,8 @@ async function writeCheckedCopy(context: ServiceContext, target: string): Promis
     renameSync(partial, target);
     flushFolder(dirname(target));
   } catch (error) {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
+    // The copy of a WAL database opens in WAL mode until it is switched: its log files go with it.
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
     if (error instanceof AppError) throw error;
     throw new AppError('backup.failed', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
   }
@@ -157,7 +157,7 @@ export function removeAbandonedBackups(dataDir: string): void {
   const folder = join(dataDir, BACKUP_FOLDER);
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {
-    const match = /\.(\d+)\.partial(?:-journal)?$/.exec(name);
+    const match = /\.(\d+)\.partial(?:-journal|-wal|-shm)?$/.exec(name);
     if (match && !alive(Number(match[1]))) rmSync(join(folder, name), { force: true });
   }
 }

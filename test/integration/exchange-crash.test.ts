@@ -45,7 +45,7 @@ function snapshot(dataDir: string): Snapshot {
       const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
       exact[table] = digest(rows);
       // Times differ between runs, and with them the audit log's hashes and the names of backups it records.
-      const timeBound = (column: string) => column === 'at' || column.endsWith('_at') || (table === 'exchanges' && column === 'id') || (table === 'audit_log' && ['hash', 'prev_hash', 'record_id', 'change'].includes(column));
+      const timeBound = (column: string) => column === 'at' || column.endsWith('_at') || (table === 'exchanges' && column === 'id') || (table === 'audit_log' && ['hash', 'prev_hash', 'record_id', 'record_label', 'change'].includes(column));
       normal[table] = digest(
         rows.filter((row) => !(table === 'settings' && row.key === 'auditHead')).map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !timeBound(column)))),
       );
