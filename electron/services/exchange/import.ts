@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { PackageSource } from '../../../shared/contract/calls';
+import { AppError } from '../../../shared/contract/errors';
+import type { ExchangeRecord, ImportDecision, ImportItem, ImportPlan } from '../../../shared/domain/exchange';
+import { findCampaign } from '../../db/campaigns';
+import { findDossier } from '../../db/dossiers';
+import { listExchanges, markReturned, recordExchange } from '../../db/exchange';
+import { fingerprint } from '../../exchange/keys';
+import { verifyPackage, type VerifiedPackage } from '../../exchange/package';
+import { audit } from '../audit';
+import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from '../backup';
+import { getCampaign } from '../campaigns';
+import { inTransaction, type ServiceContext } from '../context';
+import { discardUpload, emptyCounts, isLate, ownMode, packageBytes, requireExchangeRight } from './common';
+import { removeStoredEvidence, storeReceivedEvidence, type ReceivedFile } from './evidence';
+import { analyseInformational, analyseReceipt, analyseSetup } from './import-other';
+import { analyseSubmission } from './import-submission';
+import { judgeSender, recordSender } from './peers';
+
+interface Analysis {
+  plan: ImportPlan;
+  /** Evidence files the import will point to, to be stored before its transaction. */
+  evidence: ReceivedFile[];
+  /** Applies the plan; runs inside the import's transaction. */
+  apply: () => void;
+}
+
+/** Judges a verified package against this installation's current state; synchronous, so it can run inside a transaction. */
+function analyse(context: ServiceContext, verified: VerifiedPackage): Analysis {
+  const { manifest } = verified;
+  const { peer, firstContact, sequenceStatus } = judgeSender(context, manifest);
+  if (manifest.kind !== 'setup' && !findCampaign(context.db, manifest.campaignYear)) throw new AppError('exchange.otherCampaign', { year: manifest.campaignYear });
+  if (manifest.kind !== 'setup' && manifest.kind !== 'enrolment' && !manifest.encryption) throw new AppError('exchange.malformed', { part: 'encryption' });
+  const items: ImportItem[] = [];
+  const evidence: ReceivedFile[] = [];
+  const applyKind =
+    manifest.kind === 'submission'
+      ? analyseSubmission(context, verified, items, evidence)
+      : manifest.kind === 'setup'
+        ? analyseSetup(context, verified, items)
+        : manifest.kind === 'receipt'
+          ? analyseReceipt(context, verified, items)
+          : analyseInformational(context, verified, items);
+  const counts = emptyCounts();
+  for (const item of items) counts[item.category] += 1;
+  const senderFingerprint = fingerprint({ signingKey: manifest.sender.signingKey, agreementKey: manifest.sender.agreementKey });
+  const late = manifest.kind === 'submission' && isLate(getCampaign(context, manifest.campaignYear).deadline, context.now());
+  const plan: ImportPlan = {
+    packageId: manifest.packageId,
+    kind: manifest.kind,
+    sender: { organisation: manifest.sender.organisation, mode: manifest.sender.mode, fingerprint: senderFingerprint, known: peer !== null },
+    campaignYear: manifest.campaignYear,
+    createdAt: manifest.createdAt,
+    sequence: manifest.sequence,
+    sequenceStatus,
+    late,
+    needsFingerprintCheck: firstContact,
+    items,
+    counts,
+  };
+  const apply = () => {
+    applyKind();
+    recordSender(context, manifest, peer, senderFingerprint);
+  };
+  return { plan, evidence, apply };
+}
+
+/** Changes when anything is written to the database, by this connection or another one. */
+function databaseVersion(context: ServiceContext): string {
+  return `${String(context.db.pragma('data_version', { simple: true }))}:${String(context.db.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
+/** The dry run: everything checked, every record judged, nothing written. */
+export async function dryRunImport(context: ServiceContext, source: PackageSource): Promise<ImportPlan> {
+  const verified = await verifyPackage((await packageBytes(context, source)).bytes);
+  requireExchangeRight(context, verified.manifest.kind, 'import');
+  return analyse(context, verified).plan;
+}
+
+/** Only the council's staff (or the operator) may accept dossiers that came after the deadline. */
+function mayAcceptLate(context: ServiceContext): boolean {
+  return context.actor.role === null || context.actor.role === 'admin' || context.actor.role === 'secretary';
+}
+
+/** Applies a package after the person's decisions: an automatic backup, then one transaction, then the log. */
+export async function applyImport(context: ServiceContext, source: PackageSource, requested: ImportDecision): Promise<ImportPlan> {
+  const { bytes, fileName } = await packageBytes(context, source);
+  const verified = await verifyPackage(bytes);
+  requireExchangeRight(context, verified.manifest.kind, 'import');
+  const decision = mayAcceptLate(context) ? requested : { ...requested, acceptLate: false };
+  const judgedAt = databaseVersion(context);
+  const first = analyse(context, verified);
+  const { plan, evidence } = first;
+  if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.unknownSender', { name: plan.sender.organisation });
+  if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
+  if (plan.sequenceStatus === 'gap' && !decision.acceptReplay) throw new AppError('exchange.outOfOrder', { sequence: plan.sequence });
+  if (plan.late && !decision.acceptLate && (plan.counts.new > 0 || plan.counts.updated > 0)) throw new AppError('exchange.late');
+  const backup = await writeBackup(context, 'import');
+  let stored: Awaited<ReturnType<typeof storeReceivedEvidence>> = [];
+  try {
+    stored = await storeReceivedEvidence(context, verified, evidence);
+    const applied = inTransaction(context, () => {
+      recordBackup(context, backup, 'import');
+      // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
+      const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
+      current.apply();
+      recordExchange(context.db, {
+        id: randomUUID(),
+        packageId: plan.packageId,
+        direction: 'in',
+        kind: plan.kind,
+        peer: plan.sender.organisation,
+        sequence: plan.sequence,
+        fileName,
+        at: context.now(),
+        summary: current.plan.counts,
+      });
+      audit(context, 'exchange.imported', { type: 'package', id: plan.packageId }, { after: { kind: plan.kind, sender: plan.sender.organisation, sequence: plan.sequence, ...current.plan.counts }, note: fileName });
+      if (plan.needsFingerprintCheck) audit(context, 'exchange.peerTrusted', { type: 'peer', id: verified.manifest.sender.installationId }, { after: { organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint } });
+      return current.plan;
+    });
+    if ('uploadId' in source) discardUpload(context, source.uploadId);
+    keepBackupsByRule(context);
+    return applied;
+  } catch (error) {
+    removeStoredEvidence(context, stored);
+    discardBackup(backup);
+    throw error;
+  }
+}
+
+export function exchangeHistory(context: ServiceContext): ExchangeRecord[] {
+  return listExchanges(context.db);
+}
+
+/** At the branch: a received dossier goes back to its office with a reason, sent in the next receipt. */
+export function returnDossier(context: ServiceContext, dossierId: string, reason: string): void {
+  if (ownMode(context) !== 'branch') throw new AppError('mode.branchOnly');
+  inTransaction(context, () => {
+    const dossier = findDossier(context.db, dossierId);
+    if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
+    if (dossier.status !== 'received' && dossier.status !== 'returned') throw new AppError('exchange.notFound');
+    markReturned(context.db, dossierId, reason, context.now());
+    audit(context, 'dossier.returned', { type: 'dossier', id: dossierId }, { before: { status: dossier.status }, after: { status: 'returned', revision: dossier.revision }, note: reason });
+  });
+}
