@@ -43,8 +43,8 @@ export function readBlob(dataDir: string, sha256: string): Buffer {
   return bytes;
 }
 
-/** Checks what a file says it is against its first bytes, so a renamed executable is not taken for a PDF. */
-function sniffType(bytes: Buffer): string | null {
+/** What a file is by its first bytes (16 are enough), so a renamed executable is not taken for a PDF. */
+export function sniffType(bytes: Buffer): string | null {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { mayExchange } from '../../../shared/contract/access';
 import type { PackageSource } from '../../../shared/contract/calls';
@@ -7,7 +7,6 @@ import { EXCHANGE_EXTENSION, IMPORT_CATEGORIES, type ImportCategory, type Packag
 import type { RuleNote } from '../../../shared/scoring/types';
 import { findPeer, type PeerRow } from '../../db/exchange';
 import { readSetting } from '../../db/settings';
-import { CONTAINER_LIMITS, readPackageFile } from '../../exchange/container';
 import type { ServiceContext } from '../context';
 
 export type Mode = 'branch' | 'office';
@@ -63,16 +62,19 @@ export function discardUpload(context: ServiceContext, uploadId: string): void {
   rmSync(inboxPath(context, uploadId), { force: true });
 }
 
-/** A package's bytes from a path on this computer or from browser mode's inbox. */
-export async function packageBytes(context: ServiceContext, source: PackageSource): Promise<{ bytes: Buffer; fileName: string }> {
+/**
+ * Where a package is: a path on this computer, or browser mode's inbox. Nothing of it is read here; a folder or a
+ * device is named for what it is.
+ */
+export function packagePath(context: ServiceContext, source: PackageSource): { path: string; fileName: string } {
   const path = 'path' in source ? source.path : inboxPath(context, source.uploadId);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('exchange.notFound');
-  const size = statSync(path).size;
-  if (size > CONTAINER_LIMITS.fileBytes) throw new AppError('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes });
-  // Read on the thread pool: a slow USB stick must not freeze the window while hundreds of MB come in.
+  let stats;
   try {
-    return { bytes: await readPackageFile(path, size), fileName: 'path' in source ? basename(source.path) : source.fileName };
+    stats = statSync(path);
   } catch {
-    throw new AppError('exchange.truncated');
+    throw new AppError('exchange.notFound');
   }
+  if (stats.isDirectory()) throw new AppError('exchange.notAFile', { name: basename(path) });
+  if (!stats.isFile()) throw new AppError('exchange.notZip');
+  return { path, fileName: 'path' in source ? basename(source.path) : source.fileName };
 }

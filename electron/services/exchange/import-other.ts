@@ -5,14 +5,14 @@ import { findDossier } from '../../db/dossiers';
 import { markOutcome } from '../../db/exchange';
 import { writeSetting } from '../../db/settings';
 import { findUnit, insertUnit, updateUnit } from '../../db/units';
-import { readPayload, type VerifiedPackage } from '../../exchange/package';
 import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload } from '../../exchange/payloads';
 import type { ServiceContext } from '../context';
 import { note } from './common';
+import type { Received } from './received';
 
-export function analyseSetup(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
-  const parsed = setupPayload.safeParse(readPayload(context.keys(), verified));
-  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+export function analyseSetup(context: ServiceContext, received: Received, items: ImportItem[]): () => void {
+  const parsed = setupPayload.safeParse(received.payload);
+  if (!parsed.success) throw new AppError('exchange.badRecords');
   const setup = parsed.data;
   const now = context.now();
   for (const unit of setup.units) {
@@ -27,7 +27,7 @@ export function analyseSetup(context: ServiceContext, verified: VerifiedPackage,
     // Units come sorted by name, so an association ("Hội …") can precede its office ("Phòng giao dịch …"): check references at commit.
     context.db.pragma('defer_foreign_keys = ON');
     writeSetting(context.db, 'officeUnitId', setup.office.unitId);
-    writeSetting(context.db, 'branchInstallationId', verified.manifest.sender.installationId);
+    writeSetting(context.db, 'branchInstallationId', received.verified.manifest.sender.installationId);
     for (const unit of setup.units) {
       const existing = findUnit(context.db, unit.id);
       // An unchanged unit is left alone (the dry run calls it unchanged): importing the same file twice changes nothing.
@@ -46,9 +46,9 @@ export function analyseSetup(context: ServiceContext, verified: VerifiedPackage,
   };
 }
 
-export function analyseReceipt(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
-  const parsed = receiptPayload.safeParse(readPayload(context.keys(), verified));
-  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+export function analyseReceipt(context: ServiceContext, received: Received, items: ImportItem[]): () => void {
+  const parsed = receiptPayload.safeParse(received.payload);
+  if (!parsed.success) throw new AppError('exchange.badRecords');
   const known = parsed.data.items.filter((item) => {
     const dossier = findDossier(context.db, item.dossierId);
     const label = dossier ? (dossier.personName ?? dossier.unitName) : item.dossierId;
@@ -66,22 +66,22 @@ export function analyseReceipt(context: ServiceContext, verified: VerifiedPackag
   };
 }
 
-export function analyseInformational(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[]): () => void {
-  const payload = readPayload(context.keys(), verified);
-  if (verified.manifest.kind === 'allocation') {
+export function analyseInformational(context: ServiceContext, received: Received, items: ImportItem[]): () => void {
+  const payload = received.payload;
+  if (received.verified.manifest.kind === 'allocation') {
     const parsed = allocationPayload.safeParse(payload);
-    if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+    if (!parsed.success) throw new AppError('exchange.badRecords');
     for (const line of parsed.data.lines) items.push({ ref: line.unitId, label: line.name, revision: null, category: 'new', reason: note('exchangeItem.seats', { seats: line.seats }) });
-  } else if (verified.manifest.kind === 'results') {
+  } else if (received.verified.manifest.kind === 'results') {
     const parsed = resultsPayload.safeParse(payload);
-    if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+    if (!parsed.success) throw new AppError('exchange.badRecords');
     for (const row of [...parsed.data.collectives, ...parsed.data.individuals].filter((entry) => entry.selected)) {
       items.push({ ref: row.name, label: row.name, revision: null, category: 'new', reason: note('exchangeItem.selected', { position: row.position }) });
     }
   } else {
     const parsed = enrolmentPayload.safeParse(payload);
-    if (!parsed.success || parsed.data.officeUnitId !== verified.manifest.sender.officeUnitId) throw new AppError('exchange.malformed', { part: 'payload' });
-    items.push({ ref: verified.manifest.sender.installationId, label: verified.manifest.sender.organisation, revision: null, category: 'new', reason: note('exchangeItem.enrolment') });
+    if (!parsed.success || parsed.data.officeUnitId !== received.verified.manifest.sender.officeUnitId) throw new AppError('exchange.badRecords');
+    items.push({ ref: received.verified.manifest.sender.installationId, label: received.verified.manifest.sender.organisation, revision: null, category: 'new', reason: note('exchangeItem.enrolment') });
   }
   // Informational packages are kept in the exchange log (their payload lives in the file); nothing else changes.
   return () => undefined;

@@ -12,21 +12,22 @@ import { findDossier, findDossierForNominee, insertDossier, updateDossier } from
 import { dossierOrigin, markReceived } from '../../db/exchange';
 import { findPerson, insertPerson, updatePerson } from '../../db/people';
 import { findUnit, insertUnit } from '../../db/units';
-import { readPayload, type VerifiedPackage } from '../../exchange/package';
 import { submissionPayload } from '../../exchange/payloads';
 import { blobPath } from '../attachments';
 import { getCampaign } from '../campaigns';
 import type { ServiceContext } from '../context';
 import { isLate, note } from './common';
 import { storeReceivedBlob, type ReceivedFile } from './evidence';
+import type { Received } from './received';
 
 function contentHash(content: DossierContent): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-export function analyseSubmission(context: ServiceContext, verified: VerifiedPackage, items: ImportItem[], evidence: ReceivedFile[]): () => void {
-  const parsed = submissionPayload.safeParse(readPayload(context.keys(), verified));
-  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'payload' });
+export function analyseSubmission(context: ServiceContext, received: Received, items: ImportItem[], evidence: ReceivedFile[]): () => void {
+  const { verified } = received;
+  const parsed = submissionPayload.safeParse(received.payload);
+  if (!parsed.success) throw new AppError('exchange.badRecords');
   const origin = verified.manifest.sender.installationId;
   const now = context.now();
   const late = isLate(getCampaign(context, verified.manifest.campaignYear).deadline, now);
@@ -52,7 +53,7 @@ export function analyseSubmission(context: ServiceContext, verified: VerifiedPac
       push('rejected', note('exchangeItem.invalid', { count: problems.length }));
       continue;
     }
-    const missingFile = incoming.attachments.find((attachment) => !verified.entries.has(`attachments/${attachment.sha256}`));
+    const missingFile = incoming.attachments.find((attachment) => !received.evidence.has(attachment.sha256));
     if (missingFile) {
       push('rejected', note('exchangeItem.missingFile', { name: missingFile.fileName }));
       continue;
@@ -108,7 +109,7 @@ export function analyseSubmission(context: ServiceContext, verified: VerifiedPac
       else insertDossier(context.db, record, now);
       for (const attachment of incoming.attachments) {
         // Normally stored already, before the transaction (storeReceivedEvidence); stored here if not.
-        const size = existsSync(blobPath(context.dataDir, attachment.sha256)) ? statSync(blobPath(context.dataDir, attachment.sha256)).size : storeReceivedBlob(context, verified, attachment);
+        const size = existsSync(blobPath(context.dataDir, attachment.sha256)) ? statSync(blobPath(context.dataDir, attachment.sha256)).size : storeReceivedBlob(context, verified, attachment, received.evidence.get(attachment.sha256));
         insertAttachmentBlob(context.db, attachment.sha256, size, attachment.mimeType, now);
         linkAttachment(context.db, incoming.id, attachment.sha256, attachment.fileName, now);
       }

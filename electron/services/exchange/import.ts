@@ -2,20 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { PackageSource } from '../../../shared/contract/calls';
 import { AppError } from '../../../shared/contract/errors';
 import type { ExchangeRecord, ImportDecision, ImportItem, ImportPlan } from '../../../shared/domain/exchange';
-import { findCampaign } from '../../db/campaigns';
 import { findDossier } from '../../db/dossiers';
 import { listExchanges, markReturned, recordExchange } from '../../db/exchange';
 import { fingerprint } from '../../exchange/keys';
-import { verifyPackage, type VerifiedPackage } from '../../exchange/package';
 import { audit } from '../audit';
 import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from '../backup';
 import { getCampaign } from '../campaigns';
 import { inTransaction, type ServiceContext } from '../context';
-import { discardUpload, emptyCounts, isLate, ownMode, packageBytes, requireExchangeRight } from './common';
-import { removeStoredEvidence, storeReceivedEvidence, type ReceivedFile } from './evidence';
+import { discardUpload, emptyCounts, isLate, ownMode } from './common';
+import { evidenceToStore, removeStoredEvidence, storeReceivedEvidence, type ReceivedFile } from './evidence';
 import { analyseInformational, analyseReceipt, analyseSetup } from './import-other';
 import { analyseSubmission } from './import-submission';
 import { judgeSender, recordSender } from './peers';
+import { checkUnstored, evidencePath, receive, type Received } from './received';
 
 interface Analysis {
   plan: ImportPlan;
@@ -25,22 +24,23 @@ interface Analysis {
   apply: () => void;
 }
 
-/** Judges a verified package against this installation's current state; synchronous, so it can run inside a transaction. */
-function analyse(context: ServiceContext, verified: VerifiedPackage): Analysis {
-  const { manifest } = verified;
+/**
+ * Judges a received package against this installation's current state; synchronous, so it can run again inside the
+ * import's transaction. Who sent it is judged again too: a revocation may have come in between.
+ */
+function analyse(context: ServiceContext, received: Received): Analysis {
+  const { manifest } = received.verified;
   const { peer, firstContact, sequenceStatus } = judgeSender(context, manifest);
-  if (manifest.kind !== 'setup' && !findCampaign(context.db, manifest.campaignYear)) throw new AppError('exchange.otherCampaign', { year: manifest.campaignYear });
-  if (manifest.kind !== 'setup' && manifest.kind !== 'enrolment' && !manifest.encryption) throw new AppError('exchange.malformed', { part: 'encryption' });
   const items: ImportItem[] = [];
   const evidence: ReceivedFile[] = [];
   const applyKind =
     manifest.kind === 'submission'
-      ? analyseSubmission(context, verified, items, evidence)
+      ? analyseSubmission(context, received, items, evidence)
       : manifest.kind === 'setup'
-        ? analyseSetup(context, verified, items)
+        ? analyseSetup(context, received, items)
         : manifest.kind === 'receipt'
-          ? analyseReceipt(context, verified, items)
-          : analyseInformational(context, verified, items);
+          ? analyseReceipt(context, received, items)
+          : analyseInformational(context, received, items);
   const counts = emptyCounts();
   for (const item of items) counts[item.category] += 1;
   const senderFingerprint = fingerprint({ signingKey: manifest.sender.signingKey, agreementKey: manifest.sender.agreementKey });
@@ -70,11 +70,14 @@ function databaseVersion(context: ServiceContext): string {
   return `${String(context.db.pragma('data_version', { simple: true }))}:${String(context.db.prepare('SELECT total_changes()').pluck().get())}`;
 }
 
-/** The dry run: everything checked, every record judged, nothing written. */
+/** The dry run: everything checked (every entry read once), every record judged, nothing written. */
 export async function dryRunImport(context: ServiceContext, source: PackageSource): Promise<ImportPlan> {
-  const verified = await verifyPackage((await packageBytes(context, source)).bytes);
-  requireExchangeRight(context, verified.manifest.kind, 'import');
-  return analyse(context, verified).plan;
+  const received = await receive(context, source, true);
+  try {
+    return analyse(context, received).plan;
+  } finally {
+    received.close();
+  }
 }
 
 /** Only the council's staff (or the operator) may accept dossiers that came after the deadline. */
@@ -84,25 +87,34 @@ function mayAcceptLate(context: ServiceContext): boolean {
 
 /** Applies a package after the person's decisions: an automatic backup, then one transaction, then the log. */
 export async function applyImport(context: ServiceContext, source: PackageSource, requested: ImportDecision): Promise<ImportPlan> {
-  const { bytes, fileName } = await packageBytes(context, source);
-  const verified = await verifyPackage(bytes);
-  requireExchangeRight(context, verified.manifest.kind, 'import');
-  const decision = mayAcceptLate(context) ? requested : { ...requested, acceptLate: false };
+  const received = await receive(context, source, false);
+  try {
+    return await applyReceived(context, source, received, mayAcceptLate(context) ? requested : { ...requested, acceptLate: false });
+  } finally {
+    received.close();
+  }
+}
+
+async function applyReceived(context: ServiceContext, source: PackageSource, received: Received, decision: ImportDecision): Promise<ImportPlan> {
+  const { verified, fileName } = received;
   const judgedAt = databaseVersion(context);
-  const first = analyse(context, verified);
-  const { plan, evidence } = first;
+  const first = analyse(context, received);
+  const { plan } = first;
   if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.unknownSender', { name: plan.sender.organisation });
   if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
   if (plan.sequenceStatus === 'gap' && !decision.acceptReplay) throw new AppError('exchange.outOfOrder', { sequence: plan.sequence });
   if (plan.late && !decision.acceptLate && (plan.counts.new > 0 || plan.counts.updated > 0)) throw new AppError('exchange.late');
+  const pending = evidenceToStore(context, first.evidence);
+  // Every entry is checked before anything is written, the evidence to store as it is stored: a refused file leaves no backup.
+  await checkUnstored(verified, new Set(pending.map((file) => evidencePath(file.sha256))));
   const backup = await writeBackup(context, 'import');
   let stored: Awaited<ReturnType<typeof storeReceivedEvidence>> = [];
   try {
-    stored = await storeReceivedEvidence(context, verified, evidence);
+    stored = await storeReceivedEvidence(context, verified, pending, received.evidence);
     const applied = inTransaction(context, () => {
       recordBackup(context, backup, 'import');
       // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
-      const current = databaseVersion(context) === judgedAt ? first : analyse(context, verified);
+      const current = databaseVersion(context) === judgedAt ? first : analyse(context, received);
       current.apply();
       recordExchange(context.db, {
         id: randomUUID(),
