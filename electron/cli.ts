@@ -2,7 +2,7 @@ import type { CallName, CallOutput, Ranking, CallInput, ExportResult } from '../
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
 import { PACKAGE_KINDS } from '../shared/domain/exchange';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
-import { describeError, languageForLocale, type Translate } from '../shared/i18n';
+import { describeError, describeProblem, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
 import { formatHundredths } from '../shared/scoring/decimal';
 import { openCore, type Core } from './core';
@@ -191,7 +191,12 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
           [
             t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
-            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
+            ...plan.items
+              .filter((item) => item.category !== 'unchanged')
+              .flatMap((item) => [
+                `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`,
+                ...(item.problems ?? []).map((problem) => `      · ${describeProblem(problem, t, language)}`),
+              ]),
           ].join('\n'),
         );
       }

@@ -133,3 +133,11 @@ export function dossierOrigin(db: Connection, dossierId: string): string | null 
   const row = statement(db, 'SELECT origin_installation FROM dossiers WHERE id = ?').get(dossierId) as { origin_installation: string | null } | undefined;
   return row?.origin_installation ?? null;
 }
+
+/** Where a dossier came from: the installation that sent it (null: made here) and the office unit that installation is enrolled for. */
+export function dossierProvenance(db: Connection, dossierId: string): { origin: string | null; officeUnitId: string | null } | null {
+  const row = statement(db, 'SELECT d.origin_installation, p.office_unit_id FROM dossiers d LEFT JOIN peers p ON p.installation_id = d.origin_installation WHERE d.id = ?').get(dossierId) as
+    | { origin_installation: string | null; office_unit_id: string | null }
+    | undefined;
+  return row ? { origin: row.origin_installation, officeUnitId: row.office_unit_id } : null;
+}

@@ -34,6 +34,13 @@ function storeBlob(dataDir: string, sha256: string, bytes: Buffer): void {
   renameSync(temporary, target);
 }
 
+/** Stores an evidence file by its SHA-256 (once, whatever the number of dossiers it supports). */
+export function storeEvidence(dataDir: string, bytes: Buffer): { sha256: string; size: number } {
+  const sha256 = sha256Of(bytes);
+  storeBlob(dataDir, sha256, bytes);
+  return { sha256, size: bytes.length };
+}
+
 /** Reads a blob and checks it still has the hash it is named by. */
 export function readBlob(dataDir: string, sha256: string): Buffer {
   const path = blobPath(dataDir, sha256);

@@ -58,6 +58,15 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export const IMPORT_CATEGORIES = ['new', 'updated', 'unchanged', 'stale', 'conflicting', 'rejected'] as const;
 export type ImportCategory = (typeof IMPORT_CATEGORIES)[number];
 
+/**
+ * One thing wrong with a received record: the field at fault (a key of `exchangeItem.fields`, a scheme's own label,
+ * or null for the record as a whole) and the rule it breaks.
+ */
+export interface ImportProblem {
+  field: string | Label | null;
+  note: RuleNote;
+}
+
 /** One record of a package as the dry run judges it. */
 export interface ImportItem {
   ref: string;
@@ -66,6 +75,8 @@ export interface ImportItem {
   revision: number | null;
   category: ImportCategory;
   reason: RuleNote | null;
+  /** Why a record is refused, field by field, when there is more to say than the reason. */
+  problems?: ImportProblem[];
 }
 
 /** What importing a package would do, shown before anything is written. */

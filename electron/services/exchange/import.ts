@@ -35,7 +35,7 @@ function analyse(context: ServiceContext, received: Received): Analysis {
   const evidence: ReceivedFile[] = [];
   const applyKind =
     manifest.kind === 'submission'
-      ? analyseSubmission(context, received, items, evidence)
+      ? analyseSubmission(context, received, peer, items, evidence)
       : manifest.kind === 'setup'
         ? analyseSetup(context, received, items)
         : manifest.kind === 'receipt'
@@ -63,6 +63,20 @@ function analyse(context: ServiceContext, received: Received): Analysis {
     recordSender(context, manifest, peer, senderFingerprint);
   };
   return { plan, evidence, apply };
+}
+
+/**
+ * The database's own refusal of an import, in words: a clash with what is here (a constraint the judging should have
+ * foreseen), or a disk that cannot be written. Neither is helped by trying again, unlike what an internal error says.
+ */
+function inWords<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof AppError || typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
+    throw new AppError(code.startsWith('SQLITE_CONSTRAINT') ? 'exchange.applyConflict' : 'exchange.applyFailed');
+  }
 }
 
 /** Changes when anything is written to the database, by this connection or another one. */
@@ -111,7 +125,7 @@ async function applyReceived(context: ServiceContext, source: PackageSource, rec
   let stored: Awaited<ReturnType<typeof storeReceivedEvidence>> = [];
   try {
     stored = await storeReceivedEvidence(context, verified, pending, received.evidence);
-    const applied = inTransaction(context, () => {
+    const applied = inWords(() => inTransaction(context, () => {
       recordBackup(context, backup, 'import');
       // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
       const current = databaseVersion(context) === judgedAt ? first : analyse(context, received);
@@ -130,7 +144,7 @@ async function applyReceived(context: ServiceContext, source: PackageSource, rec
       audit(context, 'exchange.imported', { type: 'package', id: plan.packageId }, { after: { kind: plan.kind, sender: plan.sender.organisation, sequence: plan.sequence, ...current.plan.counts }, note: fileName });
       if (plan.needsFingerprintCheck) audit(context, 'exchange.peerTrusted', { type: 'peer', id: verified.manifest.sender.installationId }, { after: { organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint } });
       return current.plan;
-    });
+    }));
     if ('uploadId' in source) discardUpload(context, source.uploadId);
     keepBackupsByRule(context);
     return applied;

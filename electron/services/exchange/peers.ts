@@ -46,6 +46,8 @@ export function judgeSender(context: ServiceContext, manifest: Manifest): Judged
   const peer = findPeer(context.db, manifest.sender.installationId);
   if (peer?.status === 'revoked') throw new AppError('exchange.revokedSender', { name: peer.organisation });
   if (peer && (peer.signingKey !== manifest.sender.signingKey || peer.agreementKey !== manifest.sender.agreementKey)) throw new AppError('exchange.keyMismatch', { name: peer.organisation });
+  // What an office owns follows the unit it enrolled for: a file cannot move it to another unit.
+  if (peer && peer.officeUnitId !== manifest.sender.officeUnitId) throw new AppError('exchange.identityChanged', { name: peer.organisation });
   let firstContact = false;
   if (!peer) {
     if (manifest.kind === 'setup' && mode === 'office') {
