@@ -117,6 +117,7 @@ export type ErrorCode =
   | 'exchange.skipped'
   | 'exchange.applyConflict'
   | 'exchange.applyFailed'
+  | 'exchange.fingerprintUnconfirmed'
   | 'internal';
 
 /** The error value that crosses every transport. */

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'exchange.imported',
   'exchange.peerRevoked',
   'exchange.peerTrusted',
+  'exchange.installationReplaced',
   'backup.created',
   'backup.restored',
   'demo.loaded',

@@ -632,8 +632,14 @@ describe('sequence numbers: replays and gaps, refused until deliberately accepte
       const applied = await world.branch.apply(forged, { acceptReplay: true, acceptLate: true });
       expect(applied.counts).toMatchObject({ new: 2 });
       expect((await world.branch.identity()).peers[0]?.lastSequence).toBe(7);
-      // Now the office's real file number 2 is older than what was accepted: a replay.
+      // Now the office's real file number 2 is older than what was accepted, yet it never arrived: skipped, not a replay.
       const real = writePackage(world, world.submission);
+      expect((await world.branch.dryRun(real)).sequenceStatus).toBe('skipped');
+      const skipped = await world.branch.errorOf('exchange.apply', { source: { path: real }, decision: { acceptLate: true } });
+      expect(skipped).toEqual({ code: 'exchange.skipped', params: { sequence: 2 } });
+      expect(expectRendered(skipped).en).not.toContain('already received');
+      expect((await world.branch.apply(real, { acceptReplay: true, acceptLate: true })).counts).toMatchObject({ unchanged: 2 });
+      // Once imported, the same file again is a replay.
       expect((await world.branch.dryRun(real)).sequenceStatus).toBe('replay');
     } finally {
       world.close();

@@ -117,10 +117,13 @@ function outgoingFor(context: ServiceContext, request: ExportRequest): Outgoing 
     }
     case 'enrolment': {
       const branch = branchPeer(context);
+      // The setup file this office was set up with: the branch lets it enrol one installation only.
+      const setupPackageId = readSetting(context.db, 'setupPackageId');
+      if (!setupPackageId) throw new AppError('exchange.notEnrolled');
       return {
         recipient: { installationId: branch.installationId, officeUnitId: null, name: branch.organisation },
         encryptTo: null,
-        payload: { officeUnitId: readSetting(context.db, 'officeUnitId') ?? '', organisation: readSetting(context.db, 'organisationName') ?? '' },
+        payload: { officeUnitId: readSetting(context.db, 'officeUnitId') ?? '', organisation: readSetting(context.db, 'organisationName') ?? '', setupPackageId },
         files: [],
         items: 1,
         afterWrite: () => undefined,

@@ -5,7 +5,7 @@ import { findDossier } from '../../db/dossiers';
 import { markOutcome } from '../../db/exchange';
 import { writeSetting } from '../../db/settings';
 import { findUnit, insertUnit, updateUnit } from '../../db/units';
-import { allocationPayload, enrolmentPayload, receiptPayload, resultsPayload, setupPayload } from '../../exchange/payloads';
+import { allocationPayload, receiptPayload, resultsPayload, setupPayload } from '../../exchange/payloads';
 import type { ServiceContext } from '../context';
 import { note } from './common';
 import type { Received } from './received';
@@ -28,6 +28,8 @@ export function analyseSetup(context: ServiceContext, received: Received, items:
     context.db.pragma('defer_foreign_keys = ON');
     writeSetting(context.db, 'officeUnitId', setup.office.unitId);
     writeSetting(context.db, 'branchInstallationId', received.verified.manifest.sender.installationId);
+    // The enrolment names the setup file it answers: the branch lets each setup file enrol one installation only.
+    writeSetting(context.db, 'setupPackageId', received.verified.manifest.packageId);
     for (const unit of setup.units) {
       const existing = findUnit(context.db, unit.id);
       // An unchanged unit is left alone (the dry run calls it unchanged): importing the same file twice changes nothing.
@@ -72,16 +74,12 @@ export function analyseInformational(context: ServiceContext, received: Received
     const parsed = allocationPayload.safeParse(payload);
     if (!parsed.success) throw new AppError('exchange.badRecords');
     for (const line of parsed.data.lines) items.push({ ref: line.unitId, label: line.name, revision: null, category: 'new', reason: note('exchangeItem.seats', { seats: line.seats }) });
-  } else if (received.verified.manifest.kind === 'results') {
+  } else {
     const parsed = resultsPayload.safeParse(payload);
     if (!parsed.success) throw new AppError('exchange.badRecords');
     for (const row of [...parsed.data.collectives, ...parsed.data.individuals].filter((entry) => entry.selected)) {
       items.push({ ref: row.name, label: row.name, revision: null, category: 'new', reason: note('exchangeItem.selected', { position: row.position }) });
     }
-  } else {
-    const parsed = enrolmentPayload.safeParse(payload);
-    if (!parsed.success || parsed.data.officeUnitId !== received.verified.manifest.sender.officeUnitId) throw new AppError('exchange.badRecords');
-    items.push({ ref: received.verified.manifest.sender.installationId, label: received.verified.manifest.sender.organisation, revision: null, category: 'new', reason: note('exchangeItem.enrolment') });
   }
   // Informational packages are kept in the exchange log (their payload lives in the file); nothing else changes.
   return () => undefined;

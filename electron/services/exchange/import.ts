@@ -13,7 +13,7 @@ import { discardUpload, emptyCounts, isLate, ownMode } from './common';
 import { evidenceToStore, removeStoredEvidence, storeReceivedEvidence, type ReceivedFile } from './evidence';
 import { analyseInformational, analyseReceipt, analyseSetup } from './import-other';
 import { analyseSubmission } from './import-submission';
-import { judgeSender, recordSender } from './peers';
+import { judgeEnrolment, judgeSender, recordSender } from './peers';
 import { checkUnstored, evidencePath, receive, type Received } from './received';
 
 interface Analysis {
@@ -33,14 +33,16 @@ function analyse(context: ServiceContext, received: Received): Analysis {
   const { peer, firstContact, sequenceStatus } = judgeSender(context, manifest);
   const items: ImportItem[] = [];
   const evidence: ReceivedFile[] = [];
-  const applyKind =
-    manifest.kind === 'submission'
-      ? analyseSubmission(context, received, peer, items, evidence)
-      : manifest.kind === 'setup'
-        ? analyseSetup(context, received, items)
-        : manifest.kind === 'receipt'
-          ? analyseReceipt(context, received, items)
-          : analyseInformational(context, received, items);
+  let replaces: ImportPlan['replaces'] = null;
+  let applyKind: () => void;
+  if (manifest.kind === 'submission') applyKind = analyseSubmission(context, received, peer, items, evidence);
+  else if (manifest.kind === 'setup') applyKind = analyseSetup(context, received, items);
+  else if (manifest.kind === 'receipt') applyKind = analyseReceipt(context, received, items);
+  else if (manifest.kind === 'enrolment') {
+    const enrolment = judgeEnrolment(context, received, items);
+    replaces = enrolment.replaces ? { organisation: enrolment.replaces.organisation, fingerprint: enrolment.replaces.fingerprint } : null;
+    applyKind = enrolment.apply;
+  } else applyKind = analyseInformational(context, received, items);
   const counts = emptyCounts();
   for (const item of items) counts[item.category] += 1;
   const senderFingerprint = fingerprint({ signingKey: manifest.sender.signingKey, agreementKey: manifest.sender.agreementKey });
@@ -55,6 +57,7 @@ function analyse(context: ServiceContext, received: Received): Analysis {
     sequenceStatus,
     late,
     needsFingerprintCheck: firstContact,
+    replaces,
     items,
     counts,
   };
@@ -114,9 +117,11 @@ async function applyReceived(context: ServiceContext, source: PackageSource, rec
   const judgedAt = databaseVersion(context);
   const first = analyse(context, received);
   const { plan } = first;
-  if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.unknownSender', { name: plan.sender.organisation });
+  if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.fingerprintUnconfirmed', { name: plan.sender.organisation });
   if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
   if (plan.sequenceStatus === 'gap' && !decision.acceptReplay) throw new AppError('exchange.outOfOrder', { sequence: plan.sequence });
+  if (plan.sequenceStatus === 'skipped' && !decision.acceptReplay) throw new AppError('exchange.skipped', { sequence: plan.sequence });
+  if (plan.replaces && !decision.acceptReplacement) throw new AppError('exchange.secondInstallation', { name: plan.sender.organisation });
   if (plan.late && !decision.acceptLate && (plan.counts.new > 0 || plan.counts.updated > 0)) throw new AppError('exchange.late');
   const pending = evidenceToStore(context, first.evidence);
   // Every entry is checked before anything is written, the evidence to store as it is stored: a refused file leaves no backup.
@@ -140,6 +145,7 @@ async function applyReceived(context: ServiceContext, source: PackageSource, rec
         fileName,
         at: context.now(),
         summary: current.plan.counts,
+        senderInstallation: verified.manifest.sender.installationId,
       });
       audit(context, 'exchange.imported', { type: 'package', id: plan.packageId }, { after: { kind: plan.kind, sender: plan.sender.organisation, sequence: plan.sequence, ...current.plan.counts }, note: fileName });
       if (plan.needsFingerprintCheck) audit(context, 'exchange.peerTrusted', { type: 'peer', id: verified.manifest.sender.installationId }, { after: { organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint } });

@@ -1,12 +1,14 @@
 import type { ExchangeIdentity } from '../../../shared/contract/calls';
 import { AppError } from '../../../shared/contract/errors';
-import { PACKAGE_SENDER, type ImportPlan, type Manifest, type PeerInfo } from '../../../shared/domain/exchange';
-import { findPeer, issuedSetupFor, listPeers, setPeerStatus, upsertPeer, type PeerRow } from '../../db/exchange';
+import { PACKAGE_SENDER, type ImportItem, type ImportPlan, type Manifest, type PeerInfo } from '../../../shared/domain/exchange';
+import { findIssuedSetup, findPeer, issuedSetupFor, listPeers, markSetupUsed, setPeerStatus, trustedPeersOfUnit, upsertPeer, voidSetupsOf, wasReceived, type PeerRow } from '../../db/exchange';
 import { readSetting } from '../../db/settings';
 import { fingerprint, publicKeysOf } from '../../exchange/keys';
+import { enrolmentPayload } from '../../exchange/payloads';
 import { audit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { ownId, ownMode } from './common';
+import { note, ownId, ownMode } from './common';
+import type { Received } from './received';
 
 /** This installation's identity as other installations see it. */
 export function identity(context: ServiceContext): ExchangeIdentity {
@@ -68,7 +70,9 @@ export function judgeSender(context: ServiceContext, manifest: Manifest): Judged
     throw new AppError('exchange.wrongRecipient', { name: manifest.recipient.name });
   }
   const last = peer?.lastSequence ?? 0;
-  const sequenceStatus: ImportPlan['sequenceStatus'] = !peer ? 'first' : manifest.sequence <= last ? 'replay' : manifest.sequence === last + 1 ? 'next' : 'gap';
+  // A number already passed is a replay only if that file (or one with its number) came in; else it was skipped.
+  const passed = (): ImportPlan['sequenceStatus'] => (wasReceived(context.db, manifest.sender.installationId, manifest.sequence, manifest.packageId) ? 'replay' : 'skipped');
+  const sequenceStatus: ImportPlan['sequenceStatus'] = !peer ? 'first' : manifest.sequence <= last ? passed() : manifest.sequence === last + 1 ? 'next' : 'gap';
   return { peer, firstContact, sequenceStatus };
 }
 
@@ -91,12 +95,56 @@ export function recordSender(context: ServiceContext, manifest: Manifest, peer: 
   );
 }
 
-/** At the branch: an office's key is no longer trusted; its files are refused from now on. */
+/**
+ * At the branch, an office's enrolment: the keys of one installation of that office, answering one setup file. A
+ * setup file enrols one installation only, and none once the office's key was revoked after it was written; a second
+ * installation of an office that has a trusted one is shown as replacing it, which a person must accept (the former
+ * key is then revoked, and the decision recorded in the audit log).
+ */
+export function judgeEnrolment(context: ServiceContext, received: Received, items: ImportItem[]): { replaces: PeerRow | null; apply: () => void } {
+  const { manifest } = received.verified;
+  const { sender } = manifest;
+  const parsed = enrolmentPayload.safeParse(received.payload);
+  if (!parsed.success || parsed.data.officeUnitId !== sender.officeUnitId || sender.officeUnitId === null) throw new AppError('exchange.badRecords');
+  const officeUnitId = sender.officeUnitId;
+  const setup = findIssuedSetup(context.db, parsed.data.setupPackageId);
+  if (!setup || setup.officeUnitId !== officeUnitId) throw new AppError('exchange.unknownSender', { name: sender.organisation });
+  if (setup.voided || (setup.usedBy !== null && setup.usedBy !== sender.installationId)) throw new AppError('exchange.setupUsed', { name: sender.organisation });
+  const replaced = trustedPeersOfUnit(context.db, officeUnitId, sender.installationId);
+  const replaces = replaced[0] ?? null;
+  items.push({
+    ref: sender.installationId,
+    label: sender.organisation,
+    revision: null,
+    category: 'new',
+    reason: replaces ? note('exchangeItem.replaces', { fingerprint: replaces.fingerprint }) : note('exchangeItem.enrolment'),
+  });
+  const apply = () => {
+    const now = context.now();
+    markSetupUsed(context.db, parsed.data.setupPackageId, sender.installationId, now);
+    const newFingerprint = fingerprint({ signingKey: sender.signingKey, agreementKey: sender.agreementKey });
+    for (const former of replaced) {
+      setPeerStatus(context.db, former.installationId, 'revoked', now);
+      voidSetupsOf(context.db, officeUnitId, now, sender.installationId);
+      audit(
+        context,
+        'exchange.installationReplaced',
+        { type: 'peer', id: former.installationId },
+        { before: { installation: former.installationId, fingerprint: former.fingerprint, status: former.status }, after: { installation: sender.installationId, fingerprint: newFingerprint, status: 'revoked' }, note: sender.organisation },
+      );
+    }
+  };
+  return { replaces, apply };
+}
+
+/** At the branch: an office's key is no longer trusted; its files are refused from now on, and its setup files void. */
 export function revokePeer(context: ServiceContext, installationId: string, revoked: boolean): PeerInfo[] {
   if (ownMode(context) !== 'branch') throw new AppError('mode.branchOnly');
   inTransaction(context, () => {
     const peer = findPeer(context.db, installationId);
     if (!setPeerStatus(context.db, installationId, revoked ? 'revoked' : 'trusted', context.now())) throw new AppError('exchange.notFound');
+    // The same setup file (or another written before now) cannot bring the office back with fresh keys.
+    if (revoked && peer?.officeUnitId) voidSetupsOf(context.db, peer.officeUnitId, context.now(), null);
     audit(context, revoked ? 'exchange.peerRevoked' : 'exchange.peerTrusted', { type: 'peer', id: installationId }, { before: { status: peer?.status ?? null }, after: { status: revoked ? 'revoked' : 'trusted', organisation: peer?.organisation ?? null } });
   });
   return identity(context).peers;

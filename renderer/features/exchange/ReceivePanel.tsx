@@ -233,6 +233,7 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
   const [fingerprintConfirmed, setFingerprintConfirmed] = useState(false);
   const [acceptReplay, setAcceptReplay] = useState(false);
   const [acceptLate, setAcceptLate] = useState(false);
+  const [acceptReplacement, setAcceptReplacement] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [applied, setApplied] = useState<ImportPlan | null>(null);
@@ -251,7 +252,7 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
     }
     setBusy(true);
     try {
-      const result = await call('exchange.apply', { source: chosen.source, decision: { fingerprintConfirmed, acceptReplay, acceptLate } });
+      const result = await call('exchange.apply', { source: chosen.source, decision: { fingerprintConfirmed, acceptReplay, acceptLate, acceptReplacement } });
       setApplied(result);
       onChanged();
     } catch (problem) {
@@ -329,6 +330,18 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
       ) : null}
       {plan.sequenceStatus === 'gap' ? (
         <Acceptance explanation={t('exchange.receive.gapExplain')} label={t('exchange.receive.acceptGap')} checked={acceptReplay} onChange={setAcceptReplay} testId="accept-gap" />
+      ) : null}
+      {plan.sequenceStatus === 'skipped' ? (
+        <Acceptance explanation={t('exchange.receive.skippedExplain')} label={t('exchange.receive.acceptSkipped')} checked={acceptReplay} onChange={setAcceptReplay} testId="accept-skipped" />
+      ) : null}
+      {plan.replaces ? (
+        <Acceptance
+          explanation={t('exchange.receive.replacesExplain', { name: sender, fingerprint: plan.replaces.fingerprint })}
+          label={t('exchange.receive.acceptReplacement')}
+          checked={acceptReplacement}
+          onChange={setAcceptReplacement}
+          testId="accept-replacement"
+        />
       ) : null}
       {lateMatters ? (
         council ? (
