@@ -248,9 +248,12 @@ export class ContainerWriter {
   }
 }
 
-/** A temporary name beside the target, unique so that two writers of the same file never share one. */
+/**
+ * A temporary name beside the target, unique so that two writers of the same file never share one, and naming the
+ * process that writes it: what a crash leaves is swept at the next start, what a running process writes is not.
+ */
 function partialName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
 }
 
 /** Writes a small file durably: temporary name, flushed, renamed, the folder flushed (received evidence). */

@@ -89,7 +89,8 @@ function checkCopy(path: string, makeSelfContained: boolean): void {
  * only then gives it its name: a file under a backup's name is always a whole, checked backup.
  */
 async function writeCheckedCopy(context: ServiceContext, target: string): Promise<void> {
-  const partial = `${target}.partial`;
+  // Named by this process: a copy a crash interrupted is swept at the next start, one still being written is not.
+  const partial = `${target}.${process.pid}.partial`;
   try {
     await context.db.backup(partial);
     checkCopy(partial, true);
