@@ -266,6 +266,10 @@ export interface ZipEntry {
   claimedCompressedSize?: number;
   /** Bytes written as the entry's (compressed) data instead of compressing `data`. */
   rawData?: Buffer;
+  /** The CRC-32 of `data`, when the caller knows it (thousands of entries sharing one large buffer). */
+  crc?: number;
+  /** Where the local header is said to be, instead of where it is written (overlapping or out-of-bounds entries). */
+  claimedOffset?: number;
 }
 
 export function entryName(entry: ZipEntry): string {
@@ -310,7 +314,7 @@ export function writeZip(entries: ZipEntry[], comment = Buffer.alloc(0)): Buffer
   const dosDate = ((2025 - 1980) << 9) | (1 << 5) | 1;
   for (const entry of entries) {
     const body = entry.rawData ?? (entry.method === 8 ? deflateRawSync(entry.data) : entry.data);
-    const crc = crc32(entry.data);
+    const crc = entry.crc ?? crc32(entry.data);
     const size = entry.claimedSize ?? entry.data.length;
     const compressedSize = entry.claimedCompressedSize ?? body.length;
     const local = Buffer.alloc(30);
@@ -338,7 +342,7 @@ export function writeZip(entries: ZipEntry[], comment = Buffer.alloc(0)): Buffer
     header.writeUInt32LE(size, 24);
     header.writeUInt16LE(entry.name.length, 28);
     header.writeUInt32LE(entry.externalAttributes >>> 0, 38);
-    header.writeUInt32LE(offset, 42);
+    header.writeUInt32LE(entry.claimedOffset ?? offset, 42);
     parts.push(local, entry.name, body);
     central.push(header, entry.name);
     offset += local.length + entry.name.length + body.length;
