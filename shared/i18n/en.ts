@@ -350,7 +350,7 @@ export const en = {
       ratio: 'The file would unpack to far more than its size, as “zip bombs” do: refused before anything was unpacked.',
       tooManyEntries: 'The file has too many entries: refused.',
       duplicateEntry: 'The file has the entry {{path}} twice: refused.',
-      missingEntry: 'The file lacks {{path}}: it is incomplete.',
+      missingEntry: 'A part of the file is missing ({{path}}): it is incomplete, or it is not a Thi đua TDCS exchange file.',
       malformed: 'The file does not describe itself the way Thi đua TDCS files do (who sent it, to whom, what it holds): it was made by another program or altered. Refused.',
       formatVersion: 'The file is in format version {{found}}; this application reads version {{supported}}. Update the application.',
       badSignature: 'The signature does not match: the file was changed after it was signed, or it was not made by Thi đua TDCS. Nothing was imported.',

@@ -351,7 +351,7 @@ export const vi: Messages = {
       ratio: 'Tệp khi giải nén sẽ lớn gấp nhiều lần kích thước của nó, như các “bom nén”: từ chối trước khi giải nén bất cứ phần nào.',
       tooManyEntries: 'Tệp có quá nhiều mục: từ chối.',
       duplicateEntry: 'Tệp có mục {{path}} hai lần: từ chối.',
-      missingEntry: 'Tệp thiếu {{path}}: tệp không đầy đủ.',
+      missingEntry: 'Tệp thiếu một phần ({{path}}): tệp không đầy đủ, hoặc không phải tệp trao đổi của Thi đua TDCS.',
       malformed: 'Tệp không tự mô tả theo cách của tệp Thi đua TDCS (ai gửi, gửi cho ai, chứa những gì): tệp do chương trình khác tạo ra hoặc đã bị sửa. Từ chối.',
       formatVersion: 'Tệp ở định dạng phiên bản {{found}}; ứng dụng này đọc phiên bản {{supported}}. Hãy cập nhật ứng dụng.',
       badSignature: 'Chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc không do Thi đua TDCS tạo ra. Chưa nhập gì.',
