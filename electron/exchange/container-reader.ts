@@ -25,8 +25,8 @@ const MAX_COMMENT = 0xffff;
 const ENCRYPTED = 0x0001;
 const STRONG_ENCRYPTION = 0x0040;
 const DATA_DESCRIPTOR = 0x0008;
-/** A data descriptor's room after an entry's data: signature, CRC and two sizes (ZIP64 ones are refused). */
-const DESCRIPTOR_BYTES = 16;
+/** The least room a data descriptor takes after an entry's data (CRC and two sizes; writers may add a signature). */
+const DESCRIPTOR_BYTES = 12;
 const SYMLINK = 0o120000;
 const SAFE_PATH = /^(?!.*\.\.)(?!\/)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
 /** Local headers read at once while the layout is checked: the device stays busy, memory stays small. */
