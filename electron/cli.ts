@@ -1,15 +1,15 @@
 import type { CallName, CallOutput, Ranking, CallInput, ExportResult } from '../shared/contract/calls';
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
-import { PACKAGE_KINDS } from '../shared/domain/exchange';
+import { PACKAGE_KINDS, type ImportPlan } from '../shared/domain/exchange';
+import { forTerminal } from '../shared/domain/text';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
-import { describeError, languageForLocale, type Translate } from '../shared/i18n';
+import { describeError, describeProblem, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
 import { formatHundredths } from '../shared/scoring/decimal';
 import { ROLES, type Account, type Role } from '../shared/domain/account';
 import { auditActionLabel, auditCsv } from '../shared/domain/audit-csv';
 import type { AuditEntry } from '../shared/domain/audit';
 import { formatBytes, formatDateTime } from '../shared/i18n/format';
-import { terminalText } from '../shared/domain/text';
 import { existsSync, writeFileSync } from 'node:fs';
 import { openCore, type Core } from './core';
 import { argValue, resolveDataDir } from './data-dir';
@@ -103,7 +103,7 @@ function rankingText(ranking: Ranking, t: Translate): string {
   const selected = new Set(ranking.selection.selected);
   for (const row of ranking.rows) {
     const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tiedWith.length > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
-    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${row.unitName}${marks ? `  (${marks})` : ''}`);
+    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${forTerminal(row.unitName)}${marks ? `  (${marks})` : ''}`);
   }
   return lines.join('\n');
 }
@@ -184,23 +184,40 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       const file = positionalArgs(argv)[1];
       if (!file) throw new CliFailure(t('cli.missingOption', { option: 'FILE' }), 2);
       const source = { path: file };
-      const plan = argv.includes('--dry-run')
-        ? await callOrFail(core, t, 'exchange.dryRun', { source })
-        : await callOrFail(core, t, 'exchange.apply', {
-            source,
-            decision: { acceptReplay: argv.includes('--accept-replay'), acceptLate: argv.includes('--accept-late'), fingerprintConfirmed: argv.includes('--fingerprint-confirmed') },
-          });
+      const dryRun = argv.includes('--dry-run');
+      const decision = {
+        acceptReplay: argv.includes('--accept-replay') || argv.includes('--accept-out-of-order'),
+        acceptLate: argv.includes('--accept-late'),
+        fingerprintConfirmed: argv.includes('--fingerprint-confirmed'),
+        acceptReplacement: argv.includes('--accept-new-installation'),
+      };
+      const response = dryRun
+        ? await core.call({ call: 'exchange.dryRun', input: { source }, session: null }, true)
+        : await core.call({ call: 'exchange.apply', input: { source, decision }, session: null }, true);
+      if (!response.ok) {
+        // What the file lacks, and how to accept it when a person may: the option is named, never guessed at.
+        const option = ACCEPTED_BY[response.error.code];
+        throw new CliFailure([describeError(response.error, t), dryRun ? t('cli.wouldBeRefused') : option ? t('cli.acceptWith', { option }) : t('cli.notImported')].join('\n'));
+      }
+      const plan = response.value as ImportPlan;
       if (argv.includes('--json')) io.stdout(JSON.stringify(plan, null, 2));
       else {
         const counts = plan.counts;
         io.stdout(
           [
-            t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
+            t(dryRun ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
-            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
+            ...plan.items
+              .filter((item) => item.category !== 'unchanged')
+              .flatMap((item) => [
+                `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${forTerminal(typeof item.label === 'string' ? item.label : item.label[language])}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`,
+                ...(item.problems ?? []).map((problem) => `      · ${forTerminal(describeProblem(problem, t, language))}`),
+              ]),
           ].join('\n'),
         );
       }
+      const needed = dryRun ? acceptancesNeeded(plan) : [];
+      if (needed.length > 0) throw new CliFailure(t('cli.needsAcceptance', { options: needed.join(' ') }), EXIT_NEEDS_ACCEPTANCE);
       return;
     }
     case 'users':
@@ -230,6 +247,35 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
     default:
       throw new CliFailure(t('cli.unknownCommand', { command }), 2);
   }
+}
+
+/** The exit code of a dry run whose file can be imported only with a person's deliberate acceptance. */
+const EXIT_NEEDS_ACCEPTANCE = 3;
+
+/** The option that gives the acceptance an import was refused for. */
+const ACCEPTED_BY: Partial<Record<string, string>> = {
+  'exchange.fingerprintUnconfirmed': '--fingerprint-confirmed',
+  'exchange.replay': '--accept-replay',
+  'exchange.outOfOrder': '--accept-out-of-order',
+  'exchange.skipped': '--accept-out-of-order',
+  'exchange.late': '--accept-late',
+  'exchange.secondInstallation': '--accept-new-installation',
+};
+
+/** The options a dry run's file needs before it can be imported, in the order a person meets them. */
+function acceptancesNeeded(plan: ImportPlan): string[] {
+  return [
+    plan.needsFingerprintCheck ? '--fingerprint-confirmed' : null,
+    plan.sequenceStatus === 'replay' ? '--accept-replay' : null,
+    plan.sequenceStatus === 'gap' || plan.sequenceStatus === 'skipped' ? '--accept-out-of-order' : null,
+    plan.late && plan.counts.new + plan.counts.updated > 0 ? '--accept-late' : null,
+    plan.replaces ? '--accept-new-installation' : null,
+  ].filter((option): option is string => option !== null);
+}
+
+/** A translator whose parameters (names from files and the database) cannot move the cursor, recolour or hide text. */
+function terminalSafe(t: Translate): Translate {
+  return (key, params) => t(key, params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? forTerminal(value) : value])));
 }
 
 const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit|username|role|from|until)$/;
@@ -269,7 +315,7 @@ async function usersCommand(core: Core, argv: string[], io: CliIo, t: Translate)
         return;
       }
       const state = (account: Account) => (account.disabled ? t('trust.accounts.states.disabled') : account.mustChangePassword ? t('trust.accounts.states.mustChange') : t('trust.accounts.states.active'));
-      io.stdout(accounts.map((account) => t('trust.cli.usersList', { username: terminalText(account.username), fullName: terminalText(account.fullName), role: t(`roles.${account.role}`), state: state(account) })).join('\n'));
+      io.stdout(accounts.map((account) => t('trust.cli.usersList', { username: forTerminal(account.username), fullName: forTerminal(account.fullName), role: t(`roles.${account.role}`), state: state(account) })).join('\n'));
       return;
     }
     case 'disable':
@@ -327,12 +373,12 @@ async function restoreCommand(core: Core, argv: string[], io: CliIo, t: Translat
   const source = /^[A-Za-z0-9._-]+\.sqlite$/.test(given) && !existsSync(given) ? { name: given } : { path: given };
   const summary = await callOrFail(core, t, 'backup.inspect', { source });
   const lastAudit = summary.lastAudit
-    ? t('trust.backups.summary.lastAuditValue', { seq: summary.lastAudit.seq, action: auditActionLabel(summary.lastAudit.action, t), actor: terminalText(summary.lastAudit.actor), at: formatDateTime(summary.lastAudit.at, language) })
+    ? t('trust.backups.summary.lastAuditValue', { seq: summary.lastAudit.seq, action: auditActionLabel(summary.lastAudit.action, t), actor: forTerminal(summary.lastAudit.actor), at: formatDateTime(summary.lastAudit.at, language) })
     : t('trust.backups.summary.none');
   io.stdout(
     t('trust.cli.restoreSummary', {
       source: given,
-      organisation: terminalText(summary.organisation ?? '—'),
+      organisation: forTerminal(summary.organisation ?? '—'),
       mode: summary.mode ? t(`modes.${summary.mode}`) : '—',
       campaigns: summary.campaigns.join(', ') || '—',
       counts: t('trust.backups.summary.counts', { dossiers: summary.dossiers, units: summary.units, people: summary.people, accounts: summary.accounts }),
@@ -349,7 +395,7 @@ async function restoreCommand(core: Core, argv: string[], io: CliIo, t: Translat
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const languageFlag = argValue(argv, '--lang');
   const language: Language = languageFlag === 'vi' || languageFlag === 'en' ? languageFlag : languageForLocale(process.env.LC_ALL ?? process.env.LANG);
-  const t = translator(language);
+  const t = terminalSafe(translator(language));
   const command = positionalArgs(argv)[0];
   if (!command || command === 'help' || argv.includes('--help')) {
     io.stdout(t('cli.usage'));

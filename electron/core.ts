@@ -16,8 +16,9 @@ import { createHandlers, type Caller, type CoreServices } from './handlers';
 import { Sessions, type SessionState } from './services/accounts';
 import { inTransaction, SYSTEM_ACTOR, type Actor, type ServiceContext } from './services/context';
 import { errorShapeOf, logInternalError } from './services/error-log';
-import { dailyBackup, removeAbandonedBackups } from './services/backup';
+import { dailyBackup } from './services/backup';
 import { appStatus } from './services/setup';
+import { sweepLeftovers } from './services/leftovers';
 import { readSetting, writeSetting } from './db/settings';
 import { ExportJobs } from './services/export-jobs';
 
@@ -106,7 +107,8 @@ export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   // A restore killed half-way is finished before the database is opened (electron/db/restore.ts).
   finishPendingRestore(options.dataDir, DATABASE_FILE);
-  removeAbandonedBackups(options.dataDir);
+  // Temporary files of an import, a backup or an export that a crash interrupted go before anything else starts.
+  sweepLeftovers(options.dataDir);
   let keys: InstallationKeys | null = null;
   const base: ServiceContext = {
     db: openDatabase(join(options.dataDir, DATABASE_FILE)),

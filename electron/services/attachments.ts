@@ -36,6 +36,13 @@ function storeBlob(dataDir: string, sha256: string, bytes: Buffer): void {
   renameSync(temporary, target);
 }
 
+/** Stores an evidence file by its SHA-256 (once, whatever the number of dossiers it supports). */
+export function storeEvidence(dataDir: string, bytes: Buffer): { sha256: string; size: number } {
+  const sha256 = sha256Of(bytes);
+  storeBlob(dataDir, sha256, bytes);
+  return { sha256, size: bytes.length };
+}
+
 /** Reads a blob and checks it still has the hash it is named by. */
 export function readBlob(dataDir: string, sha256: string): Buffer {
   const path = blobPath(dataDir, sha256);
@@ -46,14 +53,11 @@ export function readBlob(dataDir: string, sha256: string): Buffer {
 }
 
 /**
- * Checks what a file says it is against its bytes, so a renamed executable is not taken for a PDF: a Word document is
- * a ZIP whose directory holds word/document.xml (a renamed spreadsheet or archive is not one).
+ * What a file claims to be by its first bytes (16 are enough), so a renamed executable is not taken for a PDF. A ZIP
+ * claims to be a Word document; only {@link sniffType} looks inside to confirm it.
  */
-async function sniffType(bytes: Buffer): Promise<string | null> {
-  if (isZip(bytes)) {
-    const check = await checkOfficeFile(bytes, WORD_LIMITS, false);
-    return check.kind === 'zip' && isWordPackage(check.entries) ? DOCX_TYPE : null;
-  }
+export function typeByStart(bytes: Buffer): string | null {
+  if (isZip(bytes)) return DOCX_TYPE;
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
@@ -61,6 +65,14 @@ async function sniffType(bytes: Buffer): Promise<string | null> {
   const tiff = bytes.subarray(0, 4).toString('hex');
   if (tiff === '49492a00' || tiff === '4d4d002a') return 'image/tiff';
   return null;
+}
+
+/** What a whole file is: its first bytes, and for a ZIP its directory, which must hold word/document.xml (a renamed spreadsheet or archive is not a Word document). */
+export async function sniffType(bytes: Buffer): Promise<string | null> {
+  const claimed = typeByStart(bytes);
+  if (claimed !== DOCX_TYPE) return claimed;
+  const check = await checkOfficeFile(bytes, WORD_LIMITS, false);
+  return check.kind === 'zip' && isWordPackage(check.entries) ? DOCX_TYPE : null;
 }
 
 /** Adds an evidence file to a dossier: checked, stored once by SHA-256, linked in one transaction. */

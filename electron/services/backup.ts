@@ -89,7 +89,7 @@ function checkCopy(path: string, makeSelfContained: boolean): void {
  * only then gives it its name: a file under a backup's name is always a whole, checked backup.
  */
 async function writeCheckedCopy(context: ServiceContext, target: string): Promise<void> {
-  // The process id in the name tells a later start whether the copy is still being written or was abandoned.
+  // Named by this process: a copy a crash interrupted is swept at the next start, one still being written is not.
   const partial = `${target}.${process.pid}.partial`;
   try {
     await context.db.backup(partial);
@@ -141,25 +141,6 @@ export async function createBackup(context: ServiceContext, reason: BackupReason
   inTransaction(context, () => recordBackup(context, backup, reason));
   if (!to && reason !== 'manual') keepBackupsByRule(context);
   return backup;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** At start: copies a killed process left half-written in the backups folder are removed (never a whole backup). */
-export function removeAbandonedBackups(dataDir: string): void {
-  const folder = join(dataDir, BACKUP_FOLDER);
-  if (!existsSync(folder)) return;
-  for (const name of readdirSync(folder)) {
-    const match = /\.(\d+)\.partial(?:-journal|-wal|-shm)?$/.exec(name);
-    if (match && !alive(Number(match[1]))) rmSync(join(folder, name), { force: true });
-  }
 }
 
 /** Which automatic backups the retention rule keeps: the newest `keepLast`, then the newest of each of `keepMonths` months. */

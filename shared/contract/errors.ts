@@ -141,6 +141,20 @@ export type ErrorCode =
   | 'exchange.cancelled'
   | 'exchange.notFound'
   | 'exchange.late'
+  | 'exchange.notAFile'
+  | 'exchange.damaged'
+  | 'exchange.sizeMismatch'
+  | 'exchange.badLayout'
+  | 'exchange.foreignZip'
+  | 'exchange.badRecords'
+  | 'exchange.notEncrypted'
+  | 'exchange.setupUsed'
+  | 'exchange.identityChanged'
+  | 'exchange.secondInstallation'
+  | 'exchange.skipped'
+  | 'exchange.applyConflict'
+  | 'exchange.applyFailed'
+  | 'exchange.fingerprintUnconfirmed'
   | 'internal';
 
 /** The error value that crosses every transport. */

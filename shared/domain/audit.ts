@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'exchange.imported',
   'exchange.peerRevoked',
   'exchange.peerTrusted',
+  'exchange.installationReplaced',
   'council.memberAdded',
   'council.memberUpdated',
   'council.memberRemoved',

@@ -357,15 +357,15 @@ export const en = {
     report: officeFiles.reportErrors,
     exchange: {
       notZip: 'This is not a Thi đua TDCS exchange file (.tdcs).',
-      truncated: 'The file is damaged or incomplete (was the USB stick removed too early?). Copy it again.',
+      truncated: 'The file stops before its end: it was not copied completely (was the USB stick removed too early?). Copy it again.',
       unsafePath: 'The file contains a forbidden entry name ({{path}}): refused.',
       link: 'The file contains a link ({{path}}): refused.',
       tooLarge: 'The file is larger than the application accepts.',
-      ratio: 'The file expands far more than a real package ({{path}}): refused.',
+      ratio: 'The file would unpack to far more than its size, as “zip bombs” do: refused before anything was unpacked.',
       tooManyEntries: 'The file has too many entries: refused.',
       duplicateEntry: 'The file has the entry {{path}} twice: refused.',
-      missingEntry: 'The file lacks {{path}}: it is incomplete.',
-      malformed: 'The file’s {{part}} is not what this application writes: refused.',
+      missingEntry: 'A part of the file is missing ({{path}}): it is incomplete, or it is not a Thi đua TDCS exchange file.',
+      malformed: 'The file does not describe itself the way Thi đua TDCS files do (who sent it, to whom, what it holds): it was made by another program or altered. Refused.',
       formatVersion: 'The file is in format version {{found}}; this application reads version {{supported}}. Update the application.',
       badSignature: 'The signature does not match: the file was changed after it was signed, or it was not made by Thi đua TDCS. Nothing was imported.',
       hashMismatch: 'A part of the file ({{path}}) does not match its signed fingerprint: the file was changed. Nothing was imported.',
@@ -390,6 +390,20 @@ export const en = {
       notFound: 'The file or record was not found.',
       late: 'The dossiers arrived after the deadline: the secretary must accept them explicitly.',
       kindForbidden: 'Your role does not allow handling this kind of file ({{kind}}). Ask the administrator or the council’s secretary.',
+      notAFile: '“{{name}}” is a folder, not an exchange file: open the folder and choose the .tdcs file in it.',
+      damaged: 'Parts of the file do not agree with one another: it was damaged while being copied, or altered. Copy it again from the sender’s USB stick, or ask for a new file. Nothing was imported.',
+      sizeMismatch: 'The sizes written in the file do not match what it holds ({{path}}): it was not made by Thi đua TDCS, or it was altered. Refused; nothing was imported.',
+      badLayout: 'Parts of the file overlap one another or point outside it, which no real exchange file does. Refused; nothing was imported.',
+      foreignZip: 'The file is a ZIP archive, but not one Thi đua TDCS writes (protected by a password, split into parts, or compressed another way). Refused.',
+      badRecords: 'The records in the file are not in the form Thi đua TDCS writes (a value of the wrong kind or beyond its limits). Refused; nothing was imported.',
+      notEncrypted: 'This kind of file carries personal data and must be encrypted, but this one is not. Refused.',
+      setupUsed: 'The setup file this enrolment answers can no longer be used: another installation of “{{name}}” enrolled with it, or the office’s key was revoked since it was written. A setup file enrols one installation: if the office set up its computer again, write it a new setup file.',
+      identityChanged: '“{{name}}” now claims to be another unit than the one it was enrolled for. Refused.',
+      secondInstallation: '“{{name}}” already has a trusted installation. Accept this one only if the office set up a new computer: the key of the former installation is then revoked.',
+      skipped: 'File number {{sequence}} is an earlier file from this sender that never arrived here (later ones did). Import it only if that is expected.',
+      applyConflict: 'The file could not be imported: its records clash with what is already here. Nothing was imported, and trying again will not help: ask the sender for a corrected file.',
+      applyFailed: 'The file could not be imported: this computer’s database could not be written (the disk may be full or failing). Nothing was imported.',
+      fingerprintUnconfirmed: 'First contact with “{{name}}”: compare its fingerprint with them by phone, and confirm it, before importing.',
     },
     internal: 'Something went wrong inside the application. Nothing was saved; please try again.',
     round: {
@@ -495,14 +509,20 @@ export const en = {
       '  keys [--json]                            this installation\'s fingerprint and the trusted ones\n' +
       '  export --kind KIND --to FILE [--office ID | --office-unit ID] [--campaign YEAR]\n' +
       '                                           write an exchange file (setup, enrolment, submission, receipt, allocation, results)\n' +
-      '  import FILE [--dry-run] [--json] [--accept-replay] [--accept-late] [--fingerprint-confirmed]\n' +
-      '                                           check (dry run) or import an exchange file',
+      '  import FILE [--dry-run] [--json] [--fingerprint-confirmed] [--accept-replay] [--accept-out-of-order]\n' +
+      '              [--accept-late] [--accept-new-installation]\n' +
+      '                                           check (dry run) or import an exchange file; a dry run exits with\n' +
+      '                                           0 importable, 1 refused, 3 needs a deliberate acceptance (the option is named)',
     keysOwn: 'This installation: {{organisation}} ({{mode}})\n  fingerprint {{fingerprint}}',
     keysPeer: '{{organisation}} ({{mode}}, {{status}})\n  fingerprint {{fingerprint}}',
     exportDone: 'Written {{path}}: {{items}} record(s), file number {{sequence}}, {{bytes}} bytes, read back and verified.',
     dryRunHeader: 'Dry run — {{kind}} from {{organisation}} (fingerprint {{fingerprint}}), file number {{sequence}}. Nothing was written.',
     importHeader: 'Imported — {{kind}} from {{organisation}} (fingerprint {{fingerprint}}), file number {{sequence}}.',
     importCounts: 'new {{new}}, updated {{updated}}, unchanged {{unchanged}}, stale {{stale}}, conflicting {{conflicting}}, rejected {{rejected}}',
+    wouldBeRefused: 'Dry run: this file would be refused. Nothing was written.',
+    notImported: 'Nothing was imported.',
+    acceptWith: 'Nothing was imported. To import it anyway, once you are sure, run the same command with {{option}}.',
+    needsAcceptance: 'The file can be imported only with a deliberate acceptance: {{options}} (see above). Nothing was written.',
     unknownCommand: 'unknown command “{{command}}”; run `tdcs help`',
     missingOption: 'the option {{option}} is required',
     badOption: 'the option {{option}} has a wrong value “{{value}}”',

@@ -358,15 +358,15 @@ export const vi: Messages = {
     report: officeFiles.reportErrors,
     exchange: {
       notZip: 'Đây không phải tệp trao đổi của Thi đua TDCS (.tdcs).',
-      truncated: 'Tệp bị hỏng hoặc chưa chép xong (có thể đã rút USB quá sớm). Hãy chép lại.',
+      truncated: 'Tệp bị thiếu phần cuối: chưa được chép đầy đủ (có thể đã rút USB quá sớm). Hãy chép lại.',
       unsafePath: 'Tệp có mục mang tên không cho phép ({{path}}): từ chối.',
       link: 'Tệp có liên kết ({{path}}): từ chối.',
       tooLarge: 'Tệp lớn hơn mức ứng dụng chấp nhận.',
-      ratio: 'Tệp giải nén ra lớn bất thường ({{path}}): từ chối.',
+      ratio: 'Tệp khi giải nén sẽ lớn gấp nhiều lần kích thước của nó, như các “bom nén”: từ chối trước khi giải nén bất cứ phần nào.',
       tooManyEntries: 'Tệp có quá nhiều mục: từ chối.',
       duplicateEntry: 'Tệp có mục {{path}} hai lần: từ chối.',
-      missingEntry: 'Tệp thiếu {{path}}: tệp không đầy đủ.',
-      malformed: 'Phần {{part}} của tệp không đúng định dạng của ứng dụng: từ chối.',
+      missingEntry: 'Tệp thiếu một phần ({{path}}): tệp không đầy đủ, hoặc không phải tệp trao đổi của Thi đua TDCS.',
+      malformed: 'Tệp không tự mô tả theo cách của tệp Thi đua TDCS (ai gửi, gửi cho ai, chứa những gì): tệp do chương trình khác tạo ra hoặc đã bị sửa. Từ chối.',
       formatVersion: 'Tệp ở định dạng phiên bản {{found}}; ứng dụng này đọc phiên bản {{supported}}. Hãy cập nhật ứng dụng.',
       badSignature: 'Chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc không do Thi đua TDCS tạo ra. Chưa nhập gì.',
       hashMismatch: 'Một phần của tệp ({{path}}) không khớp dấu vân đã ký: tệp đã bị sửa. Chưa nhập gì.',
@@ -391,6 +391,20 @@ export const vi: Messages = {
       notFound: 'Không tìm thấy tệp hoặc bản ghi.',
       late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
       kindForbidden: 'Vai trò của bạn không được xử lý loại tệp này ({{kind}}). Hãy nhờ quản trị viên hoặc Thư ký Hội đồng.',
+      notAFile: '“{{name}}” là một thư mục, không phải tệp trao đổi: hãy mở thư mục và chọn tệp .tdcs trong đó.',
+      damaged: 'Các phần của tệp không khớp với nhau: tệp bị hỏng khi sao chép, hoặc đã bị sửa. Hãy chép lại từ USB của nơi gửi, hoặc đề nghị gửi tệp mới. Chưa nhập gì.',
+      sizeMismatch: 'Kích thước ghi trong tệp không khớp với nội dung ({{path}}): tệp không do Thi đua TDCS tạo ra, hoặc đã bị sửa. Từ chối; chưa nhập gì.',
+      badLayout: 'Các phần của tệp chồng lên nhau hoặc trỏ ra ngoài tệp, điều mà tệp trao đổi thật không bao giờ có. Từ chối; chưa nhập gì.',
+      foreignZip: 'Tệp là tệp nén ZIP nhưng không phải loại Thi đua TDCS tạo ra (có mật khẩu, chia thành nhiều phần, hoặc nén theo cách khác). Từ chối.',
+      badRecords: 'Các bản ghi trong tệp không đúng dạng Thi đua TDCS ghi (giá trị sai loại hoặc vượt giới hạn). Từ chối; chưa nhập gì.',
+      notEncrypted: 'Loại tệp này chứa dữ liệu cá nhân nên phải được mã hóa, nhưng tệp này không được mã hóa. Từ chối.',
+      setupUsed: 'Tệp thiết lập mà tệp đăng ký này dựa vào không còn dùng được: một bản cài đặt khác của “{{name}}” đã đăng ký bằng tệp này, hoặc khóa của Phòng đã bị thu hồi sau khi tệp được tạo. Mỗi tệp thiết lập chỉ đăng ký được một bản cài đặt: nếu Phòng giao dịch đã cài đặt lại máy, hãy tạo tệp thiết lập mới cho Phòng.',
+      identityChanged: '“{{name}}” nay tự nhận là một đơn vị khác với đơn vị đã đăng ký. Từ chối.',
+      secondInstallation: '“{{name}}” đã có một bản cài đặt được tin cậy. Chỉ chấp nhận bản này nếu Phòng giao dịch đã cài đặt máy mới: khi đó khóa của bản cài đặt cũ sẽ bị thu hồi.',
+      skipped: 'Tệp số {{sequence}} là tệp trước đây của nơi gửi mà máy này chưa nhận được (các tệp sau đã đến). Chỉ nhập nếu biết rõ lý do.',
+      applyConflict: 'Không nhập được tệp: các bản ghi trong tệp xung đột với dữ liệu đã có ở đây. Chưa nhập gì, và nhập lại cũng không được: hãy đề nghị nơi gửi gửi tệp đã sửa.',
+      applyFailed: 'Không nhập được tệp: không ghi được vào cơ sở dữ liệu của máy này (ổ đĩa có thể đã đầy hoặc bị lỗi). Chưa nhập gì.',
+      fingerprintUnconfirmed: 'Lần đầu nhận tệp từ “{{name}}”: hãy gọi điện đối chiếu mã nhận dạng với nơi gửi và xác nhận trước khi nhập.',
     },
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
     round: {
@@ -496,14 +510,20 @@ export const vi: Messages = {
       '  keys [--json]                            mã nhận dạng của bản cài đặt này và các nơi đã tin cậy\n' +
       '  export --kind LOẠI --to TỆP [--office ID | --office-unit ID] [--campaign NĂM]\n' +
       '                                           ghi tệp trao đổi (setup, enrolment, submission, receipt, allocation, results)\n' +
-      '  import TỆP [--dry-run] [--json] [--accept-replay] [--accept-late] [--fingerprint-confirmed]\n' +
-      '                                           chạy thử hoặc nhập tệp trao đổi',
+      '  import TỆP [--dry-run] [--json] [--fingerprint-confirmed] [--accept-replay] [--accept-out-of-order]\n' +
+      '             [--accept-late] [--accept-new-installation]\n' +
+      '                                           chạy thử hoặc nhập tệp trao đổi; mã thoát của lần chạy thử:\n' +
+      '                                           0 nhập được, 1 bị từ chối, 3 cần chấp nhận rõ ràng (tùy chọn được nêu)',
     keysOwn: 'Bản cài đặt này: {{organisation}} ({{mode}})\n  mã nhận dạng {{fingerprint}}',
     keysPeer: '{{organisation}} ({{mode}}, {{status}})\n  mã nhận dạng {{fingerprint}}',
     exportDone: 'Đã ghi {{path}}: {{items}} bản ghi, tệp số {{sequence}}, {{bytes}} byte, đã đọc lại và kiểm tra.',
     dryRunHeader: 'Chạy thử — {{kind}} từ {{organisation}} (mã nhận dạng {{fingerprint}}), tệp số {{sequence}}. Chưa ghi gì.',
     importHeader: 'Đã nhập — {{kind}} từ {{organisation}} (mã nhận dạng {{fingerprint}}), tệp số {{sequence}}.',
     importCounts: 'mới {{new}}, cập nhật {{updated}}, không đổi {{unchanged}}, cũ {{stale}}, xung đột {{conflicting}}, bị từ chối {{rejected}}',
+    wouldBeRefused: 'Chạy thử: tệp này sẽ bị từ chối. Chưa ghi gì.',
+    notImported: 'Chưa nhập gì.',
+    acceptWith: 'Chưa nhập gì. Nếu chắc chắn vẫn muốn nhập, hãy chạy lại lệnh với {{option}}.',
+    needsAcceptance: 'Chỉ nhập được tệp này khi chấp nhận rõ ràng: {{options}} (xem phía trên). Chưa ghi gì.',
     unknownCommand: 'không có lệnh “{{command}}”; chạy `tdcs help`',
     missingOption: 'thiếu tùy chọn {{option}}',
     badOption: 'tùy chọn {{option}} có giá trị sai “{{value}}”',

@@ -2,6 +2,7 @@
 // 500 MB of evidence (random bytes in 250 KB – 2 MB files, PDFs and PNGs by their magic bytes) and the branch imports
 // the file. Both are timed end to end through the handler table, and compared with a baseline measured in the same run
 // on the same bytes: read each file, SHA-256 it, write a copy and fsync it (what any careful copy of the evidence costs).
+// Then the peak memory of the command line's dry run of that file, next to hostile files (./exchange-memory.ts).
 // Figures, not tests: nothing fails on time. Everything is written under one temp folder, removed at the end.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
@@ -12,12 +13,14 @@ import { openCore, type Core } from '../../electron/core';
 import { insertAttachmentBlob, linkAttachment } from '../../electron/db/attachments';
 import { insertDossier } from '../../electron/db/dossiers';
 import { insertUnit } from '../../electron/db/units';
+import { ContainerReader } from '../../electron/exchange/container-reader';
 import { blobPath } from '../../electron/services/attachments';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { schemeFor } from '../../shared/domain/campaign';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { scoreDossier } from '../../shared/scoring/score';
 import { completeContent } from '../integration/helpers';
+import { measureDryRunMemory, type MemoryFigure } from './exchange-memory';
 
 const DOSSIERS = 2_000;
 const EVIDENCE_BYTES = 500 * 1024 * 1024;
@@ -42,6 +45,8 @@ export interface ExchangeBenchResults {
   ratios: { export: number; import: number };
   verdicts: { export: 'PASS' | 'MISS'; import: 'PASS' | 'MISS' };
   checks: string[];
+  /** Peak memory of the command line's dry run of each file, in its own process. */
+  memory: MemoryFigure[];
 }
 
 /** Deterministic sizes (xorshift), so every run moves the same files; the bytes themselves come from the OS generator. */
@@ -184,11 +189,13 @@ export async function runExchangeBench(log: (line: string) => void = (line) => p
           now,
         );
       }
-      // Evidence spread over the dossiers: file j belongs to dossier ⌊j · DOSSIERS / files⌋.
-      blobs.forEach((blob, index) => {
-        insertAttachmentBlob(office.core.db, blob.sha256, blob.size, blob.mimeType, now);
-        linkAttachment(office.core.db, `bench-dossier-${String(Math.floor((index * DOSSIERS) / blobs.length)).padStart(5, '0')}`, blob.sha256, blob.fileName, now);
-      });
+      // Evidence spread over the dossiers, every dossier with one file (a ready dossier has evidence, and the branch
+      // checks it on arrival): dossier i has file ⌊i · files / DOSSIERS⌋, so each file serves four or five dossiers.
+      for (const blob of blobs) insertAttachmentBlob(office.core.db, blob.sha256, blob.size, blob.mimeType, now);
+      for (let index = 0; index < DOSSIERS; index += 1) {
+        const blob = blobs[Math.floor((index * blobs.length) / DOSSIERS)] as (typeof blobs)[number];
+        linkAttachment(office.core.db, `bench-dossier-${String(index).padStart(5, '0')}`, blob.sha256, blob.fileName, now);
+      }
     })();
     const seedSeconds = seconds(seeding);
 
@@ -233,6 +240,15 @@ export async function runExchangeBench(log: (line: string) => void = (line) => p
     });
     if (wrong.length > 0) checks.push(`${wrong.length} evidence files missing or wrong at the branch`);
 
+    // ── peak memory of a dry run, each in its own process: the valid package next to hostile files ──
+    log('measuring: peak memory of dry runs (valid and hostile files)…');
+    const reader = await ContainerReader.open(file);
+    const manifest = await reader.read('manifest.json');
+    reader.close();
+    const memoryFolder = join(root, 'memory');
+    mkdirSync(memoryFolder);
+    const memory = measureDryRunMemory(join(__dirname, '..', 'electron', 'cli.js'), branch.dataDir, file, manifest, memoryFolder);
+
     const baselineSeconds = [...baselineRuns].sort((a, b) => a - b)[1] as number;
     const throughput = { baseline: EVIDENCE_BYTES / baselineSeconds, export: EVIDENCE_BYTES / exportSeconds, import: EVIDENCE_BYTES / importSeconds };
     const ratios = { export: throughput.export / throughput.baseline, import: throughput.import / throughput.baseline };
@@ -248,6 +264,7 @@ export async function runExchangeBench(log: (line: string) => void = (line) => p
       ratios,
       verdicts: { export: ratios.export >= TARGET_RATIO ? 'PASS' : 'MISS', import: ratios.import >= TARGET_RATIO ? 'PASS' : 'MISS' },
       checks,
+      memory,
     };
     const rate = (bytesPerSecond: number) => fixed(bytesPerSecond / MB, 1);
     const rows: string[][] = [
@@ -267,6 +284,9 @@ export async function runExchangeBench(log: (line: string) => void = (line) => p
     log('');
     log(`MB/s and ratios count the evidence bytes (${fixed(EVIDENCE_BYTES / MB, 0)} MB); ratio = throughput ÷ the baseline's, measured in this run on the same files.`);
     log(`Baseline runs: ${baselineRuns.map((value) => `${fixed(value, 2)} s`).join(', ')}; fixture generation ${fixed(seedSeconds, 1)} s (not timed work).`);
+    log('');
+    log('Peak memory of a dry run (command line, one process per file; the figure is the whole process: Node, SQLite, the core):');
+    log(table([['file', 'size MB', 'exit', 'peak MB'], ...memory.map((figure) => [figure.file, fixed(figure.bytes / MB, 1), String(figure.exit), fixed(figure.peakMb, 0)])]));
     log(checks.length === 0 ? `Checked: ${DOSSIERS.toLocaleString('en')} dossiers received, every evidence file at the branch with its SHA-256.` : `CHECKS FAILED: ${checks.join('; ')}`);
     return results;
   } finally {

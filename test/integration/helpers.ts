@@ -21,6 +21,24 @@ export interface Counts {
   dossiers: number;
 }
 
+/**
+ * Takes a database back to before migration 008 (the council's decisions), so that a test of an earlier migration can
+ * stand for "the database the previous version wrote": its tables dropped, the score sheets' member column removed.
+ */
+export function undoCouncilDecides(db: Database.Database): void {
+  db.pragma('foreign_keys = OFF');
+  for (const table of ['awards', 'campaign_rounds', 'council_decisions', 'ballots', 'ballot_entries', 'meeting_attendance', 'meetings']) db.exec(`DROP TABLE ${table}`);
+  // SQLite cannot drop a column that refers to another table: the score sheets' table is made again without it.
+  const definition = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").pluck().get() as string;
+  const columns = (db.prepare('SELECT name FROM pragma_table_info(\'reviews\') WHERE name <> \'member_id\'').pluck().all() as string[]).join(', ');
+  db.exec('ALTER TABLE reviews RENAME TO reviews_with_members');
+  db.exec(definition.replace(/,\s*member_id TEXT REFERENCES council_members\(id\)/, ''));
+  db.exec(`INSERT INTO reviews (${columns}) SELECT ${columns} FROM reviews_with_members`);
+  db.exec('DROP TABLE reviews_with_members');
+  db.exec('DROP TABLE council_members');
+  db.pragma('foreign_keys = ON');
+}
+
 /** Opens the installation's database file directly (read-only unless asked), runs `work`, closes it. */
 export function withDatabase<T>(dataDir: string, work: (db: Database.Database) => T, options: { readonly?: boolean } = {}): T {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: options.readonly ?? true, fileMustExist: true });

@@ -3,6 +3,7 @@ import { migration002 } from './002-council';
 import { migration003 } from './003-office-work';
 import { migration004 } from './004-exchange';
 import { migration005 } from './005-trust';
+import { migration006 } from './006-exchange-trust';
 import { migration008 } from './008-council-decides';
 
 /** One numbered step of the schema; `sql` runs in a transaction with the version bump. */
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Every migration, in order; the last one's version is the schema this build expects. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration008];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
