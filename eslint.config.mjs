@@ -41,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{mjs,cjs,js}', '*.mjs', '.ci/**/*.mjs'],
+    files: ['scripts/**/*.{mjs,cjs,js}', '*.mjs', '.ci/**/*.mjs', 'test/**/*.cjs'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,10 +1,16 @@
 import type { CallName, CallOutput, Ranking, RankingExplanation, CallInput, ExportResult } from '../shared/contract/calls';
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
-import { PACKAGE_KINDS } from '../shared/domain/exchange';
+import { PACKAGE_KINDS, type ImportPlan } from '../shared/domain/exchange';
+import { forTerminal } from '../shared/domain/text';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
-import { describeError, languageForLocale, type Translate } from '../shared/i18n';
+import { describeError, describeProblem, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
 import { formatHundredths } from '../shared/scoring/decimal';
+import { ROLES, type Account, type Role } from '../shared/domain/account';
+import { auditActionLabel, auditCsv } from '../shared/domain/audit-csv';
+import type { AuditEntry } from '../shared/domain/audit';
+import { formatBytes, formatDateTime } from '../shared/i18n/format';
+import { existsSync, writeFileSync } from 'node:fs';
 import { openCore, type Core } from './core';
 import { argValue, resolveDataDir } from './data-dir';
 
@@ -118,7 +124,7 @@ function rankingText(ranking: Ranking, t: Translate): string {
   const selected = new Set(ranking.selection.selected);
   for (const row of ranking.rows) {
     const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tied > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
-    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${row.unitName}${marks ? `  (${marks})` : ''}`);
+    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${forTerminal(row.unitName)}${marks ? `  (${marks})` : ''}`);
   }
   return lines.join('\n');
 }
@@ -221,25 +227,60 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       const file = positionalArgs(argv)[1];
       if (!file) throw new CliFailure(t('cli.missingOption', { option: 'FILE' }), 2);
       const source = { path: file };
-      const plan = argv.includes('--dry-run')
-        ? await callOrFail(core, t, 'exchange.dryRun', { source })
-        : await callOrFail(core, t, 'exchange.apply', {
-            source,
-            decision: { acceptReplay: argv.includes('--accept-replay'), acceptLate: argv.includes('--accept-late'), fingerprintConfirmed: argv.includes('--fingerprint-confirmed') },
-          });
+      const dryRun = argv.includes('--dry-run');
+      const decision = {
+        acceptReplay: argv.includes('--accept-replay') || argv.includes('--accept-out-of-order'),
+        acceptLate: argv.includes('--accept-late'),
+        fingerprintConfirmed: argv.includes('--fingerprint-confirmed'),
+        acceptReplacement: argv.includes('--accept-new-installation'),
+      };
+      const response = dryRun
+        ? await core.call({ call: 'exchange.dryRun', input: { source }, session: null }, true)
+        : await core.call({ call: 'exchange.apply', input: { source, decision }, session: null }, true);
+      if (!response.ok) {
+        // What the file lacks, and how to accept it when a person may: the option is named, never guessed at.
+        const option = ACCEPTED_BY[response.error.code];
+        throw new CliFailure([describeError(response.error, t), dryRun ? t('cli.wouldBeRefused') : option ? t('cli.acceptWith', { option }) : t('cli.notImported')].join('\n'));
+      }
+      const plan = response.value as ImportPlan;
       if (argv.includes('--json')) io.stdout(JSON.stringify(plan, null, 2));
       else {
         const counts = plan.counts;
         io.stdout(
           [
-            t(argv.includes('--dry-run') ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
+            t(dryRun ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
-            ...plan.items.filter((item) => item.category !== 'unchanged').map((item) => `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${typeof item.label === 'string' ? item.label : item.label[language]}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`),
+            ...plan.items
+              .filter((item) => item.category !== 'unchanged')
+              .flatMap((item) => [
+                `  ${t(`exchange.receive.categories.${item.category}`).padEnd(11)} ${forTerminal(typeof item.label === 'string' ? item.label : item.label[language])}${item.reason ? ` — ${t(item.reason.key, item.reason.params)}` : ''}`,
+                ...(item.problems ?? []).map((problem) => `      · ${forTerminal(describeProblem(problem, t, language))}`),
+              ]),
           ].join('\n'),
         );
       }
+      const needed = dryRun ? acceptancesNeeded(plan) : [];
+      if (needed.length > 0) throw new CliFailure(t('cli.needsAcceptance', { options: needed.join(' ') }), EXIT_NEEDS_ACCEPTANCE);
       return;
     }
+    case 'users':
+      await usersCommand(core, argv, io, t);
+      return;
+    case 'audit':
+      await auditCommand(core, argv, io, t, language);
+      return;
+    case 'backups': {
+      const backups = await callOrFail(core, t, 'backup.list', {});
+      io.stdout(
+        backups.length === 0
+          ? t('trust.cli.noBackups')
+          : backups.map((backup) => t('trust.cli.backupsList', { name: backup.name, reason: t(`trust.backups.reasons.${backup.reason}`), size: formatBytes(backup.bytes, language) })).join('\n'),
+      );
+      return;
+    }
+    case 'restore':
+      await restoreCommand(core, argv, io, t, language);
+      return;
     case 'verify': {
       const result = await callOrFail(core, t, 'database.verify', {});
       if (!result.ok) throw new CliFailure([t('cli.verifyProblems', { count: result.problems.length }), ...result.problems].join('\n'));
@@ -251,7 +292,36 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
   }
 }
 
-const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit|dossiers|individuals|seed|attachments|password)$/;
+/** The exit code of a dry run whose file can be imported only with a person's deliberate acceptance. */
+const EXIT_NEEDS_ACCEPTANCE = 3;
+
+/** The option that gives the acceptance an import was refused for. */
+const ACCEPTED_BY: Partial<Record<string, string>> = {
+  'exchange.fingerprintUnconfirmed': '--fingerprint-confirmed',
+  'exchange.replay': '--accept-replay',
+  'exchange.outOfOrder': '--accept-out-of-order',
+  'exchange.skipped': '--accept-out-of-order',
+  'exchange.late': '--accept-late',
+  'exchange.secondInstallation': '--accept-new-installation',
+};
+
+/** The options a dry run's file needs before it can be imported, in the order a person meets them. */
+function acceptancesNeeded(plan: ImportPlan): string[] {
+  return [
+    plan.needsFingerprintCheck ? '--fingerprint-confirmed' : null,
+    plan.sequenceStatus === 'replay' ? '--accept-replay' : null,
+    plan.sequenceStatus === 'gap' || plan.sequenceStatus === 'skipped' ? '--accept-out-of-order' : null,
+    plan.late && plan.counts.new + plan.counts.updated > 0 ? '--accept-late' : null,
+    plan.replaces ? '--accept-new-installation' : null,
+  ].filter((option): option is string => option !== null);
+}
+
+/** A translator whose parameters (names from files and the database) cannot move the cursor, recolour or hide text. */
+function terminalSafe(t: Translate): Translate {
+  return (key, params) => t(key, params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? forTerminal(value) : value])));
+}
+
+const OPTIONS_WITH_VALUES = /^--(data-dir|lang|mode|organisation|admin|full-name|language|campaign|group|to|kind|office|office-unit|username|role|from|until|dossiers|individuals|seed|attachments|password)$/;
 
 /** The administrator's password of a folder `generate` sets up, unless --password gives one: test data, not records. */
 const GENERATED_PASSWORD = 'thu-nghiem-quy-mo';
@@ -261,11 +331,117 @@ function positionalArgs(argv: string[]): string[] {
   return argv.filter((arg, index) => !arg.startsWith('--') && !OPTIONS_WITH_VALUES.test(argv[index - 1] ?? ''));
 }
 
+function firstLine(text: string): string {
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+async function accountNamed(core: Core, t: Translate, username: string) {
+  const account = (await callOrFail(core, t, 'users.list', {})).find((candidate) => candidate.username.toLowerCase() === username.toLowerCase());
+  if (!account) throw new CliFailure(t('trust.cli.unknownUser', { username }), 1);
+  return account;
+}
+
+/** `tdcs users add|list|disable|enable|reset-password`: passwords are read from standard input, never from the arguments. */
+async function usersCommand(core: Core, argv: string[], io: CliIo, t: Translate): Promise<void> {
+  const [, action, name] = positionalArgs(argv);
+  switch (action) {
+    case 'add': {
+      const role = oneOf<Role>(required(argv, '--role', t), ROLES, '--role', t);
+      const username = required(argv, '--username', t);
+      const password = firstLine(await io.readStdin());
+      if (password.length === 0) throw new CliFailure(t('cli.noPassword'), 2);
+      await callOrFail(core, t, 'users.create', { username, fullName: argValue(argv, '--full-name') ?? username, role, password });
+      io.stdout(t('trust.cli.userAdded', { username, role: t(`roles.${role}`) }));
+      return;
+    }
+    case 'list': {
+      const accounts = await callOrFail(core, t, 'users.list', {});
+      if (argv.includes('--json')) {
+        io.stdout(JSON.stringify(accounts, null, 2));
+        return;
+      }
+      const state = (account: Account) => (account.disabled ? t('trust.accounts.states.disabled') : account.mustChangePassword ? t('trust.accounts.states.mustChange') : t('trust.accounts.states.active'));
+      io.stdout(accounts.map((account) => t('trust.cli.usersList', { username: forTerminal(account.username), fullName: forTerminal(account.fullName), role: t(`roles.${account.role}`), state: state(account) })).join('\n'));
+      return;
+    }
+    case 'disable':
+    case 'enable': {
+      if (!name) throw new CliFailure(t('cli.missingOption', { option: 'USERNAME' }), 2);
+      const account = await accountNamed(core, t, name);
+      await callOrFail(core, t, 'users.setDisabled', { id: account.id, disabled: action === 'disable' });
+      io.stdout(t(action === 'disable' ? 'trust.cli.userDisabled' : 'trust.cli.userEnabled', { username: account.username }));
+      return;
+    }
+    case 'reset-password': {
+      if (!name) throw new CliFailure(t('cli.missingOption', { option: 'USERNAME' }), 2);
+      const account = await accountNamed(core, t, name);
+      const password = firstLine(await io.readStdin());
+      if (password.length === 0) throw new CliFailure(t('cli.noPassword'), 2);
+      await callOrFail(core, t, 'users.resetPassword', { id: account.id, password });
+      io.stdout(t('trust.cli.passwordReset', { username: account.username }));
+      return;
+    }
+    default:
+      throw new CliFailure(t('cli.unknownCommand', { command: `users ${action ?? ''}`.trim() }), 2);
+  }
+}
+
+/** `tdcs audit verify` (exit 1 naming the first broken link) and `tdcs audit export --to FILE.csv`. */
+async function auditCommand(core: Core, argv: string[], io: CliIo, t: Translate, language: Language): Promise<void> {
+  const [, action] = positionalArgs(argv);
+  if (action === 'verify') {
+    const result = await callOrFail(core, t, 'audit.verify', {});
+    if (!result.firstBroken) {
+      io.stdout(t('trust.cli.auditOk', { entries: result.entries }));
+      return;
+    }
+    throw new CliFailure(t('trust.cli.auditBroken', { seq: result.firstBroken.seq, reason: t(`trust.audit.brokenReasons.${result.firstBroken.reason}`) }), 1);
+  }
+  if (action === 'export') {
+    const to = required(argv, '--to', t);
+    const entries: AuditEntry[] = [];
+    for (let offset = 0; ; offset += 10_000) {
+      const page = await callOrFail(core, t, 'audit.list', { offset, limit: 10_000, ...(argValue(argv, '--from') ? { from: argValue(argv, '--from') } : {}), ...(argValue(argv, '--until') ? { to: argValue(argv, '--until') } : {}) });
+      entries.push(...page.entries);
+      if (entries.length >= page.total || page.entries.length === 0) break;
+    }
+    writeFileSync(to, auditCsv(entries, t, language), { flag: 'wx' });
+    io.stdout(t('trust.cli.auditExported', { count: entries.length, path: to }));
+    return;
+  }
+  throw new CliFailure(t('cli.unknownCommand', { command: `audit ${action ?? ''}`.trim() }), 2);
+}
+
+/** `tdcs restore FILE|NAME [--yes]`: shows what the backup holds; replaces the data only with --yes. */
+async function restoreCommand(core: Core, argv: string[], io: CliIo, t: Translate, language: Language): Promise<void> {
+  const [, given] = positionalArgs(argv);
+  if (!given) throw new CliFailure(t('cli.missingOption', { option: 'FILE' }), 2);
+  const source = /^[A-Za-z0-9._-]+\.sqlite$/.test(given) && !existsSync(given) ? { name: given } : { path: given };
+  const summary = await callOrFail(core, t, 'backup.inspect', { source });
+  const lastAudit = summary.lastAudit
+    ? t('trust.backups.summary.lastAuditValue', { seq: summary.lastAudit.seq, action: auditActionLabel(summary.lastAudit.action, t), actor: forTerminal(summary.lastAudit.actor), at: formatDateTime(summary.lastAudit.at, language) })
+    : t('trust.backups.summary.none');
+  io.stdout(
+    t('trust.cli.restoreSummary', {
+      source: given,
+      organisation: forTerminal(summary.organisation ?? '—'),
+      mode: summary.mode ? t(`modes.${summary.mode}`) : '—',
+      campaigns: summary.campaigns.join(', ') || '—',
+      counts: t('trust.backups.summary.counts', { dossiers: summary.dossiers, units: summary.units, people: summary.people, accounts: summary.accounts }),
+      lastAudit,
+    }),
+  );
+  if (!summary.sameInstallation) io.stdout(t('trust.backups.summary.otherInstallation'));
+  if (!argv.includes('--yes')) throw new CliFailure(t('trust.cli.restoreNeedsYes'), 3);
+  const result = await callOrFail(core, t, 'backup.restore', { source });
+  io.stdout(t('trust.cli.restored', { source: given, safety: result.safetyBackup }));
+}
+
 /** The command line: every command is a call through the same handler table, as the machine's operator. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const languageFlag = argValue(argv, '--lang');
   const language: Language = languageFlag === 'vi' || languageFlag === 'en' ? languageFlag : languageForLocale(process.env.LC_ALL ?? process.env.LANG);
-  const t = translator(language);
+  const t = terminalSafe(translator(language));
   const command = positionalArgs(argv)[0];
   if (!command || command === 'help' || argv.includes('--help')) {
     io.stdout(t('cli.usage'));

@@ -18,6 +18,7 @@ import { inTransaction, SYSTEM_ACTOR, type Actor, type ServiceContext } from './
 import { errorShapeOf, logInternalError } from './services/error-log';
 import { dailyBackup } from './services/backup';
 import { appStatus } from './services/setup';
+import { sweepLeftovers } from './services/leftovers';
 import { readSetting, writeSetting } from './db/settings';
 import { ExportJobs } from './services/export-jobs';
 import { bringStoredScoresUpToDate } from './services/stored-scores';
@@ -119,6 +120,8 @@ export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   // A restore killed half-way is finished before the database is opened (electron/db/restore.ts).
   finishPendingRestore(options.dataDir, DATABASE_FILE);
+  // Temporary files of an import, a backup or an export that a crash interrupted go before anything else starts.
+  sweepLeftovers(options.dataDir);
   let keys: InstallationKeys | null = null;
   const base: ServiceContext = {
     db: openScoredDatabase(join(options.dataDir, DATABASE_FILE)),

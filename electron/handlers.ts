@@ -1,17 +1,20 @@
 import type { CallName, CallOutput, ValidInput } from '../shared/contract/calls';
 import type { User } from '../shared/domain/account';
-import { accountsList, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, signInRules, updateAccount, type Sessions } from './services/accounts';
+import { accountDirectory, accountsList, changeOwnPassword, createAccount, resetPassword, setAccountDisabled, signInRules, updateAccount, type Sessions } from './services/accounts';
 import { removeAdjustment, saveAdjustment } from './services/adjustments';
 import { listAudit, verifyAudit } from './services/audit';
 import { createBackup, inspectBackup, listBackups, restoreBackup, verifyDatabase, type DatabaseSwap } from './services/backup';
 import { allocateIndividualQuota } from './services/allocation';
-import { getCampaign, updateCampaign } from './services/campaigns';
+import { getCampaign, listCampaigns, startNextCampaign, updateCampaign } from './services/campaigns';
+import { addEarlierAward, awardHistory, recordAward } from './services/awards';
+import { ballotsOf, councilOf, enterBallot, meetingOf, recountBallot, removeMember, saveCouncilMember, saveMeeting } from './services/council';
 import { listReviews, removeReview, saveReview } from './services/reviews';
 import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/schemes';
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
 import { generateDataset } from './services/generator';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
+import { reportFromWord } from './services/word-report';
 import { applyImport as applyPackage, discardUpload, dryRunImport, exchangeHistory, exportPackage, identity, returnDossier, revokePeer } from './services/exchange';
 import type { ExportJobs } from './services/export-jobs';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
@@ -62,6 +65,7 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'auth.unlock': (input, caller) => sessions.unlock(context, caller.session, input.password),
     'auth.settings': () => signInRules(context),
     'users.list': () => accountsList(context),
+    'users.directory': () => accountDirectory(context),
     'users.create': (input) => createAccount(context, input),
     'users.update': (input) => updateAccount(context, input),
     'users.setDisabled': (input) => setAccountDisabled(context, sessions, input.id, input.disabled),
@@ -72,6 +76,19 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'audit.verify': () => verifyAudit(context),
     'campaigns.get': (input) => getCampaign(context, input.year),
     'campaigns.update': (input) => updateCampaign(context, input),
+    'campaigns.list': () => listCampaigns(context),
+    'campaigns.startNext': (input) => startNextCampaign(context, input.fromYear),
+    'council.get': (input) => councilOf(context, input.campaignYear),
+    'council.saveMember': (input) => saveCouncilMember(context, input),
+    'council.removeMember': (input) => removeMember(context, input.campaignYear, input.id),
+    'meetings.get': (input) => meetingOf(context, input.campaignYear, input.round),
+    'meetings.save': (input) => saveMeeting(context, input),
+    'ballots.list': (input) => ballotsOf(context, input.campaignYear, input.round),
+    'ballots.enter': (input) => enterBallot(context, input),
+    'ballots.recount': (input) => recountBallot(context, input),
+    'awards.list': (input) => awardHistory(context, input),
+    'awards.record': (input) => recordAward(context, input),
+    'awards.add': (input) => addEarlierAward(context, input),
     'schemes.list': (input) => listSchemes(context, input.campaignYear),
     'schemes.get': (input) => getScheme(context, input.id, input.version),
     'schemes.save': (input) => saveScheme(context, input.campaignYear, input.scheme),
@@ -114,6 +131,7 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'dossiers.get': (input) => getDossier(context, input.id),
     'dossiers.save': (input) => saveDossier(context, input),
     'dossiers.setStatus': (input) => setDossierStatus(context, input.id, input.status),
+    'dossiers.reportFromWord': (input) => reportFromWord(input),
     'drafts.save': (input) => saveDraft(context, input),
     'drafts.get': (input) => getDraft(context, input.key),
     'drafts.discard': (input) => discardDraft(context, input.key),

@@ -10,6 +10,7 @@ interface AuditRow {
   action: AuditAction;
   record_type: string | null;
   record_id: string | null;
+  record_label: string | null;
   change: string;
   prev_hash: string;
   hash: string;
@@ -24,6 +25,7 @@ export interface StoredAuditEntry {
   action: string;
   recordType: string | null;
   recordId: string | null;
+  recordLabel: string | null;
   changeText: string;
   prevHash: string;
   hash: string;
@@ -38,6 +40,7 @@ function storedFromRow(row: AuditRow): StoredAuditEntry {
     action: row.action,
     recordType: row.record_type,
     recordId: row.record_id,
+    recordLabel: row.record_label,
     changeText: row.change,
     prevHash: row.prev_hash,
     hash: row.hash,
@@ -51,11 +54,22 @@ function entryFromRow(row: AuditRow): AuditEntry {
   } catch {
     // An entry edited by hand into something unreadable still lists; `audit verify` names it.
   }
-  return { seq: row.seq, at: row.at, actorId: row.actor_id, actor: row.actor, action: row.action, recordType: row.record_type, recordId: row.record_id, change, hash: row.hash };
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actor: row.actor,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    recordLabel: row.record_label,
+    change,
+    hash: row.hash,
+  };
 }
 
 export function insertAuditEntry(db: Connection, entry: StoredAuditEntry): void {
-  statement(db, 'INSERT INTO audit_log (seq, at, actor_id, actor, action, record_type, record_id, change, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO audit_log (seq, at, actor_id, actor, action, record_type, record_id, record_label, change, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     entry.seq,
     entry.at,
     entry.actorId,
@@ -63,6 +77,7 @@ export function insertAuditEntry(db: Connection, entry: StoredAuditEntry): void 
     entry.action,
     entry.recordType,
     entry.recordId,
+    entry.recordLabel,
     entry.changeText,
     entry.prevHash,
     entry.hash,

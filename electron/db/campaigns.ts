@@ -157,3 +157,9 @@ export function findCampaign(db: Connection, year: number): Campaign | null {
 export function campaignYears(db: Connection): number[] {
   return (statement(db, 'SELECT year FROM campaigns ORDER BY year').all() as { year: number }[]).map((row) => row.year);
 }
+
+/** How many dossiers each campaign holds. */
+export function dossierCountsByCampaign(db: Connection): Map<number, number> {
+  const rows = statement(db, 'SELECT campaign_year, count(*) AS n FROM dossiers GROUP BY campaign_year').all() as { campaign_year: number; n: number }[];
+  return new Map(rows.map((row) => [row.campaign_year, row.n]));
+}

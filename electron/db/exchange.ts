@@ -56,8 +56,8 @@ export function setPeerStatus(db: Connection, installationId: string, status: 't
   return statement(db, 'UPDATE peers SET status = ?, updated_at = ? WHERE installation_id = ?').run(status, now, installationId).changes > 0;
 }
 
-export function recordExchange(db: Connection, record: ExchangeRecord & { packageId: string }): void {
-  statement(db, 'INSERT INTO exchanges (id, package_id, direction, kind, peer, sequence, file_name, summary, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+export function recordExchange(db: Connection, record: ExchangeRecord & { packageId: string; senderInstallation?: string | null }): void {
+  statement(db, 'INSERT INTO exchanges (id, package_id, direction, kind, peer, sequence, file_name, summary, at, sender_installation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     record.id,
     record.packageId,
     record.direction,
@@ -67,6 +67,15 @@ export function recordExchange(db: Connection, record: ExchangeRecord & { packag
     record.fileName,
     JSON.stringify(record.summary),
     record.at,
+    record.senderInstallation ?? null,
+  );
+}
+
+/** Whether this file (its package id), or another with its number from the same sender, was received already. */
+export function wasReceived(db: Connection, senderInstallation: string, sequence: number, packageId: string): boolean {
+  return (
+    statement(db, "SELECT 1 FROM exchanges WHERE direction = 'in' AND ((sender_installation = ? AND sequence = ?) OR package_id = ?) LIMIT 1").get(senderInstallation, sequence, packageId) !==
+    undefined
   );
 }
 
@@ -90,6 +99,28 @@ export function recordIssuedSetup(db: Connection, packageId: string, officeUnitI
 
 export function issuedSetupFor(db: Connection, officeUnitId: string): boolean {
   return statement(db, 'SELECT 1 FROM issued_setups WHERE office_unit_id = ? LIMIT 1').get(officeUnitId) !== undefined;
+}
+
+/** A setup file the branch wrote: for which office, and whether an installation enrolled with it or it was voided. */
+export function findIssuedSetup(db: Connection, packageId: string): { officeUnitId: string; usedBy: string | null; voided: boolean } | null {
+  const row = statement(db, 'SELECT office_unit_id, used_by, voided_at FROM issued_setups WHERE package_id = ?').get(packageId) as
+    | { office_unit_id: string; used_by: string | null; voided_at: string | null }
+    | undefined;
+  return row ? { officeUnitId: row.office_unit_id, usedBy: row.used_by, voided: row.voided_at !== null } : null;
+}
+
+export function markSetupUsed(db: Connection, packageId: string, installationId: string, now: string): void {
+  statement(db, 'UPDATE issued_setups SET used_by = ?, used_at = ? WHERE package_id = ? AND used_by IS NULL').run(installationId, now, packageId);
+}
+
+/** When an office's key is revoked: no setup file written for it so far may enrol an installation any more (but the one `keep` enrolled with). */
+export function voidSetupsOf(db: Connection, officeUnitId: string, now: string, keep: string | null): void {
+  statement(db, 'UPDATE issued_setups SET voided_at = ? WHERE office_unit_id = ? AND voided_at IS NULL AND (used_by IS NULL OR used_by IS NOT ?)').run(now, officeUnitId, keep);
+}
+
+/** The other trusted installations enrolled for an office unit. */
+export function trustedPeersOfUnit(db: Connection, officeUnitId: string, except: string): PeerRow[] {
+  return (statement(db, "SELECT * FROM peers WHERE office_unit_id = ? AND installation_id <> ? AND status = 'trusted' AND mode = 'office'").all(officeUnitId, except) as PeerDbRow[]).map(peerFromRow);
 }
 
 /** At the branch: mark a dossier received from an office (or returned with a reason). */
@@ -132,4 +163,12 @@ export function dossierOrigins(db: Connection, origin: string): { id: string; re
 export function dossierOrigin(db: Connection, dossierId: string): string | null {
   const row = statement(db, 'SELECT origin_installation FROM dossiers WHERE id = ?').get(dossierId) as { origin_installation: string | null } | undefined;
   return row?.origin_installation ?? null;
+}
+
+/** Where a dossier came from: the installation that sent it (null: made here) and the office unit that installation is enrolled for. */
+export function dossierProvenance(db: Connection, dossierId: string): { origin: string | null; officeUnitId: string | null } | null {
+  const row = statement(db, 'SELECT d.origin_installation, p.office_unit_id FROM dossiers d LEFT JOIN peers p ON p.installation_id = d.origin_installation WHERE d.id = ?').get(dossierId) as
+    | { origin_installation: string | null; office_unit_id: string | null }
+    | undefined;
+  return row ? { origin: row.origin_installation, officeUnitId: row.office_unit_id } : null;
 }

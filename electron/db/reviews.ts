@@ -7,6 +7,7 @@ interface ReviewRow {
   id: string;
   dossier_id: string;
   reviewer: string;
+  member_id: string | null;
   scores: string;
   conflict: number;
   note: string;
@@ -14,7 +15,7 @@ interface ReviewRow {
 }
 
 function fromRow(row: ReviewRow): Review {
-  return { id: row.id, dossierId: row.dossier_id, reviewer: row.reviewer, scores: JSON.parse(row.scores) as Record<string, number>, conflict: row.conflict === 1, note: row.note, updatedAt: row.updated_at };
+  return { id: row.id, dossierId: row.dossier_id, reviewer: row.reviewer, memberId: row.member_id, scores: JSON.parse(row.scores) as Record<string, number>, conflict: row.conflict === 1, note: row.note, updatedAt: row.updated_at };
 }
 
 export function reviewsOf(db: Connection, dossierId: string): Review[] {
@@ -42,9 +43,10 @@ export function findReview(db: Connection, id: string): Review | null {
 export function upsertReview(db: Connection, review: Review, userId: string | null, now: string): void {
   statement(
     db,
-    `INSERT INTO reviews (id, dossier_id, reviewer, scores, conflict, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dossier_id, reviewer) DO UPDATE SET scores = excluded.scores, conflict = excluded.conflict, note = excluded.note, updated_at = excluded.updated_at`,
-  ).run(review.id, review.dossierId, review.reviewer, JSON.stringify(review.scores), review.conflict ? 1 : 0, review.note, userId, now, now);
+    `INSERT INTO reviews (id, dossier_id, reviewer, member_id, scores, conflict, note, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dossier_id, reviewer) DO UPDATE SET member_id = excluded.member_id, scores = excluded.scores, conflict = excluded.conflict, note = excluded.note,
+       updated_at = excluded.updated_at`,
+  ).run(review.id, review.dossierId, review.reviewer, review.memberId, JSON.stringify(review.scores), review.conflict ? 1 : 0, review.note, userId, now, now);
 }
 
 export function deleteReview(db: Connection, id: string): void {

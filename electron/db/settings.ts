@@ -10,6 +10,8 @@ export type SettingKey =
   | 'outgoingSequence'
   | 'officeUnitId'
   | 'branchInstallationId'
+  // At an office: the setup file it was set up with, which its enrolment names.
+  | 'setupPackageId'
   | 'auditHead'
   | 'security'
   | 'lastDailyBackup'

@@ -4,29 +4,30 @@ import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
 import { AppError } from '../../shared/contract/errors';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const SIGNATURE_ENTRY = 'manifest.sig';
 
-/** Limits that keep a hostile or broken file from exhausting memory or disk (zip bombs). */
+/**
+ * Limits that keep a hostile or broken file from exhausting memory or disk (zip bombs). They are checked on the
+ * central directory, before any entry is read; reading an entry never inflates beyond the size it declares.
+ */
 export const CONTAINER_LIMITS = {
   fileBytes: 3 * 1024 * 1024 * 1024,
   entries: 20_000,
   entryBytes: 256 * 1024 * 1024,
   totalBytes: 3 * 1024 * 1024 * 1024,
-  /** Uncompressed ÷ compressed, checked on entries over 1 MB. */
+  /** Uncompressed ÷ compressed, for each entry and for the whole file, above `ratioFloor` bytes. */
   ratio: 200,
+  ratioFloor: 1024 * 1024,
+  /** The central directory: 20,000 entries with their names and a little room for other writers' extra fields. */
+  directoryBytes: 32 * 1024 * 1024,
+  /** The manifest lists every entry (about 150 bytes each); it is read before anything is trusted. */
+  manifestBytes: 16 * 1024 * 1024,
+  /** A setup or enrolment from a sender not trusted yet (first contact): its payload is read before anyone confirmed it. */
+  firstContactPayloadBytes: 64 * 1024 * 1024,
 } as const;
-
-export interface OpenedContainer {
-  manifestBytes: Buffer;
-  signature: Buffer;
-  entries: Map<string, Buffer>;
-}
-
-const SAFE_PATH = /^(?!.*\.\.)(?!\/)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
 
 /** An entry as this writer stores it: the same fixed time on every entry, so nothing about the sender's clock leaks. */
 const ENTRY_TIME = { time: 0, date: ((2025 - 1980) << 9) | (1 << 5) | 1 };
@@ -275,29 +276,12 @@ export class ContainerWriter {
   }
 }
 
-/** A temporary name beside the target, unique so that two writers of the same file never share one. */
+/**
+ * A temporary name beside the target, unique so that two writers of the same file never share one, and naming the
+ * process that writes it: what a crash leaves is swept at the next start, what a running process writes is not.
+ */
 function partialName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
-}
-
-/** How much of a package is read at a time: files up to the 3 GB limit, beyond what one `readFile` accepts (2 GB). */
-const READ_CHUNK = 64 * 1024 * 1024;
-
-/** Reads a whole package on the thread pool, chunk by chunk: a slow USB stick never blocks the process. */
-export async function readPackageFile(path: string, size: number): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const bytes = Buffer.allocUnsafe(size);
-    let offset = 0;
-    while (offset < size) {
-      const { bytesRead } = await file.read(bytes, offset, Math.min(READ_CHUNK, size - offset), offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return offset === size ? bytes : bytes.subarray(0, offset);
-  } finally {
-    await file.close();
-  }
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
 }
 
 /** Writes a small file durably: temporary name, flushed, renamed, the folder flushed (received evidence). */
@@ -355,105 +339,4 @@ export function flushFolder(folder: string): void {
   } catch {
     // Some systems (Windows) cannot open a folder; the file's own fsync has happened.
   }
-}
-
-function refuse(code: 'exchange.notZip' | 'exchange.truncated' | 'exchange.unsafePath' | 'exchange.link' | 'exchange.tooLarge' | 'exchange.ratio' | 'exchange.tooManyEntries' | 'exchange.duplicateEntry' | 'exchange.missingEntry', params: Record<string, string | number> = {}): AppError {
-  return new AppError(code, params);
-}
-
-function isZip(bytes: Buffer): boolean {
-  return bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
-}
-
-/** Reads a container from memory, refusing anything unsafe before a single byte of content is trusted. */
-export function openContainer(bytes: Buffer): Promise<OpenedContainer> {
-  if (!isZip(bytes)) return Promise.reject(refuse('exchange.notZip'));
-  if (bytes.length > CONTAINER_LIMITS.fileBytes) return Promise.reject(refuse('exchange.tooLarge', { maximum: CONTAINER_LIMITS.fileBytes }));
-  return new Promise((resolve, reject) => {
-    // Names are judged by the rules below, not by yauzl's decoding (which reports `..`, `/x` and `a\\b` as damage, not as unsafe).
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: false }, (openError, zip) => {
-      if (openError || !zip) {
-        reject(refuse('exchange.truncated'));
-        return;
-      }
-      if (zip.entryCount > CONTAINER_LIMITS.entries) {
-        zip.close();
-        reject(refuse('exchange.tooManyEntries', { maximum: CONTAINER_LIMITS.entries }));
-        return;
-      }
-      const entries = new Map<string, Buffer>();
-      let total = 0;
-      let failed = false;
-      const fail = (error: AppError): void => {
-        if (failed) return;
-        failed = true;
-        zip.close();
-        reject(error);
-      };
-      zip.on('error', () => fail(refuse('exchange.truncated')));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const path = (entry.fileName as unknown as Buffer).toString('utf8');
-        const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        if (mode === 0o120000) return fail(refuse('exchange.link', { path: path.slice(0, 100) }));
-        if (path.endsWith('/') || !SAFE_PATH.test(path) || path.includes('\\') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-          return fail(refuse('exchange.unsafePath', { path: path.slice(0, 100) }));
-        }
-        if (entries.has(path)) return fail(refuse('exchange.duplicateEntry', { path }));
-        if (entry.uncompressedSize > CONTAINER_LIMITS.entryBytes) return fail(refuse('exchange.tooLarge', { maximum: CONTAINER_LIMITS.entryBytes }));
-        total += entry.uncompressedSize;
-        if (total > CONTAINER_LIMITS.totalBytes) return fail(refuse('exchange.tooLarge', { maximum: CONTAINER_LIMITS.totalBytes }));
-        if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > CONTAINER_LIMITS.ratio * Math.max(1, entry.compressedSize)) {
-          return fail(refuse('exchange.ratio', { path }));
-        }
-        // Stored entries (the encrypted evidence: nearly all of a package) are taken as views of the file, not copied.
-        if (entry.compressionMethod === 0 && !entry.isEncrypted()) {
-          const data = storedData(bytes, entry);
-          if (!data) return fail(refuse('exchange.truncated'));
-          entries.set(path, data);
-          zip.readEntry();
-          return undefined;
-        }
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return fail(refuse('exchange.truncated'));
-          const chunks: Buffer[] = [];
-          let read = 0;
-          stream.on('data', (chunk: Buffer) => {
-            read += chunk.length;
-            // validateEntrySizes stops lies in the header; this stops a stream that runs on regardless.
-            if (read > entry.uncompressedSize) {
-              stream.destroy();
-              fail(refuse('exchange.ratio', { path }));
-            } else chunks.push(chunk);
-          });
-          stream.on('error', () => fail(refuse('exchange.truncated')));
-          stream.on('end', () => {
-            if (failed) return;
-            entries.set(path, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-        return undefined;
-      });
-      zip.on('end', () => {
-        if (failed) return;
-        const manifestBytes = entries.get(MANIFEST_ENTRY);
-        const signature = entries.get(SIGNATURE_ENTRY);
-        if (!manifestBytes || !signature) return fail(refuse('exchange.missingEntry', { path: manifestBytes ? SIGNATURE_ENTRY : MANIFEST_ENTRY }));
-        entries.delete(MANIFEST_ENTRY);
-        entries.delete(SIGNATURE_ENTRY);
-        resolve({ manifestBytes, signature, entries });
-        return undefined;
-      });
-      zip.readEntry();
-    });
-  });
-}
-
-/** A stored entry's bytes in the file, after checking its local header agrees with the central directory. */
-function storedData(bytes: Buffer, entry: yauzl.Entry): Buffer | null {
-  const header = entry.relativeOffsetOfLocalHeader;
-  if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== 0x04034b50) return null;
-  const start = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
-  if (entry.compressedSize !== entry.uncompressedSize || start + entry.compressedSize > bytes.length) return null;
-  return bytes.subarray(start, start + entry.compressedSize);
 }

@@ -5,6 +5,8 @@ import { agreementKeyFromRaw, rawPublicKey } from './keys';
 export const ENCRYPTION_SCHEME = 'x25519-hkdf-sha256-aes256gcm';
 
 const NONCE_BYTES = 12;
+/** The nonce that starts every encrypted entry. */
+export const SEALING_NONCE_BYTES = NONCE_BYTES;
 const TAG_BYTES = 16;
 /** How much longer an entry is once encrypted: its nonce and its tag. */
 export const SEALING_OVERHEAD = NONCE_BYTES + TAG_BYTES;
@@ -71,6 +73,17 @@ export function decryptEntry(key: Buffer, path: string, sealed: Buffer): Buffer 
   // final() checks the tag and gives no more bytes: the plain text is not copied again to append nothing.
   const rest = decipher.final();
   return rest.length > 0 ? Buffer.concat([body, rest]) : body;
+}
+
+/**
+ * The plain bytes that `sealedStart` (an entry's first bytes: its nonce, then ciphertext) decrypts to, without the
+ * tag: AES-GCM decrypts as a stream, so the start of a file can be looked at before the whole of it is read.
+ */
+export function decryptStart(key: Buffer, path: string, sealedStart: Buffer): Buffer {
+  if (sealedStart.length <= NONCE_BYTES) return Buffer.alloc(0);
+  const decipher = createDecipheriv('aes-256-gcm', key, sealedStart.subarray(0, NONCE_BYTES));
+  decipher.setAAD(Buffer.from(path, 'utf8'));
+  return decipher.update(sealedStart.subarray(NONCE_BYTES));
 }
 
 /** Checks at start that this runtime's crypto does what the exchange needs (Electron ships BoringSSL). */

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, manifestSchema, type Manifest, type PackageKind } from '../../shared/domain/exchange';
-import { ContainerWriter, MANIFEST_ENTRY, openContainer, SIGNATURE_ENTRY } from './container';
-import { decryptEntry, ENCRYPTION_SCHEME, encryptEntry, encryptEntryParts, openSealing, SEALING_OVERHEAD, sealTo, signBytes, verifyBytes } from './crypto';
+import { CONTAINER_LIMITS, ContainerWriter, MANIFEST_ENTRY, SIGNATURE_ENTRY } from './container';
+import { ContainerReader, type ContainerEntry } from './container-reader';
+import { decryptEntry, decryptStart, ENCRYPTION_SCHEME, encryptEntry, encryptEntryParts, openSealing, SEALING_NONCE_BYTES, SEALING_OVERHEAD, sealTo, signBytes, verifyBytes } from './crypto';
 import { signingKeyFromRaw, type InstallationKeys } from './keys';
 
 export const PAYLOAD_ENTRY = 'payload.json';
@@ -147,76 +148,142 @@ export async function writePackage(keys: InstallationKeys, outgoing: OutgoingPac
 
 export interface VerifiedPackage {
   manifest: Manifest;
-  /** Entries exactly as stored (encrypted ones still encrypted), every hash checked. */
-  entries: Map<string, Buffer>;
+  /** The open file: entries are read from it one at a time, each checked against the manifest when read. */
+  container: ContainerReader;
+  /** The entries the manifest lists, by path: the size and SHA-256 of their bytes as stored. */
+  listed: ReadonlyMap<string, Manifest['entries'][number]>;
+}
+
+function stored(container: ContainerReader, path: string): ContainerEntry {
+  const entry = container.entries.get(path);
+  if (!entry) throw new AppError('exchange.missingEntry', { path });
+  return entry;
 }
 
 /**
- * Opens a package: ZIP limits, then the signature over the exact manifest bytes with the key the manifest names
- * (trust in that key is the caller's next check), then the format, then every entry's size and SHA-256.
+ * Opens a package with bounded memory, trusting nothing before its signature: the ZIP's directory and layout (see
+ * {@link ContainerReader}), then only the manifest and its signature are read; the signature over the exact manifest
+ * bytes is checked with the key the manifest names (trust in that key is the caller's next check, still before any
+ * other entry is read), then the format, then that the directory holds exactly the entries the manifest lists, with
+ * their sizes. Each entry's SHA-256 is checked when it is read. The caller closes the container.
  */
-export async function verifyPackage(bytes: Buffer): Promise<VerifiedPackage> {
-  const container = await openContainer(bytes);
-  let signingKey: string;
-  let raw: unknown;
+export async function verifyPackage(path: string): Promise<VerifiedPackage> {
+  const container = await ContainerReader.open(path);
   try {
-    raw = JSON.parse(container.manifestBytes.toString('utf8'));
-    signingKey = String((raw as { sender?: { signingKey?: unknown } }).sender?.signingKey ?? '');
-    if (!/^[A-Za-z0-9_-]{43}$/.test(signingKey)) throw new Error('no key');
-  } catch {
-    throw new AppError('exchange.malformed', { part: 'manifest' });
+    const manifestEntry = container.entries.get(MANIFEST_ENTRY);
+    const signatureEntry = container.entries.get(SIGNATURE_ENTRY);
+    if (!manifestEntry || !signatureEntry) throw new AppError('exchange.missingEntry', { path: manifestEntry ? SIGNATURE_ENTRY : MANIFEST_ENTRY });
+    if (manifestEntry.size > CONTAINER_LIMITS.manifestBytes) throw new AppError('exchange.malformed');
+    if (signatureEntry.size !== SIGNATURE_BYTES) throw new AppError('exchange.badSignature');
+    const manifestBytes = await container.read(MANIFEST_ENTRY);
+    const signature = await container.read(SIGNATURE_ENTRY);
+    let signingKey: string;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(manifestBytes.toString('utf8'));
+      signingKey = String((raw as { sender?: { signingKey?: unknown } }).sender?.signingKey ?? '');
+      if (!/^[A-Za-z0-9_-]{43}$/.test(signingKey)) throw new Error('no key');
+    } catch {
+      throw new AppError('exchange.malformed');
+    }
+    let key;
+    try {
+      key = signingKeyFromRaw(signingKey);
+    } catch {
+      throw new AppError('exchange.badSignature');
+    }
+    if (!verifyBytes(key, manifestBytes, signature)) throw new AppError('exchange.badSignature');
+    const version = (raw as { formatVersion?: unknown }).formatVersion;
+    if ((raw as { format?: unknown }).format !== EXCHANGE_FORMAT) throw new AppError('exchange.malformed');
+    if (version !== EXCHANGE_FORMAT_VERSION) throw new AppError('exchange.formatVersion', { found: String(version), supported: EXCHANGE_FORMAT_VERSION });
+    const parsed = manifestSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError('exchange.malformed');
+    const manifest = parsed.data;
+    const listed = new Map(manifest.entries.map((entry) => [entry.path, entry]));
+    if (listed.size !== manifest.entries.length || listed.has(MANIFEST_ENTRY) || listed.has(SIGNATURE_ENTRY)) throw new AppError('exchange.malformed');
+    for (const path of container.entries.keys()) if (path !== MANIFEST_ENTRY && path !== SIGNATURE_ENTRY && !listed.has(path)) throw new AppError('exchange.hashMismatch', { path });
+    for (const entry of manifest.entries) if (stored(container, entry.path).size !== entry.size) throw new AppError('exchange.hashMismatch', { path: entry.path });
+    if (!listed.has(PAYLOAD_ENTRY)) throw new AppError('exchange.missingEntry', { path: PAYLOAD_ENTRY });
+    return { manifest, container, listed };
+  } catch (error) {
+    container.close();
+    throw error;
   }
-  let key;
-  try {
-    key = signingKeyFromRaw(signingKey);
-  } catch {
-    throw new AppError('exchange.badSignature');
-  }
-  if (!verifyBytes(key, container.manifestBytes, container.signature)) throw new AppError('exchange.badSignature');
-  const version = (raw as { formatVersion?: unknown }).formatVersion;
-  if ((raw as { format?: unknown }).format !== EXCHANGE_FORMAT) throw new AppError('exchange.malformed', { part: 'manifest' });
-  if (version !== EXCHANGE_FORMAT_VERSION) throw new AppError('exchange.formatVersion', { found: String(version), supported: EXCHANGE_FORMAT_VERSION });
-  const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('exchange.malformed', { part: 'manifest' });
-  const manifest = parsed.data;
-  const listed = new Set(manifest.entries.map((entry) => entry.path));
-  for (const path of container.entries.keys()) if (!listed.has(path)) throw new AppError('exchange.hashMismatch', { path });
-  for (const entry of manifest.entries) {
-    const data = container.entries.get(entry.path);
-    if (!data) throw new AppError('exchange.missingEntry', { path: entry.path });
-    if (data.length !== entry.size || sha256(data) !== entry.sha256) throw new AppError('exchange.hashMismatch', { path: entry.path });
-  }
-  if (!listed.has(PAYLOAD_ENTRY)) throw new AppError('exchange.missingEntry', { path: PAYLOAD_ENTRY });
-  return { manifest, entries: container.entries };
+}
+
+function checkListed(verified: VerifiedPackage, path: string, bytes: Buffer): Buffer {
+  const entry = verified.listed.get(path);
+  if (!entry) throw new AppError('exchange.missingEntry', { path });
+  if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256) throw new AppError('exchange.hashMismatch', { path });
+  return bytes;
+}
+
+/** An entry's bytes as stored (encrypted ones still encrypted), checked against the manifest's SHA-256. */
+export async function readStored(verified: VerifiedPackage, path: string): Promise<Buffer> {
+  return checkListed(verified, path, await verified.container.read(path));
 }
 
 /** A package's content key, agreed once however many entries are decrypted. */
 const contentKeys = new WeakMap<VerifiedPackage, Buffer>();
 
-/** An entry's plain bytes, decrypting with this installation's key where the package is encrypted. */
-export function plainEntry(keys: InstallationKeys, verified: VerifiedPackage, path: string): Buffer {
-  const data = verified.entries.get(path);
-  if (!data) throw new AppError('exchange.missingEntry', { path });
+function contentKey(keys: InstallationKeys, verified: VerifiedPackage, encryption: NonNullable<Manifest['encryption']>): Buffer {
+  let key = contentKeys.get(verified);
+  if (!key) {
+    key = openSealing(keys.agreement.privateKey, encryption.ephemeralKey, encryption.salt, sealingInfo(verified.manifest.packageId));
+    contentKeys.set(verified, key);
+  }
+  return key;
+}
+
+function opened(keys: InstallationKeys, verified: VerifiedPackage, path: string, data: Buffer): Buffer {
   const encryption = verified.manifest.encryption;
   if (!encryption) return data;
   try {
-    let key = contentKeys.get(verified);
-    if (!key) {
-      key = openSealing(keys.agreement.privateKey, encryption.ephemeralKey, encryption.salt, sealingInfo(verified.manifest.packageId));
-      contentKeys.set(verified, key);
-    }
-    return decryptEntry(key, path, data);
+    return decryptEntry(contentKey(keys, verified, encryption), path, data);
   } catch {
     throw new AppError('exchange.decrypt');
   }
 }
 
-/** The payload as JSON (decrypted where needed). */
-export function readPayload(keys: InstallationKeys, verified: VerifiedPackage): unknown {
+/** An entry's plain bytes (read, checked, decrypted with this installation's key where the package is encrypted). */
+export async function plainEntry(keys: InstallationKeys, verified: VerifiedPackage, path: string): Promise<Buffer> {
+  return opened(keys, verified, path, await readStored(verified, path));
+}
+
+/** The same, synchronously (inside a transaction, where nothing may be awaited). */
+export function plainEntrySync(keys: InstallationKeys, verified: VerifiedPackage, path: string): Buffer {
+  return opened(keys, verified, path, checkListed(verified, path, verified.container.readSync(path)));
+}
+
+/** How long an entry's plain bytes are, from the size the manifest lists. */
+export function plainSize(verified: VerifiedPackage, path: string): number {
+  const size = verified.listed.get(path)?.size ?? 0;
+  return verified.manifest.encryption ? Math.max(0, size - SEALING_OVERHEAD) : size;
+}
+
+/**
+ * The first plain bytes of an entry, read and decrypted without the rest: enough to tell a PDF from an image before
+ * the whole file is read. Not authenticated; the whole entry is checked (and its type again) when it is stored.
+ */
+export async function plainStart(keys: InstallationKeys, verified: VerifiedPackage, path: string, length: number): Promise<Buffer> {
+  const plain = plainSize(verified, path);
+  const encryption = verified.manifest.encryption;
+  if (!encryption) return verified.container.readStart(path, Math.min(length, plain));
+  const start = await verified.container.readStart(path, SEALING_NONCE_BYTES + Math.min(length, plain));
   try {
-    return JSON.parse(plainEntry(keys, verified, PAYLOAD_ENTRY).toString('utf8'));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('exchange.malformed', { part: 'payload' });
+    return decryptStart(contentKey(keys, verified, encryption), path, start);
+  } catch {
+    throw new AppError('exchange.decrypt');
+  }
+}
+
+/** The payload as JSON (decrypted where needed), read only if the manifest lists it at no more than `maximum` bytes. */
+export async function readPayload(keys: InstallationKeys, verified: VerifiedPackage, maximum: number = CONTAINER_LIMITS.entryBytes): Promise<unknown> {
+  if ((verified.listed.get(PAYLOAD_ENTRY)?.size ?? 0) > maximum) throw new AppError('exchange.tooLarge', { maximum });
+  const bytes = await plainEntry(keys, verified, PAYLOAD_ENTRY);
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new AppError('exchange.badRecords');
   }
 }

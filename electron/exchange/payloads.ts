@@ -32,7 +32,8 @@ export const setupPayload = z.strictObject({
   units: z.array(unitRecord).max(50_000),
 });
 
-export const enrolmentPayload = z.strictObject({ officeUnitId: id, organisation: z.string().max(200) });
+/** An office's answer to its setup file, naming that file: a setup file enrols one installation only. */
+export const enrolmentPayload = z.strictObject({ officeUnitId: id, organisation: z.string().max(200), setupPackageId: z.string().uuid() });
 
 export const submissionPayload = z.strictObject({
   dossiers: z

@@ -17,7 +17,7 @@ import {
   type StoredUser,
 } from '../db/users';
 import { audit } from './audit';
-import { inTransaction, type ServiceContext } from './context';
+import { inTransaction, type Actor, type ServiceContext } from './context';
 import { securitySettings } from './security';
 
 /** OWASP's current guidance for scrypt (N = 2^17, r = 8, p = 1: 128 MiB, a few hundred ms). */
@@ -57,6 +57,9 @@ function decoy(): Promise<string> {
 }
 
 const SESSION_HOURS = 12;
+
+/** Whoever typed a wrong password: not the account's owner, as far as anyone knows. */
+const ANONYMOUS: Actor = { id: null, name: 'anonymous', role: null };
 
 interface Session {
   userId: string;
@@ -100,7 +103,7 @@ export class Sessions {
       if (!current || current.disabled) throw new AppError('auth.badCredentials', { remaining: rules.maxFailedSignIns });
       recordSignIn(context.db, current.id, context.now());
       if (rehashed) setUserPassword(context.db, current.id, rehashed, current.mustChangePassword, context.now());
-      audit({ ...context, actor: { id: current.id, name: current.username, role: current.role } }, 'auth.signedIn', { type: 'account', id: current.id });
+      audit({ ...context, actor: { id: current.id, name: current.username, role: current.role } }, 'auth.signedIn', { type: 'account', id: current.id, label: current.username });
       return current;
     });
     this.unknownFailures.delete(name.toLowerCase());
@@ -116,14 +119,14 @@ export class Sessions {
       const key = name.toLowerCase();
       const count = (this.unknownFailures.get(key)?.count ?? 0) + 1;
       this.unknownFailures.set(key, count >= maximum ? { count: 0, lockedUntil: lockUntil } : { count, lockedUntil: 0 });
-      inTransaction(context, () => audit(context, 'auth.signInFailed', null, { note: count >= maximum ? 'unknown account; locked' : 'unknown account' }));
+      inTransaction(context, () => audit({ ...context, actor: ANONYMOUS }, 'auth.signInFailed', null, { note: count >= maximum ? 'unknown account; locked' : 'unknown account' }));
       return;
     }
     inTransaction(context, () => {
       const count = (findUserById(context.db, stored.id)?.failedSignIns ?? 0) + 1;
       const locks = count >= maximum;
       recordFailedSignIn(context.db, stored.id, locks ? 0 : count, locks ? new Date(lockUntil).toISOString() : null);
-      audit(context, 'auth.signInFailed', { type: 'account', id: stored.id }, { after: { failures: count, locked: locks } });
+      audit({ ...context, actor: ANONYMOUS }, 'auth.signInFailed', { type: 'account', id: stored.id, label: stored.username }, { after: { failures: count, locked: locks } });
     });
   }
 
@@ -179,7 +182,7 @@ export class Sessions {
     const session = token ? this.sessions.get(token) : undefined;
     if (!token || !session) return;
     this.sessions.delete(token);
-    inTransaction(context, () => audit(context, 'auth.signedOut', { type: 'account', id: session.userId }));
+    inTransaction(context, () => audit(context, 'auth.signedOut', { type: 'account', id: session.userId, label: context.actor.name }));
   }
 
   /** Ends every session of an account (disabled, password reset): it must sign in again. */
@@ -203,12 +206,19 @@ export function insertAccount(context: ServiceContext, input: { username: string
   if (findUserByUsername(context.db, input.username)) throw new AppError('user.usernameTaken', { username: input.username });
   const id = randomUUID();
   insertUser(context.db, { id, username: input.username, fullName: input.fullName, role: input.role, passwordHash, mustChangePassword }, context.now());
-  audit(context, 'account.created', { type: 'account', id }, { after: { username: input.username, fullName: input.fullName, role: input.role } });
+  audit(context, 'account.created', { type: 'account', id, label: input.username }, { after: { username: input.username, fullName: input.fullName, role: input.role } });
   return accountOf(findUserById(context.db, id) as StoredUser);
 }
 
 export function accountsList(context: ServiceContext): Account[] {
   return listUsers(context.db).map(accountOf);
+}
+
+/** The accounts that can sign in, by name and role only (for linking council members). */
+export function accountDirectory(context: ServiceContext): User[] {
+  return listUsers(context.db)
+    .filter((user) => !user.disabled)
+    .map((user) => userOf(user));
 }
 
 /** A new account; its first password is given to the person, who must choose their own at the first sign-in. */
@@ -234,7 +244,7 @@ export function updateAccount(context: ServiceContext, input: { id: string; full
     const stored = existing(context, input.id);
     keepsAnAdmin(context, stored, { role: input.role });
     updateUserProfile(context.db, stored.id, { fullName: input.fullName, role: input.role }, context.now());
-    audit(context, 'account.updated', { type: 'account', id: stored.id }, { before: { fullName: stored.fullName, role: stored.role }, after: { fullName: input.fullName, role: input.role } });
+    audit(context, 'account.updated', { type: 'account', id: stored.id, label: stored.username }, { before: { fullName: stored.fullName, role: stored.role }, after: { fullName: input.fullName, role: input.role } });
     return accountOf(existing(context, stored.id));
   });
 }
@@ -247,7 +257,7 @@ export function setAccountDisabled(context: ServiceContext, sessions: Sessions, 
     keepsAnAdmin(context, stored, { disabled });
     if (stored.disabled === disabled) return accountOf(stored);
     setUserDisabled(context.db, stored.id, disabled, context.now());
-    audit(context, disabled ? 'account.disabled' : 'account.enabled', { type: 'account', id: stored.id }, { before: { disabled: stored.disabled }, after: { disabled } });
+    audit(context, disabled ? 'account.disabled' : 'account.enabled', { type: 'account', id: stored.id, label: stored.username }, { before: { disabled: stored.disabled }, after: { disabled } });
     return accountOf(existing(context, stored.id));
   });
   if (disabled) sessions.endFor(id);
@@ -260,7 +270,7 @@ export async function resetPassword(context: ServiceContext, sessions: Sessions,
   const account = inTransaction(context, () => {
     const stored = existing(context, id);
     setUserPassword(context.db, stored.id, hash, true, context.now());
-    audit(context, 'account.passwordReset', { type: 'account', id: stored.id });
+    audit(context, 'account.passwordReset', { type: 'account', id: stored.id, label: stored.username });
     return accountOf(existing(context, stored.id));
   });
   sessions.endFor(id);
@@ -277,7 +287,7 @@ export async function changeOwnPassword(context: ServiceContext, currentPassword
   const hash = await hashPassword(newPassword);
   return inTransaction(context, () => {
     setUserPassword(context.db, id, hash, false, context.now());
-    audit(context, 'auth.passwordChanged', { type: 'account', id });
+    audit(context, 'auth.passwordChanged', { type: 'account', id, label: stored.username });
     return userOf(existing(context, id));
   });
 }

@@ -40,7 +40,7 @@ export function saveAdjustment(context: ServiceContext, input: AdjustmentInput):
       context.actor.id,
     );
     const name = target.type === 'indicator' ? target.key : target.id;
-    audit(context, 'dossier.adjusted', { type: 'dossier', id: dossier.id }, { before: { [name]: previous?.value ?? officeValue }, after: { [name]: input.value, officeValue }, note: input.reason });
+    audit(context, 'dossier.adjusted', { type: 'dossier', id: dossier.id, label: dossier.personName ?? dossier.unitName }, { before: { [name]: previous?.value ?? officeValue }, after: { [name]: input.value, officeValue }, note: input.reason });
   });
   return getDossier(context, input.dossierId);
 }
@@ -55,7 +55,7 @@ export function removeAdjustment(context: ServiceContext, id: string, reason: st
     requireOpenCampaign(context, dossier.campaignYear);
     withdrawAdjustment(context.db, id, context.actor.name, reason, context.now());
     const name = adjustment.target.type === 'indicator' ? adjustment.target.key : adjustment.target.id;
-    audit(context, 'dossier.adjustmentWithdrawn', { type: 'dossier', id: dossier.id }, { before: { [name]: adjustment.value }, after: { [name]: adjustment.officeValue }, note: reason });
+    audit(context, 'dossier.adjustmentWithdrawn', { type: 'dossier', id: dossier.id, label: dossier.personName ?? dossier.unitName }, { before: { [name]: adjustment.value }, after: { [name]: adjustment.officeValue }, note: reason });
     return dossier.id;
   });
   return getDossier(context, dossierId);

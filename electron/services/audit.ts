@@ -13,16 +13,26 @@ const VALUE_CHARS = 200;
 export interface AuditRecord {
   type: string;
   id: string;
+  /** Its name as a reader knows it (a unit's, a person's, a user name), kept as it was at the time. */
+  label?: string | undefined;
 }
 
 function hashOf(entry: Omit<StoredAuditEntry, 'hash'>): string {
-  const content = JSON.stringify([entry.seq, entry.prevHash, entry.at, entry.actorId, entry.actor, entry.action, entry.recordType, entry.recordId, entry.changeText]);
+  const content = JSON.stringify([entry.seq, entry.prevHash, entry.at, entry.actorId, entry.actor, entry.action, entry.recordType, entry.recordId, entry.recordLabel, entry.changeText]);
   return createHash('sha256').update(content).digest('hex');
 }
 
 function shortened(values: Record<string, AuditValue> | undefined): Record<string, AuditValue> | undefined {
   if (!values) return undefined;
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' && value.length > VALUE_CHARS ? `${value.slice(0, VALUE_CHARS)}…` : value]));
+}
+
+/** When both sides are given, only the fields that changed are kept: the entry says what changed, not everything. */
+function onlyChanged(before: Record<string, AuditValue> | undefined, after: Record<string, AuditValue> | undefined): { before?: Record<string, AuditValue>; after?: Record<string, AuditValue> } {
+  if (!before || !after) return { before, after };
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => before[key] !== after[key]);
+  if (keys.length === 0) return { before, after };
+  return { before: Object.fromEntries(keys.filter((key) => key in before).map((key) => [key, before[key] ?? null])), after: Object.fromEntries(keys.filter((key) => key in after).map((key) => [key, after[key] ?? null])) };
 }
 
 /**
@@ -33,8 +43,7 @@ export function audit(context: ServiceContext, action: AuditAction, record: Audi
   if (!context.db.inTransaction) throw new Error(`audit entry ${action} outside a transaction`);
   const last = lastAuditEntry(context.db);
   const trimmed: AuditChange = {};
-  const before = shortened(change.before);
-  const after = shortened(change.after);
+  const { before, after } = onlyChanged(shortened(change.before), shortened(change.after));
   if (before) trimmed.before = before;
   if (after) trimmed.after = after;
   if (change.note !== undefined) trimmed.note = change.note.slice(0, VALUE_CHARS * 2);
@@ -46,6 +55,7 @@ export function audit(context: ServiceContext, action: AuditAction, record: Audi
     action,
     recordType: record?.type ?? null,
     recordId: record?.id ?? null,
+    recordLabel: record?.label?.slice(0, VALUE_CHARS) ?? null,
     changeText: JSON.stringify(trimmed),
     prevHash: last?.hash ?? GENESIS,
   };

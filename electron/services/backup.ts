@@ -1,5 +1,5 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupResult, RestoreResult, VerifyResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import type { SecuritySettings } from '../../shared/domain/account';
@@ -93,7 +93,8 @@ function checkCopy(path: string, makeSelfContained: boolean): void {
  * only then gives it its name: a file under a backup's name is always a whole, checked backup.
  */
 async function writeCheckedCopy(context: ServiceContext, target: string): Promise<void> {
-  const partial = `${target}.partial`;
+  // Named by this process: a copy a crash interrupted is swept at the next start, one still being written is not.
+  const partial = `${target}.${process.pid}.partial`;
   try {
     await context.db.backup(partial);
     checkCopy(partial, true);
@@ -101,8 +102,8 @@ async function writeCheckedCopy(context: ServiceContext, target: string): Promis
     renameSync(partial, target);
     flushFolder(dirname(target));
   } catch (error) {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
+    // The copy of a WAL database opens in WAL mode until it is switched: its log files go with it.
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
     if (error instanceof AppError) throw error;
     throw new AppError('backup.failed', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
   }
@@ -125,7 +126,7 @@ export async function writeBackup(context: ServiceContext, reason: BackupReason,
 
 /** Records a backup in the audit log; runs inside the caller's transaction. */
 export function recordBackup(context: ServiceContext, backup: BackupResult, reason: BackupReason): void {
-  audit(context, 'backup.created', { type: 'backup', id: backup.name ?? backup.path }, { after: { reason, bytes: backup.bytes } });
+  audit(context, 'backup.created', { type: 'backup', id: backup.name ?? backup.path, label: backup.name ?? basename(backup.path) }, { after: { reason, bytes: backup.bytes } });
 }
 
 /** A backup made for a change that did not happen: it equals the database as it still is, so it goes. */

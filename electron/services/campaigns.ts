@@ -2,7 +2,11 @@ import { AppError } from '../../shared/contract/errors';
 import { campaignSettingsSchema, defaultDeadline, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
 import { leafCriteria } from '../../shared/scoring/leaves';
 import { defaultSchemes2025 } from '../../shared/scoring/schemes';
-import { findCampaign, insertCampaign, insertScheme, updateCampaignRow } from '../db/campaigns';
+import type { CampaignSummary } from '../../shared/contract/calls';
+import { campaignYears, dossierCountsByCampaign, findCampaign, insertCampaign, insertScheme, updateCampaignRow } from '../db/campaigns';
+import { councilMembers, findRound, insertCouncilMember } from '../db/council';
+import { writeSetting } from '../db/settings';
+import { randomUUID } from 'node:crypto';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { requireBranch } from './mode';
@@ -30,12 +34,16 @@ export function getCampaign(context: ServiceContext, year: number): Campaign {
 
 /** A campaign's rules as the audit log shows them (the settings as one short text). */
 function campaignSummary(campaign: Omit<Campaign, 'schemes'>): Record<string, string | number> {
+  const { aggregation, tieBreaks, allocationMethod, allocationWeight } = campaign.settings;
   return {
     status: campaign.status,
     deadline: campaign.deadline,
     quotaCollectives: campaign.quotaCollectives,
     quotaIndividuals: campaign.quotaIndividuals,
-    settings: JSON.stringify(campaign.settings),
+    aggregation,
+    tieBreaks: tieBreaks.map((tieBreak) => (tieBreak.type === 'criterion' ? tieBreak.criterionId : tieBreak.type)).join(' > '),
+    allocationMethod,
+    allocationWeight,
   };
 }
 
@@ -76,7 +84,50 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
       settings,
     };
     updateCampaignRow(context.db, after);
-    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
+    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
     return getCampaign(context, campaign.year);
   });
+}
+
+/** Every campaign, newest first, with its state and its rounds: what the campaign switcher offers. */
+export function listCampaigns(context: ServiceContext): CampaignSummary[] {
+  const counts = dossierCountsByCampaign(context.db);
+  return campaignYears(context.db)
+    .sort((a, b) => b - a)
+    .map((year) => {
+      const campaign = getCampaign(context, year);
+      return {
+        year,
+        status: campaign.status,
+        dossiers: counts.get(year) ?? 0,
+        rounds: ([1, 2] as const).map((round) => ({ round, status: findRound(context.db, year, round).status })),
+      };
+    });
+}
+
+/** A scheme's id in another year: "entrusted-2025" becomes "entrusted-2026"; an id without a year gets one. */
+function schemeIdFor(id: string, fromYear: number, year: number): string {
+  return id.endsWith(`-${fromYear}`) ? `${id.slice(0, -String(fromYear).length)}${year}` : `${id}-${year}`;
+}
+
+/**
+ * Starts next year's campaign from this one, in preparation: the schemes as they are now (first version each), the
+ * quotas, the council's rules and its members (all editable); the deadline is 10 January after the new year. It
+ * becomes the installation's current campaign; the earlier one is kept, read-only once closed.
+ */
+export function startNextCampaign(context: ServiceContext, fromYear: number): Campaign {
+  requireBranch(context);
+  const year = fromYear + 1;
+  inTransaction(context, () => {
+    const from = getCampaign(context, fromYear);
+    if (findCampaign(context.db, year)) throw new AppError('campaign.exists', { year });
+    const now = context.now();
+    insertCampaign(context.db, { year, status: 'preparation', deadline: defaultDeadline(year), quotaCollectives: from.quotaCollectives, quotaIndividuals: from.quotaIndividuals, settings: from.settings }, now);
+    const ids = new Map(from.schemes.map((scheme) => [scheme.id, schemeIdFor(scheme.id, fromYear, year)]));
+    for (const scheme of from.schemes) insertScheme(context.db, year, { ...scheme, id: ids.get(scheme.id) as string, version: 1 }, now);
+    for (const member of councilMembers(context.db, fromYear)) insertCouncilMember(context.db, { ...member, id: randomUUID(), campaignYear: year }, now);
+    writeSetting(context.db, 'currentCampaignYear', String(year));
+    audit(context, 'campaign.started', { type: 'campaign', id: String(year), label: String(year) }, { after: { from: fromYear, schemes: from.schemes.length, members: councilMembers(context.db, year).length } });
+  });
+  return getCampaign(context, year);
 }

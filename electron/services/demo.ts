@@ -1,15 +1,18 @@
 import type { DemoSummary } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import { schemeFor } from '../../shared/domain/campaign';
+import { checklistComplete, dossierChecklist } from '../../shared/domain/checklist';
 import { toScoreInput, type DossierContent } from '../../shared/domain/dossier';
 import type { CollectiveKind } from '../../shared/domain/kinds';
 import type { Unit } from '../../shared/domain/unit';
 import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Indicator, Scheme } from '../../shared/scoring/types';
+import { insertAttachmentBlob, linkAttachment } from '../db/attachments';
 import { readSetting } from '../db/settings';
 import { countDossiers, insertDossier } from '../db/dossiers';
 import { countUnits, insertUnit } from '../db/units';
+import { storeEvidence } from './attachments';
 import { getCampaign, FIRST_CAMPAIGN_YEAR } from './campaigns';
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -152,6 +155,8 @@ function demoReport(unitName: string, leader: string, leaderName: string, year: 
     'II. THÀNH TÍCH ĐẠT ĐƯỢC',
     `Trong năm ${year}, đơn vị chỉ đạo các Tổ tiết kiệm và vay vốn bình xét công khai, dân chủ; phối hợp đôn đốc thu hồi nợ đến hạn, xử lý nợ quá hạn; tổ chức giao ban định kỳ tại Điểm giao dịch xã.`,
     '',
+    'Đơn vị thường xuyên kiểm tra, giám sát hoạt động của các Tổ tiết kiệm và vay vốn, hướng dẫn hộ vay sử dụng vốn đúng mục đích, trả nợ, trả lãi đầy đủ, đúng hạn. Công tác tuyên truyền về chính sách tín dụng được thực hiện qua các buổi họp dân, sinh hoạt chi hội và trên hệ thống loa truyền thanh của xã, góp phần giảm nghèo bền vững và xây dựng nông thôn mới trên địa bàn.',
+    '',
     'III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT ĐƯỢC',
     'Giấy khen của Giám đốc Chi nhánh NHCSXH tỉnh.',
   ].join('\n');
@@ -180,6 +185,22 @@ export function demoContent(random: Random, scheme: Scheme, unitName: string, le
     discipline,
     womenShare: round(between(random, 20, 95), 0),
   };
+}
+
+/** The demo's one evidence file, a small PDF that every demo dossier carries (stored once, by its SHA-256). */
+function demoEvidence(): Buffer {
+  const text = 'BT /F1 12 Tf 72 760 Td (Bien ban binh xet thi dua - du lieu mau) Tj ET';
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', `<< /Length ${text.length} >>\nstream\n${text}\nendstream`];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }
 
 /** Loads the demo dataset into an empty installation: offices, communes' bodies and a few hundred dossiers. */
@@ -212,6 +233,9 @@ export function loadDemo(context: ServiceContext): DemoSummary {
       }
     });
 
+    // A dossier marked ready passes its checklist, as one marked by hand would: evidence, report, every value filled.
+    const evidence = storeEvidence(context.dataDir, demoEvidence());
+    insertAttachmentBlob(context.db, evidence.sha256, evidence.size, 'application/pdf', now);
     let dossiers = 0;
     for (const { unit, leader, share } of units) {
       if (random() >= share) continue;
@@ -220,11 +244,13 @@ export function loadDemo(context: ServiceContext): DemoSummary {
       const content = demoContent(random, scheme, unit.name, leader, year);
       const result = scoreDossier(scheme, toScoreInput(content));
       dossiers += 1;
+      // Units are the same in every demo (as a branch's setup would make them); dossiers belong to this installation.
+      const id = `demo-${installation}-d${String(dossiers).padStart(4, '0')}`;
+      const wantsReady = random() < 0.7;
       insertDossier(
         context.db,
         {
-          // Units are the same in every demo (as a branch's setup would make them); dossiers belong to this installation.
-          id: `demo-${installation}-d${String(dossiers).padStart(4, '0')}`,
+          id,
           campaignYear: year,
           nomineeKind: unit.kind,
           unitId: unit.id,
@@ -232,7 +258,7 @@ export function loadDemo(context: ServiceContext): DemoSummary {
           schemeId: scheme.id,
           schemeVersion: scheme.version,
           revision: 1,
-          status: random() < 0.7 ? 'ready' : 'draft',
+          status: wantsReady && checklistComplete(dossierChecklist(scheme, unit.kind, content, result, 1)) ? 'ready' : 'draft',
           content,
           selfTotal: result.total,
           eligible: result.eligible,
@@ -241,6 +267,7 @@ export function loadDemo(context: ServiceContext): DemoSummary {
         },
         now,
       );
+      linkAttachment(context.db, id, evidence.sha256, 'Biên bản bình xét.pdf', now);
     }
     audit(context, 'demo.loaded', null, { after: { units: units.length, dossiers } });
     return { units: units.length, dossiers };

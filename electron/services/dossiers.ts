@@ -127,7 +127,7 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput): D
     else insertDossier(context.db, record, context.now());
     const contentChanged = !existing || JSON.stringify(existing.content) !== JSON.stringify(input.content);
     if (contentChanged || existing.status !== record.status)
-      audit(context, existing ? 'dossier.updated' : 'dossier.created', { type: 'dossier', id: record.id }, { before: existing ? dossierSummary(existing) : undefined, after: dossierSummary(record), note: person?.fullName ?? unit.name });
+      audit(context, existing ? 'dossier.updated' : 'dossier.created', { type: 'dossier', id: record.id, label: person?.fullName ?? unit.name }, { before: existing ? dossierSummary(existing) : undefined, after: dossierSummary(record) });
     // What was typed is now saved: its autosaved draft has done its job.
     deleteDraft(context.db, draftKey({ ...input, unitId, personId }));
     deleteDraft(context.db, draftKey({ id: record.id, unitId, personId, nomineeKind: input.nomineeKind }));
@@ -161,7 +161,7 @@ export function setDossierStatus(context: ServiceContext, id: string, status: 'r
     if (status === 'ready' && !checklistComplete(detail.checklist)) throw new AppError('dossier.incomplete');
     if (dossier.status === status) return;
     updateDossierStatus(context.db, id, status, context.now());
-    audit(context, 'dossier.statusChanged', { type: 'dossier', id }, { before: { status: dossier.status }, after: { status } });
+    audit(context, 'dossier.statusChanged', { type: 'dossier', id, label: dossier.personName ?? dossier.unitName }, { before: { status: dossier.status }, after: { status } });
   });
   return getDossier(context, id);
 }

@@ -24,7 +24,7 @@ export function createPerson(context: ServiceContext, input: PersonInput): Perso
     requireUnit(context, input.unitId);
     const id = randomUUID();
     insertPerson(context.db, { id, ...input, unitName: '', retired: false }, context.now());
-    audit(context, 'person.created', { type: 'person', id }, { after: personSummary(input) });
+    audit(context, 'person.created', { type: 'person', id, label: input.fullName }, { after: personSummary(input) });
     return findPerson(context.db, id) as Person;
   });
 }
@@ -35,7 +35,7 @@ export function editPerson(context: ServiceContext, id: string, input: PersonInp
     if (!existing) throw new AppError('person.notFound', { id });
     requireUnit(context, input.unitId);
     updatePerson(context.db, { ...existing, ...input }, context.now());
-    audit(context, 'person.updated', { type: 'person', id }, { before: personSummary(existing), after: personSummary(input), note: changedFields(existing, input) });
+    audit(context, 'person.updated', { type: 'person', id, label: input.fullName }, { before: personSummary(existing), after: personSummary(input), note: changedFields(existing, input) });
     return findPerson(context.db, id) as Person;
   });
 }
@@ -46,7 +46,7 @@ export function retirePerson(context: ServiceContext, id: string, retired: boole
     const existing = findPerson(context.db, id);
     if (!existing) throw new AppError('person.notFound', { id });
     updatePerson(context.db, { ...existing, retired }, context.now());
-    if (existing.retired !== retired) audit(context, retired ? 'person.retired' : 'person.restored', { type: 'person', id }, { before: { retired: existing.retired }, after: { retired } });
+    if (existing.retired !== retired) audit(context, retired ? 'person.retired' : 'person.restored', { type: 'person', id, label: existing.fullName }, { before: { retired: existing.retired }, after: { retired } });
     return findPerson(context.db, id) as Person;
   });
 }

@@ -93,7 +93,7 @@ export async function saveScheme(context: ServiceContext, campaignYear: number, 
     const version = campaign.status === 'preparation' ? current.version : current.version + 1;
     const scheme: Scheme = { ...edited, version };
     const base = { campaignYear, schemeId: scheme.id, fromVersion: current.version, toVersion: version, userId: context.actor.id, at: context.now() };
-    const record = { type: 'scheme', id: `${scheme.id}@${version}` };
+    const record = { type: 'scheme', id: `${scheme.id}@${version}`, label: scheme.label.vi };
     if (campaign.status === 'preparation') {
       replaceScheme(context.db, scheme);
       const dossiers = rescore(context, campaignYear, scheme, (from) => from === version);
@@ -120,7 +120,7 @@ export async function rescoreDossiers(context: ServiceContext, campaignYear: num
     if (!latest) throw new AppError('scheme.notFound', { scheme: schemeId });
     const rescored = rescore(context, campaignYear, latest, (from) => from < latest.version);
     recordSchemeChange(context.db, { campaignYear, schemeId, fromVersion: null, toVersion: latest.version, action: 'rescored', dossiers: rescored, userId: context.actor.id, at: context.now() });
-    audit(context, 'scheme.rescored', { type: 'scheme', id: `${schemeId}@${latest.version}` }, { after: { version: latest.version, rescored } });
+    audit(context, 'scheme.rescored', { type: 'scheme', id: `${schemeId}@${latest.version}`, label: latest.label.vi }, { after: { version: latest.version, rescored } });
     return { rescored, version: latest.version };
   });
 }

@@ -27,6 +27,12 @@ function rankingInput(source: ScoreSource): ScoreInput {
   return toScoreInput(adjustedContent(source.content, source.adjustments), { nomineeKind: source.nomineeKind, personGender: source.personGender });
 }
 
+/** The office's own total, as it sent it: the council's adjustments show beside it, never in it. */
+function officeTotal(source: ScoreSource, scheme: Scheme, adjusted: Hundredths): Hundredths {
+  if (source.adjustments.length === 0) return adjusted;
+  return scorePoints(scheme, toScoreInput(source.content, { nomineeKind: source.nomineeKind, personGender: source.personGender })).total;
+}
+
 function tieKey(tieBreak: TieBreak, criterion: (id: string) => Hundredths, input: ScoreInput): number {
   switch (tieBreak.type) {
     case 'criterion':
@@ -79,7 +85,7 @@ export function computeStoredScore(source: ScoreSource, scheme: Scheme, settings
     schemeVersion: source.schemeVersion,
     revision: source.revision,
     total,
-    selfTotal: self.total,
+    selfTotal: officeTotal(source, scheme, self.total),
     eligible,
     source: from,
     reviewers: source.reviews.length,
@@ -113,7 +119,7 @@ export function explainStoredScore(source: ScoreSource, scheme: Scheme, settings
       result = councilResult(counted, aggregate.total, scheme.minTotal);
     }
   }
-  return { result, selfTotal: self.total, aggregate, tieKeys: settings.tieBreaks.map((tieBreak) => tieKey(tieBreak, (id) => criterionPoints(result, id), input)) };
+  return { result, selfTotal: officeTotal(source, scheme, self.total), aggregate, tieKeys: settings.tieBreaks.map((tieBreak) => tieKey(tieBreak, (id) => criterionPoints(result, id), input)) };
 }
 
 /** Schemes and campaign rules read once per settling, however many dossiers share them. */

@@ -20,7 +20,7 @@ export function createUnit(context: ServiceContext, input: UnitInput): Unit {
     checkParent(context, input, null);
     const unit: Unit = { id: randomUUID(), ...input, retired: false };
     insertUnit(context.db, unit, context.now());
-    audit(context, 'unit.created', { type: 'unit', id: unit.id }, { after: unitSummary(unit) });
+    audit(context, 'unit.created', { type: 'unit', id: unit.id, label: unit.name }, { after: unitSummary(unit) });
     return unit;
   });
 }
@@ -32,7 +32,7 @@ export function editUnit(context: ServiceContext, id: string, input: UnitInput):
     checkParent(context, input, id);
     const unit: Unit = { ...existing, ...input };
     updateUnit(context.db, unit, context.now());
-    audit(context, 'unit.updated', { type: 'unit', id }, { before: unitSummary(existing), after: unitSummary(unit) });
+    audit(context, 'unit.updated', { type: 'unit', id, label: unit.name }, { before: unitSummary(existing), after: unitSummary(unit) });
     return unit;
   });
 }
@@ -44,7 +44,7 @@ export function retireUnit(context: ServiceContext, id: string, retired: boolean
     if (!existing) throw new AppError('unit.notFound', { id });
     const unit: Unit = { ...existing, retired };
     updateUnit(context.db, unit, context.now());
-    if (existing.retired !== retired) audit(context, retired ? 'unit.retired' : 'unit.restored', { type: 'unit', id }, { before: { retired: existing.retired }, after: { retired } });
+    if (existing.retired !== retired) audit(context, retired ? 'unit.retired' : 'unit.restored', { type: 'unit', id, label: existing.name }, { before: { retired: existing.retired }, after: { retired } });
     return unit;
   });
 }

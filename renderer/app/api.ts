@@ -20,6 +20,8 @@ export class ApiError extends Error {
 const SESSION_KEY = 'tdcs.session';
 let session: string | null = sessionStorage.getItem(SESSION_KEY);
 let onSessionLost: () => void = () => undefined;
+let onSessionLocked: () => void = () => undefined;
+let onPasswordChangeRequired: () => void = () => undefined;
 
 export function setSession(token: string | null): void {
   session = token;
@@ -31,9 +33,20 @@ export function hasSession(): boolean {
   return session !== null;
 }
 
+/** Browser mode: the session a download must show (a backup goes only to an administrator's session). */
+export function currentSession(): string | null {
+  return session;
+}
+
 /** Called when the application says the session is gone (a restart, an expiry). */
 export function whenSessionLost(handler: () => void): void {
   onSessionLost = handler;
+}
+
+/** Called when the application says the session is locked (idle too long) or must change its password first. */
+export function whenSessionRestricted(handlers: { locked: () => void; passwordChangeRequired: () => void }): void {
+  onSessionLocked = handlers.locked;
+  onPasswordChangeRequired = handlers.passwordChangeRequired;
 }
 
 async function send(request: CallRequest): Promise<CallResponse> {
@@ -61,5 +74,7 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
     setSession(null);
     onSessionLost();
   }
+  if (response.error.code === 'auth.sessionLocked') onSessionLocked();
+  if (response.error.code === 'auth.passwordChangeRequired') onPasswordChangeRequired();
   throw new ApiError(response.error);
 }

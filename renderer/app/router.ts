@@ -16,7 +16,12 @@ export type Route =
   | { page: 'scheme'; id: string }
   | { page: 'campaign' }
   | { page: 'allocation' }
-  | { page: 'exchange' };
+  | { page: 'exchange' }
+  | { page: 'council' }
+  | { page: 'accounts' }
+  | { page: 'audit' }
+  | { page: 'backups' }
+  | { page: 'password' };
 
 function nomineeKindOf(text: string | undefined): NomineeKind | null {
   return [...COLLECTIVE_KINDS, ...INDIVIDUAL_KINDS].find((kind) => kind === text) ?? null;
@@ -41,6 +46,11 @@ export function parseRoute(hash: string): Route {
   if (first === 'campaign') return { page: 'campaign' };
   if (first === 'allocation') return { page: 'allocation' };
   if (first === 'exchange') return { page: 'exchange' };
+  if (first === 'council') return { page: 'council' };
+  if (first === 'accounts') return { page: 'accounts' };
+  if (first === 'audit') return { page: 'audit' };
+  if (first === 'backups') return { page: 'backups' };
+  if (first === 'password') return { page: 'password' };
   return { page: 'dossiers' };
 }
 

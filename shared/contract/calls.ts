@@ -4,10 +4,21 @@ import { accountCreateSchema, accountUpdateSchema, passwordChangeSchema, passwor
 import { adjustmentInputSchema, type Adjustment } from '../domain/adjustment';
 import { auditQuerySchema, type AuditPage, type AuditVerification } from '../domain/audit';
 import { backupSourceSchema, type BackupFile, type BackupSummary } from '../domain/backup';
+import {
+  ballotCountsSchema,
+  councilMemberInputSchema,
+  meetingInputSchema,
+  type Award,
+  type Ballot,
+  type CouncilMember,
+  type Meeting,
+  type Quorum,
+} from '../domain/council';
 import type { AttachmentInfo } from '../domain/attachment';
 import type { ChecklistItem } from '../domain/checklist';
 import { personInputSchema, type Person } from '../domain/person';
 import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
+import { wordReportRequestSchema, type WordReport } from '../domain/word-report';
 import { MAX_REQUEST_BYTES } from './envelope';
 import type { AppErrorShape } from './errors';
 import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PackageKind, type PeerInfo } from '../domain/exchange';
@@ -211,13 +222,35 @@ export interface SchemeSaveResult {
 
 export const reviewInputSchema = z.strictObject({
   dossierId: recordId,
-  reviewer: z.string().trim().min(1).max(120),
+  /** The council member whose sheet this is. */
+  memberId: recordId,
   scores: z.record(z.string().max(64), z.number().int().min(0).max(100_00)),
   conflict: z.boolean(),
   note: z.string().max(2000),
 });
 
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+/** A campaign's council. */
+export interface CouncilView {
+  campaignYear: number;
+  members: CouncilMember[];
+}
+
+/** A round's meeting (if recorded), the council, and whether the meeting can decide. */
+export interface MeetingView {
+  meeting: Meeting | null;
+  members: CouncilMember[];
+  quorum: Quorum;
+}
+
+/** A campaign in the switcher: its year and state, and how far the council has come. */
+export interface CampaignSummary {
+  year: number;
+  status: 'preparation' | 'open' | 'closed';
+  dossiers: number;
+  rounds: { round: 1 | 2; status: 'open' | 'locked' }[];
+}
 
 export interface AllocationReport {
   campaignYear: number;
@@ -271,6 +304,8 @@ export const contract = {
   'auth.unlock': call<User>()(z.strictObject({ password: z.string().min(1).max(200) })),
   'auth.settings': call<SignInRules>()(z.strictObject({})),
   'users.list': call<Account[]>()(z.strictObject({})),
+  /** Who can be linked to a council member: names and roles only. */
+  'users.directory': call<User[]>()(z.strictObject({})),
   'users.create': call<Account>()(accountCreateSchema),
   'users.update': call<Account>()(accountUpdateSchema),
   'users.setDisabled': call<Account>()(z.strictObject({ id: z.string().uuid(), disabled: z.boolean() })),
@@ -281,6 +316,28 @@ export const contract = {
   'audit.verify': call<AuditVerification>()(z.strictObject({})),
   'campaigns.get': call<Campaign>()(z.strictObject({ year })),
   'campaigns.update': call<Campaign>()(campaignUpdateSchema),
+  'campaigns.list': call<CampaignSummary[]>()(z.strictObject({})),
+  /** Next year's campaign, started from this one: schemes, settings and council copied (all editable). */
+  'campaigns.startNext': call<Campaign>()(z.strictObject({ fromYear: year })),
+  'council.get': call<CouncilView>()(z.strictObject({ campaignYear: year })),
+  'council.saveMember': call<CouncilView>()(councilMemberInputSchema),
+  'council.removeMember': call<CouncilView>()(z.strictObject({ campaignYear: year, id: recordId })),
+  'meetings.get': call<MeetingView>()(z.strictObject({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]) })),
+  'meetings.save': call<MeetingView>()(meetingInputSchema),
+  'ballots.list': call<Ballot[]>()(z.strictObject({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]) })),
+  'ballots.enter': call<Ballot>()(ballotCountsSchema.extend({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]), dossierId: recordId })),
+  'ballots.recount': call<Ballot>()(z.strictObject({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]), dossierId: recordId, reason: z.string().trim().min(5).max(2000) })),
+  /** A unit's history as a collective, or a person's. */
+  'awards.list': call<Award[]>()(z.union([z.strictObject({ unitId: recordId }), z.strictObject({ personId: recordId })])),
+  /** The Chairman's decision arrived: a proposal becomes an award, with the decision's number, date and issuer. */
+  'awards.record': call<Award>()(z.strictObject({ id: z.string().uuid(), decisionNumber: z.string().trim().min(1).max(100), decisionDate: z.iso.date(), issuer: z.string().trim().min(1).max(200) })),
+  /** An award from before this application (for the history and the achievement reports). */
+  'awards.add': call<Award>()(
+    z.union([
+      z.strictObject({ unitId: recordId, campaignYear: year, title: z.string().trim().min(2).max(300), decisionNumber: z.string().trim().max(100), decisionDate: z.iso.date().or(z.literal('')), issuer: z.string().trim().max(200) }),
+      z.strictObject({ personId: recordId, campaignYear: year, title: z.string().trim().min(2).max(300), decisionNumber: z.string().trim().max(100), decisionDate: z.iso.date().or(z.literal('')), issuer: z.string().trim().max(200) }),
+    ]),
+  ),
   'schemes.list': call<SchemeSummary[]>()(z.strictObject({ campaignYear: year })),
   'schemes.get': call<Scheme>()(z.strictObject({ id: recordId, version: z.number().int().min(1).optional() })),
   'schemes.save': call<SchemeSaveResult>()(z.strictObject({ campaignYear: year, scheme: schemeSchema })),
@@ -320,6 +377,8 @@ export const contract = {
   'dossiers.list': call<DossierSummary[]>()(z.strictObject({ campaignYear: year })),
   'dossiers.get': call<DossierDetail>()(z.strictObject({ id: recordId })),
   'dossiers.save': call<DossierSaveResult>()(dossierSaveSchema.strict()),
+  /** Reads an office's achievement report (.docx) as report text, for the person to confirm; writes nothing. */
+  'dossiers.reportFromWord': call<WordReport>()(wordReportRequestSchema, 30 * 1024 * 1024),
   'dossiers.setStatus': call<DossierDetail>()(z.strictObject({ id: recordId, status: z.enum(['ready', 'draft']) })),
   'drafts.save': call<{ updatedAt: string }>()(draftInputSchema),
   'drafts.get': call<StoredDraftOutput | null>()(z.strictObject({ key: z.string().min(1).max(200) })),

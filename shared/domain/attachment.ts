@@ -7,13 +7,17 @@ export interface AttachmentInfo {
   addedAt: string;
 }
 
-/** What offices attach: scans, PDFs and photos. */
+/** The media type of a Word document (.docx): an office's own report, kept as the original of the text imported from it. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** What offices attach: scans, PDFs, photos, and the Word originals of their reports. */
 export const ATTACHMENT_TYPES: Record<string, string> = {
   'application/pdf': '.pdf',
   'image/jpeg': '.jpg',
   'image/png': '.png',
   'image/webp': '.webp',
   'image/tiff': '.tif',
+  [DOCX_TYPE]: '.docx',
 };
 
 export const ATTACHMENT_LIMITS = {

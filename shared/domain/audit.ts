@@ -40,6 +40,21 @@ export const AUDIT_ACTIONS = [
   'exchange.imported',
   'exchange.peerRevoked',
   'exchange.peerTrusted',
+  'exchange.installationReplaced',
+  'council.memberAdded',
+  'council.memberUpdated',
+  'council.memberRemoved',
+  'council.meetingRecorded',
+  'council.meetingUpdated',
+  'ballot.entered',
+  'ballot.accepted',
+  'ballot.recount',
+  'decision.recorded',
+  'decision.withdrawn',
+  'round.locked',
+  'round.reopened',
+  'campaign.started',
+  'award.recorded',
   'backup.created',
   'backup.restored',
   'demo.loaded',
@@ -67,6 +82,8 @@ export interface AuditEntry {
   action: AuditAction;
   recordType: string | null;
   recordId: string | null;
+  /** The record's name when it was written (a unit, a person, an account's user name): what a reader recognises. */
+  recordLabel: string | null;
   change: AuditChange;
   /** SHA-256 of the previous entry's hash and this entry's content. */
   hash: string;

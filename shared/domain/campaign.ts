@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGGREGATION_METHODS } from '../scoring/aggregation';
 import { ALLOCATION_METHODS } from '../scoring/allocation';
 import type { Scheme, TieBreak } from '../scoring/types';
+import { councilRulesSchema } from './council';
 
 export const CAMPAIGN_STATUSES = ['preparation', 'open', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -25,6 +26,10 @@ export const campaignSettingsSchema = z.strictObject({
   tieBreaks: z.array(tieBreakSchema).max(10).default(DEFAULT_TIE_BREAKS),
   allocationMethod: z.enum(ALLOCATION_METHODS).default('largestRemainder'),
   allocationWeight: z.enum(ALLOCATION_WEIGHTS).default('eligibleCount'),
+  /** What the official ranking totals: the council's aggregate of the members' sheets, or the office's self-assessment. */
+  officialTotal: z.enum(['council', 'self']).default('council'),
+  /** How the council meets, votes and approves. */
+  council: councilRulesSchema.default(councilRulesSchema.parse({})),
 });
 
 export type CampaignSettings = z.output<typeof campaignSettingsSchema>;

@@ -58,6 +58,15 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export const IMPORT_CATEGORIES = ['new', 'updated', 'unchanged', 'stale', 'conflicting', 'rejected'] as const;
 export type ImportCategory = (typeof IMPORT_CATEGORIES)[number];
 
+/**
+ * One thing wrong with a received record: the field at fault (a key of `exchangeItem.fields`, a scheme's own label,
+ * or null for the record as a whole) and the rule it breaks.
+ */
+export interface ImportProblem {
+  field: string | Label | null;
+  note: RuleNote;
+}
+
 /** One record of a package as the dry run judges it. */
 export interface ImportItem {
   ref: string;
@@ -66,6 +75,8 @@ export interface ImportItem {
   revision: number | null;
   category: ImportCategory;
   reason: RuleNote | null;
+  /** Why a record is refused, field by field, when there is more to say than the reason. */
+  problems?: ImportProblem[];
 }
 
 /** What importing a package would do, shown before anything is written. */
@@ -76,12 +87,17 @@ export interface ImportPlan {
   campaignYear: number;
   createdAt: string;
   sequence: number;
-  /** next: the expected number; replay: already seen (a re-sent file); gap: numbers were skipped. */
-  sequenceStatus: 'first' | 'next' | 'replay' | 'gap';
+  /**
+   * next: the expected number; replay: this file, or one with its number, was received already (a re-sent file);
+   * gap: numbers before it never arrived; skipped: an earlier number that never arrived, though later ones did.
+   */
+  sequenceStatus: 'first' | 'next' | 'replay' | 'gap' | 'skipped';
   /** A submission that arrived after the campaign's deadline. */
   late: boolean;
   /** A first contact (setup at an office, enrolment at the branch): the fingerprint must be compared by phone. */
   needsFingerprintCheck: boolean;
+  /** An enrolment from a second installation of an office that already has a trusted one, which accepting it revokes. */
+  replaces: { organisation: string; fingerprint: string } | null;
   items: ImportItem[];
   counts: Record<ImportCategory, number>;
 }
@@ -91,6 +107,8 @@ export const importDecisionSchema = z.strictObject({
   acceptReplay: z.boolean().optional(),
   acceptLate: z.boolean().optional(),
   fingerprintConfirmed: z.boolean().optional(),
+  /** The office set up a new computer: its new installation replaces the trusted one (whose key is revoked). */
+  acceptReplacement: z.boolean().optional(),
 });
 
 export type ImportDecision = z.infer<typeof importDecisionSchema>;

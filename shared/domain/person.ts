@@ -24,3 +24,18 @@ export const personInputSchema = z.strictObject({
 });
 
 export type PersonInput = z.infer<typeof personInputSchema>;
+
+/**
+ * A name as it is saved from a list: one space between words, accents composed, and a name typed all in upper (or
+ * lower) case written with a capital for each word ("NGUYỄN  VĂN ĐỨC" → "Nguyễn Văn Đức"). Mixed case is kept.
+ */
+export function normalisePersonName(text: string): string {
+  const tidy = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const upper = tidy.toLocaleUpperCase('vi');
+  const lower = tidy.toLocaleLowerCase('vi');
+  if (upper === lower || (tidy !== upper && tidy !== lower)) return tidy;
+  return lower
+    .split(' ')
+    .map((word) => word.charAt(0).toLocaleUpperCase('vi') + word.slice(1))
+    .join(' ');
+}

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { keyedMessage } from '../contract/validation';
 import type { ReviewInput } from '../contract/calls';
 import { toHundredths } from '../scoring/decimal';
 import { manualCriteria } from '../scoring/leaves';
 import type { Hundredths, Scheme } from '../scoring/types';
 import type { Review } from './review';
 
-/** What a council member's score sheet form holds: points as typed ("12,5" or "12.5"). */
+/** What a council member's score sheet form holds: whose sheet, and points as typed ("12,5" or "12.5"). */
 export interface ReviewFormValues {
-  reviewer: string;
+  memberId: string;
   scores: Record<string, string>;
   conflict: boolean;
   note: string;
@@ -28,7 +29,7 @@ export function reviewFormSchema(scheme: Scheme) {
   const manual = manualCriteria(scheme);
   return z
     .object({
-      reviewer: z.string().trim().min(1).max(120),
+      memberId: z.string().min(1, { error: keyedMessage('council.form.chooseMember') }).max(64),
       scores: z.record(z.string(), z.string()),
       conflict: z.boolean(),
       note: z.string().max(2000),
@@ -58,13 +59,13 @@ export function reviewFormSchema(scheme: Scheme) {
 }
 
 /** A stored sheet (or none) as form values; points written the Vietnamese way, with a comma. */
-export function reviewToFormValues(scheme: Scheme, review: Review | null): ReviewFormValues {
+export function reviewToFormValues(scheme: Scheme, review: Review | null, memberId = ''): ReviewFormValues {
   const scores: Record<string, string> = {};
   for (const criterion of manualCriteria(scheme)) {
     const points = review?.scores[criterion.id];
     scores[criterion.id] = points === undefined ? '' : String(points / 100).replace('.', ',');
   }
-  return { reviewer: review?.reviewer ?? '', scores, conflict: review?.conflict ?? false, note: review?.note ?? '' };
+  return { memberId: review?.memberId ?? memberId, scores, conflict: review?.conflict ?? false, note: review?.note ?? '' };
 }
 
 /** The points a partly filled form gives so far (what is empty or not yet a number is left out), for the live total. */
@@ -79,11 +80,5 @@ export function typedScores(scheme: Scheme, scores: Record<string, string | unde
 
 /** Valid form values as the input of `reviews.save`. */
 export function reviewFormToInput(scheme: Scheme, dossierId: string, values: ReviewFormValues): ReviewInput {
-  return { dossierId, reviewer: values.reviewer.trim(), scores: typedScores(scheme, values.scores), conflict: values.conflict, note: values.note.trim() };
-}
-
-/** Two names for the same member: case, accents' composition and spacing aside. */
-export function sameReviewer(a: string, b: string): boolean {
-  const normal = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return normal(a) === normal(b);
+  return { dossierId, memberId: values.memberId, scores: typedScores(scheme, values.scores), conflict: values.conflict, note: values.note.trim() };
 }

@@ -2,7 +2,10 @@
 export interface Review {
   id: string;
   dossierId: string;
+  /** The member's name as the sheet was saved. */
   reviewer: string;
+  /** The council member (null for a sheet saved before members were recorded). */
+  memberId: string | null;
   scores: Record<string, number>;
   conflict: boolean;
   note: string;

@@ -8,9 +8,12 @@ import { en as allocationSection } from './sections/allocation';
 import { en as schemesSection } from './sections/schemes';
 import { en as campaignSection } from './sections/campaign';
 import { en as registrySection } from './sections/registry';
+import { en as officeFiles } from './sections/office-files';
 import { en as dossierListSection } from './sections/dossier-list';
 import { en as unsavedChangesSection } from './sections/unsaved-changes';
 import { en as rankingScaleSection } from './sections/ranking-scale';
+import { en as trustSection } from './sections/trust';
+import { en as decidesSection } from './sections/decides';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -75,6 +78,7 @@ export const en = {
     signingIn: 'Signing in…',
   },
   nav: {
+    main: 'Main menu',
     dossiers: 'Dossiers',
     ranking: 'Ranking',
     units: 'Units',
@@ -242,6 +246,10 @@ export const en = {
   exchangeItem: exchangeNotes,
   exchange: exchangeSection,
   ...officeWork,
+  importIssue: { ...officeWork.importIssue, ...officeFiles.importIssue },
+  importNote: officeFiles.importNote,
+  wordNote: officeFiles.wordNote,
+  wordReport: officeFiles.wordReport,
   dossierWork,
   council: councilSection,
   allocation: allocationSection,
@@ -251,6 +259,8 @@ export const en = {
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
   rankingScale: rankingScaleSection,
+  trust: trustSection,
+  decides: decidesSection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -289,6 +299,8 @@ export const en = {
       notFound: 'There is no campaign for {{year}}.',
       locked: 'The {{year}} campaign is closed; its dossiers can no longer be changed.',
       badTransition: 'A campaign cannot go from “{{from}}” to “{{to}}”.',
+      exists: 'The {{year}} campaign already exists.',
+      closed: 'The {{year}} campaign is closed: it is kept as it was.',
     },
     scheme: {
       notFound: 'No scoring scheme applies to “{{scheme}}”.',
@@ -332,28 +344,30 @@ export const en = {
       corrupt: 'The evidence file {{sha256}}… has been damaged on disk (its content no longer matches). Add it again.',
       empty: '“{{name}}” is empty.',
       tooLarge: '“{{name}}” is larger than {{maximum}} MB. Scan at a lower resolution or split it.',
-      type: '“{{name}}” is not a PDF, JPEG, PNG, WebP or TIFF file.',
+      type: '“{{name}}” is not a PDF, JPEG, PNG, WebP, TIFF or Word (.docx) file.',
       tooMany: 'A dossier holds at most {{maximum}} evidence files.',
       dossierFull: 'The evidence files of a dossier may not exceed {{maximum}} MB in all.',
     },
     import: {
+      ...officeFiles.importErrors,
       unreadable: '“{{name}}” could not be read as an Excel (.xlsx) or CSV file.',
       empty: '“{{name}}” has no rows to import.',
       tooManyRows: 'The list has more than {{maximum}} rows.',
       hasErrors: '{{count}} row(s) have problems: fix them in the file, or choose to import only the correct rows.',
       nothingValid: 'No row of the list can be imported.',
     },
+    report: officeFiles.reportErrors,
     exchange: {
       notZip: 'This is not a Thi đua TDCS exchange file (.tdcs).',
-      truncated: 'The file is damaged or incomplete (was the USB stick removed too early?). Copy it again.',
+      truncated: 'The file stops before its end: it was not copied completely (was the USB stick removed too early?). Copy it again.',
       unsafePath: 'The file contains a forbidden entry name ({{path}}): refused.',
       link: 'The file contains a link ({{path}}): refused.',
       tooLarge: 'The file is larger than the application accepts.',
-      ratio: 'The file expands far more than a real package ({{path}}): refused.',
+      ratio: 'The file would unpack to far more than its size, as “zip bombs” do: refused before anything was unpacked.',
       tooManyEntries: 'The file has too many entries: refused.',
       duplicateEntry: 'The file has the entry {{path}} twice: refused.',
-      missingEntry: 'The file lacks {{path}}: it is incomplete.',
-      malformed: 'The file’s {{part}} is not what this application writes: refused.',
+      missingEntry: 'A part of the file is missing ({{path}}): it is incomplete, or it is not a Thi đua TDCS exchange file.',
+      malformed: 'The file does not describe itself the way Thi đua TDCS files do (who sent it, to whom, what it holds): it was made by another program or altered. Refused.',
       formatVersion: 'The file is in format version {{found}}; this application reads version {{supported}}. Update the application.',
       badSignature: 'The signature does not match: the file was changed after it was signed, or it was not made by Thi đua TDCS. Nothing was imported.',
       hashMismatch: 'A part of the file ({{path}}) does not match its signed fingerprint: the file was changed. Nothing was imported.',
@@ -378,8 +392,51 @@ export const en = {
       notFound: 'The file or record was not found.',
       late: 'The dossiers arrived after the deadline: the secretary must accept them explicitly.',
       kindForbidden: 'Your role does not allow handling this kind of file ({{kind}}). Ask the administrator or the council’s secretary.',
+      notAFile: '“{{name}}” is a folder, not an exchange file: open the folder and choose the .tdcs file in it.',
+      damaged: 'Parts of the file do not agree with one another: it was damaged while being copied, or altered. Copy it again from the sender’s USB stick, or ask for a new file. Nothing was imported.',
+      sizeMismatch: 'The sizes written in the file do not match what it holds ({{path}}): it was not made by Thi đua TDCS, or it was altered. Refused; nothing was imported.',
+      badLayout: 'Parts of the file overlap one another or point outside it, which no real exchange file does. Refused; nothing was imported.',
+      foreignZip: 'The file is a ZIP archive, but not one Thi đua TDCS writes (protected by a password, split into parts, or compressed another way). Refused.',
+      badRecords: 'The records in the file are not in the form Thi đua TDCS writes (a value of the wrong kind or beyond its limits). Refused; nothing was imported.',
+      notEncrypted: 'This kind of file carries personal data and must be encrypted, but this one is not. Refused.',
+      setupUsed: 'The setup file this enrolment answers can no longer be used: another installation of “{{name}}” enrolled with it, or the office’s key was revoked since it was written. A setup file enrols one installation: if the office set up its computer again, write it a new setup file.',
+      identityChanged: '“{{name}}” now claims to be another unit than the one it was enrolled for. Refused.',
+      secondInstallation: '“{{name}}” already has a trusted installation. Accept this one only if the office set up a new computer: the key of the former installation is then revoked.',
+      skipped: 'File number {{sequence}} is an earlier file from this sender that never arrived here (later ones did). Import it only if that is expected.',
+      applyConflict: 'The file could not be imported: its records clash with what is already here. Nothing was imported, and trying again will not help: ask the sender for a corrected file.',
+      applyFailed: 'The file could not be imported: this computer’s database could not be written (the disk may be full or failing). Nothing was imported.',
+      fingerprintUnconfirmed: 'First contact with “{{name}}”: compare its fingerprint with them by phone, and confirm it, before importing.',
     },
     internal: 'Something went wrong inside the application. Nothing was saved; please try again.',
+    round: {
+      locked: 'Round {{round}} is locked: its scores, ballots and proposals no longer change. The chair can reopen it, with a reason.',
+      notLockable: 'Round {{round}} cannot be locked yet: {{reason}}',
+      order: 'Round 2 (individuals) starts once round 1 (collectives) is locked and the individual quota allocated.',
+      reopenForbidden: 'Only the council’s chair (or an administrator) reopens a locked round.',
+    },
+    council: {
+      accountTaken: 'This account already belongs to another member of the council.',
+      positionTaken: 'The council already has its {{position}}: change that member first.',
+      memberNotFound: 'The council member was not found.',
+      writtenVotesNotAllowed: 'The campaign’s rules do not allow written votes of absent members.',
+      attendanceFixed: 'Ballots were already counted with this attendance: it can no longer change.',
+      noMeeting: 'The meeting of round {{round}} is not recorded yet: record it (date, place, attendance) first.',
+      noQuorum: 'The meeting has no quorum ({{present}} present, {{needed}} needed): it can record attendance but not decide.',
+      notMember: 'Your account is not linked to a member of this campaign’s council.',
+    },
+    ballot: {
+      tooMany: '{{counted}} votes for {{voters}} voters: the counts are more than the people who voted.',
+      accepted: 'This ballot was accepted and is locked.',
+      recountNeeded: 'The two entries differ: count again (recount), then enter it twice more.',
+      sameAccount: 'The second entry must be made by another account than the first.',
+      notFound: 'There is no ballot entry for this nominee.',
+    },
+    decision: {
+      noTie: 'There is no open tie here any more (the ranking changed): look again.',
+      wrongChoice: 'Choose exactly {{places}} of the tied nominees.',
+      openTies: 'The council has not decided every tie yet: {{count}} open.',
+    },
+    award: { notFound: 'The award or its nominee was not found.' },
     reference: 'Error number {{reference}}: give it to the administrator if this happens again (it is in the log of the data folder).',
     network: 'The application is not responding. Check that it is still running.',
   },
@@ -447,18 +504,31 @@ export const en = {
       '                                           the official ranking (--json: totals and tie-break keys;\n' +
       '                                           --explain: each row\'s breakdown too, as JSON)\n' +
       '  backup --to FILE                         copy the database to FILE\n' +
+      '  backups                                  the backups in the data folder\n' +
+      '  restore FILE|NAME [--yes]                show what a backup holds; with --yes, restore it (the current data is backed up first)\n' +
+      '  users list [--json] | users add --username USER --role admin|secretary|councilMember|clerk|viewer [--full-name NAME]\n' +
+      '  users disable|enable USER | users reset-password USER\n' +
+      '                                           accounts (passwords are read from standard input)\n' +
+      '  audit verify | audit export --to FILE.csv [--from DATE] [--until DATE]\n' +
+      '                                           check the activity log\'s seals, or export it\n' +
       '  verify                                   check the database\n' +
       '  keys [--json]                            this installation\'s fingerprint and the trusted ones\n' +
       '  export --kind KIND --to FILE [--office ID | --office-unit ID] [--campaign YEAR]\n' +
       '                                           write an exchange file (setup, enrolment, submission, receipt, allocation, results)\n' +
-      '  import FILE [--dry-run] [--json] [--accept-replay] [--accept-late] [--fingerprint-confirmed]\n' +
-      '                                           check (dry run) or import an exchange file',
+      '  import FILE [--dry-run] [--json] [--fingerprint-confirmed] [--accept-replay] [--accept-out-of-order]\n' +
+      '              [--accept-late] [--accept-new-installation]\n' +
+      '                                           check (dry run) or import an exchange file; a dry run exits with\n' +
+      '                                           0 importable, 1 refused, 3 needs a deliberate acceptance (the option is named)',
     keysOwn: 'This installation: {{organisation}} ({{mode}})\n  fingerprint {{fingerprint}}',
     keysPeer: '{{organisation}} ({{mode}}, {{status}})\n  fingerprint {{fingerprint}}',
     exportDone: 'Written {{path}}: {{items}} record(s), file number {{sequence}}, {{bytes}} bytes, read back and verified.',
     dryRunHeader: 'Dry run — {{kind}} from {{organisation}} (fingerprint {{fingerprint}}), file number {{sequence}}. Nothing was written.',
     importHeader: 'Imported — {{kind}} from {{organisation}} (fingerprint {{fingerprint}}), file number {{sequence}}.',
     importCounts: 'new {{new}}, updated {{updated}}, unchanged {{unchanged}}, stale {{stale}}, conflicting {{conflicting}}, rejected {{rejected}}',
+    wouldBeRefused: 'Dry run: this file would be refused. Nothing was written.',
+    notImported: 'Nothing was imported.',
+    acceptWith: 'Nothing was imported. To import it anyway, once you are sure, run the same command with {{option}}.',
+    needsAcceptance: 'The file can be imported only with a deliberate acceptance: {{options}} (see above). Nothing was written.',
     unknownCommand: 'unknown command “{{command}}”; run `tdcs help`',
     missingOption: 'the option {{option}} is required',
     badOption: 'the option {{option}} has a wrong value “{{value}}”',

@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../contract/errors';
+import type { ImportProblem } from '../domain/exchange';
 import type { Language } from '../domain/kinds';
 import { en, type Messages } from './en';
 import { vi } from './vi';
@@ -20,4 +21,12 @@ export function describeError(error: AppErrorShape, t: Translate): string {
   const head = `${t(`errors.${error.code}`, error.params ?? {})}${reference}`;
   const issues = (error.issues ?? []).slice(0, 3).map((issue) => `${issue.path || '—'}: ${t(issue.key, issue.params)}`);
   return issues.length > 0 ? `${head} ${issues.join('; ')}` : head;
+}
+
+/** One problem of a received record, as "field: rule broken", in the reader's language. */
+export function describeProblem(problem: ImportProblem, t: Translate, language: Language): string {
+  const rule = t(problem.note.key, problem.note.params);
+  if (problem.field === null) return rule;
+  const field = typeof problem.field === 'string' ? t(`exchangeItem.fields.${problem.field}`) : problem.field[language];
+  return `${field}: ${rule}`;
 }

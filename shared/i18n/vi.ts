@@ -9,9 +9,12 @@ import { vi as allocationSection } from './sections/allocation';
 import { vi as schemesSection } from './sections/schemes';
 import { vi as campaignSection } from './sections/campaign';
 import { vi as registrySection } from './sections/registry';
+import { vi as officeFiles } from './sections/office-files';
 import { vi as dossierListSection } from './sections/dossier-list';
 import { vi as unsavedChangesSection } from './sections/unsaved-changes';
 import { vi as rankingScaleSection } from './sections/ranking-scale';
+import { vi as trustSection } from './sections/trust';
+import { vi as decidesSection } from './sections/decides';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -76,6 +79,7 @@ export const vi: Messages = {
     signingIn: 'Đang đăng nhập…',
   },
   nav: {
+    main: 'Danh mục chính',
     dossiers: 'Hồ sơ',
     ranking: 'Xếp hạng',
     units: 'Đơn vị',
@@ -243,6 +247,10 @@ export const vi: Messages = {
   exchangeItem: exchangeNotes,
   exchange: exchangeSection,
   ...officeWork,
+  importIssue: { ...officeWork.importIssue, ...officeFiles.importIssue },
+  importNote: officeFiles.importNote,
+  wordNote: officeFiles.wordNote,
+  wordReport: officeFiles.wordReport,
   dossierWork,
   council: councilSection,
   allocation: allocationSection,
@@ -252,6 +260,8 @@ export const vi: Messages = {
   dossierList: dossierListSection,
   unsavedChanges: unsavedChangesSection,
   rankingScale: rankingScaleSection,
+  trust: trustSection,
+  decides: decidesSection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -290,6 +300,8 @@ export const vi: Messages = {
       notFound: 'Không có đợt thi đua năm {{year}}.',
       locked: 'Đợt thi đua năm {{year}} đã kết thúc; không thể sửa hồ sơ.',
       badTransition: 'Không thể chuyển đợt thi đua từ “{{from}}” sang “{{to}}”.',
+      exists: 'Đợt thi đua năm {{year}} đã có.',
+      closed: 'Đợt thi đua năm {{year}} đã kết thúc: được giữ nguyên như lúc kết thúc.',
     },
     scheme: {
       notFound: 'Không có thang điểm áp dụng cho “{{scheme}}”.',
@@ -333,28 +345,30 @@ export const vi: Messages = {
       corrupt: 'Tệp minh chứng {{sha256}}… đã bị hỏng trên đĩa (nội dung không còn khớp). Hãy đính kèm lại.',
       empty: '“{{name}}” là tệp rỗng.',
       tooLarge: '“{{name}}” lớn hơn {{maximum}} MB. Hãy quét với độ phân giải thấp hơn hoặc tách tệp.',
-      type: '“{{name}}” không phải tệp PDF, JPEG, PNG, WebP hoặc TIFF.',
+      type: '“{{name}}” không phải tệp PDF, JPEG, PNG, WebP, TIFF hoặc Word (.docx).',
       tooMany: 'Mỗi hồ sơ có tối đa {{maximum}} tệp minh chứng.',
       dossierFull: 'Tổng dung lượng minh chứng của một hồ sơ không quá {{maximum}} MB.',
     },
     import: {
+      ...officeFiles.importErrors,
       unreadable: 'Không đọc được “{{name}}” dưới dạng tệp Excel (.xlsx) hoặc CSV.',
       empty: '“{{name}}” không có dòng nào để nhập.',
       tooManyRows: 'Danh sách có hơn {{maximum}} dòng.',
       hasErrors: 'Có {{count}} dòng bị lỗi: hãy sửa trong tệp, hoặc chọn chỉ nhập các dòng đúng.',
       nothingValid: 'Không có dòng nào của danh sách nhập được.',
     },
+    report: officeFiles.reportErrors,
     exchange: {
       notZip: 'Đây không phải tệp trao đổi của Thi đua TDCS (.tdcs).',
-      truncated: 'Tệp bị hỏng hoặc chưa chép xong (có thể đã rút USB quá sớm). Hãy chép lại.',
+      truncated: 'Tệp bị thiếu phần cuối: chưa được chép đầy đủ (có thể đã rút USB quá sớm). Hãy chép lại.',
       unsafePath: 'Tệp có mục mang tên không cho phép ({{path}}): từ chối.',
       link: 'Tệp có liên kết ({{path}}): từ chối.',
       tooLarge: 'Tệp lớn hơn mức ứng dụng chấp nhận.',
-      ratio: 'Tệp giải nén ra lớn bất thường ({{path}}): từ chối.',
+      ratio: 'Tệp khi giải nén sẽ lớn gấp nhiều lần kích thước của nó, như các “bom nén”: từ chối trước khi giải nén bất cứ phần nào.',
       tooManyEntries: 'Tệp có quá nhiều mục: từ chối.',
       duplicateEntry: 'Tệp có mục {{path}} hai lần: từ chối.',
-      missingEntry: 'Tệp thiếu {{path}}: tệp không đầy đủ.',
-      malformed: 'Phần {{part}} của tệp không đúng định dạng của ứng dụng: từ chối.',
+      missingEntry: 'Tệp thiếu một phần ({{path}}): tệp không đầy đủ, hoặc không phải tệp trao đổi của Thi đua TDCS.',
+      malformed: 'Tệp không tự mô tả theo cách của tệp Thi đua TDCS (ai gửi, gửi cho ai, chứa những gì): tệp do chương trình khác tạo ra hoặc đã bị sửa. Từ chối.',
       formatVersion: 'Tệp ở định dạng phiên bản {{found}}; ứng dụng này đọc phiên bản {{supported}}. Hãy cập nhật ứng dụng.',
       badSignature: 'Chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc không do Thi đua TDCS tạo ra. Chưa nhập gì.',
       hashMismatch: 'Một phần của tệp ({{path}}) không khớp dấu vân đã ký: tệp đã bị sửa. Chưa nhập gì.',
@@ -379,8 +393,51 @@ export const vi: Messages = {
       notFound: 'Không tìm thấy tệp hoặc bản ghi.',
       late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
       kindForbidden: 'Vai trò của bạn không được xử lý loại tệp này ({{kind}}). Hãy nhờ quản trị viên hoặc Thư ký Hội đồng.',
+      notAFile: '“{{name}}” là một thư mục, không phải tệp trao đổi: hãy mở thư mục và chọn tệp .tdcs trong đó.',
+      damaged: 'Các phần của tệp không khớp với nhau: tệp bị hỏng khi sao chép, hoặc đã bị sửa. Hãy chép lại từ USB của nơi gửi, hoặc đề nghị gửi tệp mới. Chưa nhập gì.',
+      sizeMismatch: 'Kích thước ghi trong tệp không khớp với nội dung ({{path}}): tệp không do Thi đua TDCS tạo ra, hoặc đã bị sửa. Từ chối; chưa nhập gì.',
+      badLayout: 'Các phần của tệp chồng lên nhau hoặc trỏ ra ngoài tệp, điều mà tệp trao đổi thật không bao giờ có. Từ chối; chưa nhập gì.',
+      foreignZip: 'Tệp là tệp nén ZIP nhưng không phải loại Thi đua TDCS tạo ra (có mật khẩu, chia thành nhiều phần, hoặc nén theo cách khác). Từ chối.',
+      badRecords: 'Các bản ghi trong tệp không đúng dạng Thi đua TDCS ghi (giá trị sai loại hoặc vượt giới hạn). Từ chối; chưa nhập gì.',
+      notEncrypted: 'Loại tệp này chứa dữ liệu cá nhân nên phải được mã hóa, nhưng tệp này không được mã hóa. Từ chối.',
+      setupUsed: 'Tệp thiết lập mà tệp đăng ký này dựa vào không còn dùng được: một bản cài đặt khác của “{{name}}” đã đăng ký bằng tệp này, hoặc khóa của Phòng đã bị thu hồi sau khi tệp được tạo. Mỗi tệp thiết lập chỉ đăng ký được một bản cài đặt: nếu Phòng giao dịch đã cài đặt lại máy, hãy tạo tệp thiết lập mới cho Phòng.',
+      identityChanged: '“{{name}}” nay tự nhận là một đơn vị khác với đơn vị đã đăng ký. Từ chối.',
+      secondInstallation: '“{{name}}” đã có một bản cài đặt được tin cậy. Chỉ chấp nhận bản này nếu Phòng giao dịch đã cài đặt máy mới: khi đó khóa của bản cài đặt cũ sẽ bị thu hồi.',
+      skipped: 'Tệp số {{sequence}} là tệp trước đây của nơi gửi mà máy này chưa nhận được (các tệp sau đã đến). Chỉ nhập nếu biết rõ lý do.',
+      applyConflict: 'Không nhập được tệp: các bản ghi trong tệp xung đột với dữ liệu đã có ở đây. Chưa nhập gì, và nhập lại cũng không được: hãy đề nghị nơi gửi gửi tệp đã sửa.',
+      applyFailed: 'Không nhập được tệp: không ghi được vào cơ sở dữ liệu của máy này (ổ đĩa có thể đã đầy hoặc bị lỗi). Chưa nhập gì.',
+      fingerprintUnconfirmed: 'Lần đầu nhận tệp từ “{{name}}”: hãy gọi điện đối chiếu mã nhận dạng với nơi gửi và xác nhận trước khi nhập.',
     },
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
+    round: {
+      locked: 'Vòng {{round}} đã khóa: điểm, kết quả biểu quyết và danh sách đề nghị không thay đổi nữa. Chủ tịch Hội đồng có thể mở lại, kèm lý do.',
+      notLockable: 'Chưa thể khóa vòng {{round}}: {{reason}}',
+      order: 'Vòng 2 (cá nhân) bắt đầu khi vòng 1 (tập thể) đã khóa và chỉ tiêu cá nhân đã được phân bổ.',
+      reopenForbidden: 'Chỉ Chủ tịch Hội đồng (hoặc quản trị viên) được mở lại vòng đã khóa.',
+    },
+    council: {
+      accountTaken: 'Tài khoản này đã gắn với một thành viên khác của Hội đồng.',
+      positionTaken: 'Hội đồng đã có {{position}}: hãy sửa thành viên đó trước.',
+      memberNotFound: 'Không tìm thấy thành viên Hội đồng.',
+      writtenVotesNotAllowed: 'Quy định của đợt thi đua không cho phép thành viên vắng mặt gửi phiếu bằng văn bản.',
+      attendanceFixed: 'Đã kiểm phiếu với danh sách dự họp này: không thể sửa danh sách nữa.',
+      noMeeting: 'Chưa ghi thông tin phiên họp vòng {{round}}: hãy ghi ngày, địa điểm và thành phần dự họp trước.',
+      noQuorum: 'Phiên họp chưa đủ số thành viên ({{present}} có mặt, cần {{needed}}): chỉ ghi được thành phần dự họp, chưa quyết định được.',
+      notMember: 'Tài khoản của bạn chưa gắn với thành viên nào của Hội đồng đợt này.',
+    },
+    ballot: {
+      tooMany: '{{counted}} phiếu cho {{voters}} người bỏ phiếu: số phiếu nhiều hơn số người biểu quyết.',
+      accepted: 'Kết quả biểu quyết này đã được công nhận và khóa.',
+      recountNeeded: 'Hai lần nhập khác nhau: hãy kiểm phiếu lại, rồi nhập lại hai lần.',
+      sameAccount: 'Lần nhập thứ hai phải do một tài khoản khác nhập.',
+      notFound: 'Chưa có lần nhập kết quả biểu quyết nào cho đối tượng này.',
+    },
+    decision: {
+      noTie: 'Không còn trường hợp đồng hạng cần quyết định ở đây (bảng xếp hạng đã thay đổi): hãy xem lại.',
+      wrongChoice: 'Hãy chọn đúng {{places}} trong số các đối tượng đồng hạng.',
+      openTies: 'Hội đồng chưa quyết định hết các trường hợp đồng hạng: còn {{count}}.',
+    },
+    award: { notFound: 'Không tìm thấy khen thưởng hoặc đối tượng được khen thưởng.' },
     reference: 'Mã lỗi {{reference}}: nếu lỗi lặp lại, hãy báo mã này cho quản trị viên (mã có trong nhật ký lỗi ở thư mục dữ liệu).',
     network: 'Ứng dụng không phản hồi. Hãy kiểm tra ứng dụng còn đang chạy.',
   },
@@ -448,18 +505,31 @@ export const vi: Messages = {
       '                                           bảng xếp hạng chính thức (--json: tổng điểm và điểm các tiêu chí\n' +
       '                                           phụ; --explain: thêm điểm chi tiết của từng hồ sơ, dạng JSON)\n' +
       '  backup --to TỆP                          sao lưu cơ sở dữ liệu ra TỆP\n' +
+      '  backups                                  các bản sao lưu trong thư mục dữ liệu\n' +
+      '  restore TỆP|TÊN [--yes]                  xem nội dung bản sao lưu; có --yes thì khôi phục (dữ liệu hiện tại được sao lưu trước)\n' +
+      '  users list [--json] | users add --username TÊN --role admin|secretary|councilMember|clerk|viewer [--full-name HỌ_TÊN]\n' +
+      '  users disable|enable TÊN | users reset-password TÊN\n' +
+      '                                           tài khoản (mật khẩu đọc từ đầu vào chuẩn)\n' +
+      '  audit verify | audit export --to TỆP.csv [--from NGÀY] [--until NGÀY]\n' +
+      '                                           kiểm tra niêm phong nhật ký thao tác, hoặc xuất nhật ký\n' +
       '  verify                                   kiểm tra cơ sở dữ liệu\n' +
       '  keys [--json]                            mã nhận dạng của bản cài đặt này và các nơi đã tin cậy\n' +
       '  export --kind LOẠI --to TỆP [--office ID | --office-unit ID] [--campaign NĂM]\n' +
       '                                           ghi tệp trao đổi (setup, enrolment, submission, receipt, allocation, results)\n' +
-      '  import TỆP [--dry-run] [--json] [--accept-replay] [--accept-late] [--fingerprint-confirmed]\n' +
-      '                                           chạy thử hoặc nhập tệp trao đổi',
+      '  import TỆP [--dry-run] [--json] [--fingerprint-confirmed] [--accept-replay] [--accept-out-of-order]\n' +
+      '             [--accept-late] [--accept-new-installation]\n' +
+      '                                           chạy thử hoặc nhập tệp trao đổi; mã thoát của lần chạy thử:\n' +
+      '                                           0 nhập được, 1 bị từ chối, 3 cần chấp nhận rõ ràng (tùy chọn được nêu)',
     keysOwn: 'Bản cài đặt này: {{organisation}} ({{mode}})\n  mã nhận dạng {{fingerprint}}',
     keysPeer: '{{organisation}} ({{mode}}, {{status}})\n  mã nhận dạng {{fingerprint}}',
     exportDone: 'Đã ghi {{path}}: {{items}} bản ghi, tệp số {{sequence}}, {{bytes}} byte, đã đọc lại và kiểm tra.',
     dryRunHeader: 'Chạy thử — {{kind}} từ {{organisation}} (mã nhận dạng {{fingerprint}}), tệp số {{sequence}}. Chưa ghi gì.',
     importHeader: 'Đã nhập — {{kind}} từ {{organisation}} (mã nhận dạng {{fingerprint}}), tệp số {{sequence}}.',
     importCounts: 'mới {{new}}, cập nhật {{updated}}, không đổi {{unchanged}}, cũ {{stale}}, xung đột {{conflicting}}, bị từ chối {{rejected}}',
+    wouldBeRefused: 'Chạy thử: tệp này sẽ bị từ chối. Chưa ghi gì.',
+    notImported: 'Chưa nhập gì.',
+    acceptWith: 'Chưa nhập gì. Nếu chắc chắn vẫn muốn nhập, hãy chạy lại lệnh với {{option}}.',
+    needsAcceptance: 'Chỉ nhập được tệp này khi chấp nhận rõ ràng: {{options}} (xem phía trên). Chưa ghi gì.',
     unknownCommand: 'không có lệnh “{{command}}”; chạy `tdcs help`',
     missingOption: 'thiếu tùy chọn {{option}}',
     badOption: 'tùy chọn {{option}} có giá trị sai “{{value}}”',

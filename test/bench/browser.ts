@@ -62,7 +62,7 @@ async function signIn(page: Playwright.Page, url: string): Promise<void> {
   await page.locator('#login-username').fill(BENCH_ADMIN.username);
   await page.locator('#login-password').fill(BENCH_ADMIN.password);
   await page.getByTestId('login-submit').click();
-  await page.getByRole('navigation', { name: 'main' }).waitFor({ timeout: 120_000 });
+  await page.locator('nav.main-nav').waitFor({ timeout: 120_000 });
 }
 
 async function goTo(page: Playwright.Page, hash: string, ready: string): Promise<void> {

@@ -2,6 +2,7 @@
 // files, PDFs and PNGs by their magic bytes) and the branch imports the file. Both are timed end to end through the
 // handler table, several times, against the fair baseline measured in the same run on the same bytes: read every
 // evidence file, one SHA-256 over all of them, write them into one file, one fsync, read that file back once.
+// Then the peak memory of the command line's dry run of that file, next to hostile files (./exchange-memory.ts).
 // Figures, not tests: nothing fails on time. Everything is written under one temp folder, removed at the end.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
@@ -12,12 +13,14 @@ import { openCore, type Core } from '../../electron/core';
 import { insertAttachmentBlob, linkAttachment } from '../../electron/db/attachments';
 import { insertDossier } from '../../electron/db/dossiers';
 import { insertUnit } from '../../electron/db/units';
+import { ContainerReader } from '../../electron/exchange/container-reader';
 import { blobPath } from '../../electron/services/attachments';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { schemeFor } from '../../shared/domain/campaign';
 import { toScoreInput } from '../../shared/domain/dossier';
 import { scoreDossier } from '../../shared/scoring/score';
 import { completeContent } from '../integration/helpers';
+import { measureDryRunMemory, type MemoryFigure } from './exchange-memory';
 import { fixed, spread, verdict, type Row, type Spread } from './figures';
 
 const DOSSIERS = 2_000;
@@ -48,9 +51,14 @@ export interface ExchangeBenchResults {
   /** Throughput ÷ the baseline's (the medians). */
   ratios: { export: number; import: number };
   checks: string[];
+  /** Peak memory of the command line's dry run of each file, in its own process. */
+  memory: MemoryFigure[];
   rows: Row[];
   environment: string;
 }
+
+/** The largest entry the format allows, stored and inflated: a reader's memory is a small multiple of it (issue 10). */
+const LARGEST_ENTRY_MB = 256;
 
 /** Deterministic sizes (xorshift), so every run moves the same files; the bytes themselves come from the OS generator. */
 function sizes(seed: number, total: number): number[] {
@@ -262,7 +270,8 @@ export async function runExchangeBench(log: (line: string) => void = (line) => p
       if (wrong.length > 0) checks.push(`run ${run + 1}: ${wrong.length} evidence files missing or wrong at the branch`);
       receiver.close();
       rmSync(copy, { recursive: true, force: true });
-      rmSync(file, { force: true });
+      // The last file stays for the memory figures below.
+      if (run < RUNS - 1) rmSync(file, { force: true });
     }
 
     const figures = { baseline: spread(baselines), export: spread(exports), dryRun: spread(dryRuns), import: spread(imports) };
@@ -288,9 +297,31 @@ export async function runExchangeBench(log: (line: string) => void = (line) => p
         verdict: checks.length === 0 ? verdict(ratios.import >= TARGET_RATIO) : 'FAIL',
       },
     ];
+    // ── peak memory of a dry run, each in its own process: the valid package next to hostile files ──
+    log('measuring: peak memory of dry runs (valid and hostile files)…');
+    const lastFile = join(usb, `submission-${RUNS}.tdcs`);
+    const reader = await ContainerReader.open(lastFile);
+    const manifest = await reader.read('manifest.json');
+    reader.close();
+    const memoryBranch = join(root, 'branch-memory');
+    cpSync(pristine, memoryBranch, { recursive: true });
+    const memoryFolder = join(root, 'memory');
+    mkdirSync(memoryFolder);
+    const memory = measureDryRunMemory(join(__dirname, '..', 'electron', 'cli.js'), memoryBranch, lastFile, manifest, memoryFolder);
+    const valid = memory.find((figure) => figure.file === `submission-${RUNS}.tdcs`);
+    for (const figure of memory) {
+      rows.push({
+        what: `dry run's peak memory (command line): ${figure.file}, ${fixed(figure.bytes / MB, 1)} MB, exit ${figure.exit ?? '—'}`,
+        measured: `${fixed(figure.peakMb, 0)} MB`,
+        baseline: valid ? `valid package ${fixed(valid.peakMb, 0)} MB` : '—',
+        ratio: valid ? `${fixed(figure.peakMb / valid.peakMb, 2)}×` : '—',
+        goal: `≤ ${2 * LARGEST_ENTRY_MB} MB`,
+        verdict: verdict(figure.peakMb <= 2 * LARGEST_ENTRY_MB),
+      });
+    }
     const environment = `Node ${process.version}; ${cpus().length} CPU(s): ${cpus()[0]?.model.trim() ?? 'unknown'}; ${fixed(freemem() / 1024 / MB, 1)} GB free; fixture ${fixed(seedSeconds, 1)} s, ${blobs.length} evidence files, total ${fixed(seconds(started), 0)} s`;
     log(checks.length === 0 ? `Checked in every run: ${DOSSIERS.toLocaleString('en')} dossiers received, every evidence file at the branch with its SHA-256.` : `CHECKS FAILED: ${checks.join('; ')}`);
-    return { dossiers: DOSSIERS, evidenceFiles: blobs.length, evidenceBytes: EVIDENCE_BYTES, packageBytes, seed: SEED, targetRatio: TARGET_RATIO, ...figures, ratios, checks, rows, environment };
+    return { dossiers: DOSSIERS, evidenceFiles: blobs.length, evidenceBytes: EVIDENCE_BYTES, packageBytes, seed: SEED, targetRatio: TARGET_RATIO, ...figures, ratios, checks, memory, rows, environment };
   } finally {
     for (const core of cores) core.close();
     rmSync(root, { recursive: true, force: true });

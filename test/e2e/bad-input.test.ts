@@ -101,12 +101,12 @@ describe('bad input in the dossier form', () => {
     await completeWizard(page, { mode: 'office', organisation: 'Phòng giao dịch NHCSXH Bến Cầu', ...ADMIN, demo: false });
     await login(page, ADMIN.username, ADMIN.password);
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe('0/0 hồ sơ');
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Đơn vị' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Đơn vị' }).click();
     await addUnit(page, { name: UNIT_NAME, kind: 'communePeoplesCommittee', level: 'commune', commune: 'xã Long Chữ' });
   });
 
   it('names letters in a number field as "Không phải là số." and keeps everything typed', async () => {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Hồ sơ' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ' }).click();
     await page.getByTestId('new-dossier').click();
     await chooseNominee(page, UNIT_NAME);
     for (const [selector, value] of Object.entries(TYPED)) await page.locator(selector).fill(value);
@@ -161,11 +161,11 @@ describe('bad input in the dossier form', () => {
   });
 
   it('saved nothing: the dossier list is still empty', async () => {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Hồ sơ' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ' }).waitFor();
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe('0/0 hồ sơ');
     expect(await page.getByText('Chưa có hồ sơ nào.').isVisible()).toBe(true);
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Xếp hạng' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     await page.getByText('Chưa có hồ sơ để xếp hạng.').waitFor();
     await shot(page, 'bad-input-05-nothing-saved');
   });

@@ -18,7 +18,7 @@ describe('the campaign settings', () => {
   let browser: Browser | undefined;
   let page: Page;
 
-  const nav = () => page.getByRole('navigation', { name: 'main' });
+  const nav = () => page.locator('nav.main-nav');
   const chain = () => page.getByTestId('tie-break-list').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-tie-break')));
   const status = () => page.getByTestId('campaign-status').getAttribute('data-status');
   const focused = () => page.evaluate(() => document.activeElement?.id ?? '');

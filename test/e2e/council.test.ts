@@ -27,7 +27,7 @@ describe('the council: score sheets, ranking and allocation', () => {
   let dossierId = '';
   let councilTotal = Number.NaN;
 
-  const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name, exact: true });
+  const nav = (name: string) => page.locator('nav.main-nav').getByRole('link', { name, exact: true });
   const panel = () => page.getByTestId('council-panel');
   const sheetRow = (reviewer: string) => page.getByTestId('review-table').locator(`tr[data-reviewer="${reviewer}"]`);
 

@@ -89,7 +89,7 @@ afterAll(async () => {
 describe('the desktop bridge: files opened from the system, and the save dialog', () => {
   it('a .tdcs file opened from the system shows its dry run on the Exchange page, and imports from its path', async () => {
     // Somewhere else in the application when the file is double-clicked.
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: /^(Hồ sơ|Dossiers)$/ }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: /^(Hồ sơ|Dossiers)$/ }).click();
     await page.waitForFunction(() => window.bridgeControls.openListener !== null);
     await page.evaluate((path) => window.bridgeControls.openListener?.(path), submission);
     const dryRun = page.getByTestId('receive-dry-run');

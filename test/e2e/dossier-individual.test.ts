@@ -30,7 +30,7 @@ describe('individual dossiers: the priority for women from the person, and a new
   let womanId = '';
   let manDossierId = '';
 
-  const nav = () => page.getByRole('navigation', { name: 'main' });
+  const nav = () => page.locator('nav.main-nav');
   const priority = () => page.getByTestId('women-priority');
   const banner = () => page.getByTestId('draft-restored');
 

@@ -95,10 +95,10 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     await expect.poll(() => banner.textContent()).toBe(`⚠Hạn nộp hồ sơ: 10/01/2026 — Đã quá hạn ${overdue} ngày`);
     expect(await banner.getAttribute('data-urgency')).toBe('late');
     expect(await banner.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(180, 35, 24)');
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Đơn vị', exact: true }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Đơn vị', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Đơn vị' }).waitFor();
     expect(await page.getByTestId('deadline-banner').count()).toBe(0);
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await table().waitFor();
   });
 

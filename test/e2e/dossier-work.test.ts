@@ -156,7 +156,7 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
   let dossierId = '';
   let personDossierId = '';
 
-  const nav = () => page.getByRole('navigation', { name: 'main' });
+  const nav = () => page.locator('nav.main-nav');
   const checklist = () => page.getByTestId('checklist').locator('li');
 
   /** The checklist's lines as true (green) or false, in order: indicators, justifications, headings, words, evidence. */
@@ -387,7 +387,7 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
     expect((await answered('attachments.add', () => input.setInputFiles([EXE]))).ok).toBe(false);
     const refusal = panel.locator('[role=alert]');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toBe(`“${EXE.name}” không phải tệp PDF, JPEG, PNG, WebP hoặc TIFF.`);
+    expect(await refusal.textContent()).toBe(`“${EXE.name}” không phải tệp PDF, JPEG, PNG, WebP, TIFF hoặc Word (.docx).`);
     expect(await list.count()).toBe(2);
 
     // The photo shows as a thumbnail inside the panel, read and verified through the contract.

@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 async function openSend(): Promise<void> {
-  await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: /^(Trao đổi|Exchange)$/ }).click();
+  await page.locator('nav.main-nav').getByRole('link', { name: /^(Trao đổi|Exchange)$/ }).click();
   await page.getByTestId('exchange-tab-send').click();
   await page.getByTestId('send-dossiers').waitFor();
 }

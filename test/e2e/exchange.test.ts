@@ -38,7 +38,7 @@ describe('USB exchange between the branch and an office', () => {
   let returnedName = '';
   const files: Record<string, string> = {};
 
-  const nav = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name });
+  const nav = (page: Page, name: RegExp) => page.locator('nav.main-nav').getByRole('link', { name });
   const tab = (page: Page, name: 'identity' | 'send' | 'receive' | 'dossiers' | 'history') => page.getByTestId(`exchange-tab-${name}`).click();
   const count = async (page: Page, category: string) => Number(await page.getByTestId('receive-counts').locator(`[data-category="${category}"]`).getAttribute('data-count'));
 
@@ -381,6 +381,38 @@ describe('USB exchange between the branch and an office', () => {
     const result = branch.getByTestId('send-result');
     expect(Number(await result.getAttribute('data-items'))).toBe(readyCount);
     expect(await result.getAttribute('data-sequence')).toBe('2');
+  });
+
+  it('at the branch a received dossier is read-only; the council records an adjustment beside the office’s figure', async () => {
+    await tab(branch, 'dossiers');
+    const received = branch.getByTestId('exchange-dossiers').locator('tr[data-status="received"]').first();
+    const id = (await received.getAttribute('data-dossier')) ?? '';
+    await branch.evaluate((dossier) => {
+      window.location.hash = `#/dossiers/${dossier}`;
+    }, id);
+    await branch.getByTestId('received-notice').waitFor();
+    expect(await branch.getByTestId('dossier-form').getAttribute('data-read-only')).toBe('true');
+    expect(await branch.getByTestId('save-dossier').count()).toBe(0);
+    expect(await branch.locator('#report').isDisabled()).toBe(true);
+    const panel = branch.getByTestId('adjustments-panel');
+    await panel.getByTestId('adjustment-figure').selectOption('indicator:overdueRatio');
+    await panel.getByTestId('adjustment-value').fill('0,1');
+    await panel.getByTestId('adjustment-reason').fill('Theo biên bản kiểm tra ngày 12/11/2025');
+    await panel.getByTestId('adjustment-save').click();
+    await panel.getByTestId('adjustment-indicator:overdueRatio').waitFor();
+    expect(await panel.getByTestId('adjustment-indicator:overdueRatio').textContent()).toContain('Theo biên bản kiểm tra ngày 12/11/2025');
+    await shot(branch, 'exchange-19b-branch-received-adjusted-vi');
+    await branch.getByTestId('language-switch').selectOption('en');
+    await branch.getByRole('heading', { name: 'Council adjustments' }).waitFor();
+    await shot(branch, 'exchange-19b-branch-received-adjusted-en');
+    await branch.getByTestId('language-switch').selectOption('vi');
+    await branch.getByRole('heading', { name: 'Điều chỉnh của Hội đồng' }).waitFor();
+    await branch.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng', exact: true }).click();
+    await branch.getByTestId(`ranking-adjusted-${id}`).waitFor();
+    await branch.locator(`tr[data-dossier="${id}"]`).getByRole('button', { name: 'Chi tiết' }).click();
+    expect(await branch.getByTestId('adjustment-notes').textContent()).toContain('Hội đồng điều chỉnh:');
+    await branch.locator('nav.main-nav').getByRole('link', { name: 'Trao đổi', exact: true }).click();
+    await branch.getByRole('heading', { name: 'Trao đổi dữ liệu', level: 1 }).waitFor();
   });
 
   it('imports the receipt at the office, which sees what arrived and what was returned, with the reason', async () => {

@@ -164,7 +164,7 @@ describe('first dossier, from a fresh installation to the ranking and after a re
   });
 
   it('adds the unit to nominate', async () => {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Đơn vị' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Đơn vị' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đơn vị' }).waitFor();
     await page.getByText('Chưa có đơn vị nào. Hãy thêm đơn vị đầu tiên.').waitFor();
     await addUnit(page, { name: UNIT_NAME, kind: 'communePeoplesCommittee', level: 'commune', commune: 'xã Phước Vinh' });
@@ -178,7 +178,7 @@ describe('first dossier, from a fresh installation to the ranking and after a re
   });
 
   it('fills a dossier while the preview follows every keystroke', async () => {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Hồ sơ' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ' }).click();
     await page.getByTestId('new-dossier').click();
     expect(hashOf(page)).toBe('#/dossiers/new');
     await chooseNominee(page, UNIT_NAME);
@@ -264,7 +264,7 @@ describe('first dossier, from a fresh installation to the ranking and after a re
   });
 
   it('ranks the dossier with the same total as the preview', async () => {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Xếp hạng' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     const rankingTotal = page.getByTestId(`ranking-total-${dossierId}`);
     await rankingTotal.waitFor();
     expect(await hundredths(rankingTotal)).toBe(previewTotal);
@@ -293,14 +293,14 @@ describe('first dossier, from a fresh installation to the ranking and after a re
     expect(await row.locator('td').nth(3).textContent()).toBe('88,23');
     await shot(page, 'first-dossier-11-dossiers-after-restart-vi');
 
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Xếp hạng' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     const rankingTotal = page.getByTestId(`ranking-total-${dossierId}`);
     await rankingTotal.waitFor();
     expect(await hundredths(rankingTotal)).toBe(previewTotal);
   });
 
   it('shows the same screens in English and remembers the choice', async () => {
-    const nav = page.getByRole('navigation', { name: 'main' });
+    const nav = page.locator('nav.main-nav');
     await page.getByTestId('language-switch').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Ranking' }).waitFor();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -333,6 +333,7 @@ describe('first dossier, from a fresh installation to the ranking and after a re
     expect(await nav.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Dossiers', 'Ranking', 'Allocation', 'Units']));
     expect(await page.getByTestId('language-switch').inputValue()).toBe('en');
 
+    await page.getByTestId('person-menu').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('#login-username').waitFor();
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Sign in');

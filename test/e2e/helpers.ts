@@ -57,7 +57,7 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByRole('navigation', { name: 'main' }).waitFor();
+  await page.locator('nav.main-nav').waitFor();
 }
 
 /** Adds a unit with the form of the units page (which must be open). */

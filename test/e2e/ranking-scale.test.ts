@@ -45,7 +45,7 @@ describe('the Ranking page with ten thousand collectives', () => {
 
   it('draws the first rows of all ten thousand, not all of them', async () => {
     expect(ranking.rows).toHaveLength(COLLECTIVES);
-    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Xếp hạng' }).click();
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     await table().locator('tbody tr[data-dossier]').first().waitFor();
     const quotaLine = ranking.selection.selected.length + ranking.selection.cutoffTie.length > 0 ? 1 : 0;
     expect(Number(await table().getAttribute('aria-rowcount'))).toBe(COLLECTIVES + quotaLine + 1);

@@ -72,7 +72,7 @@ describe('registries: units and people, by hand and from Excel/CSV', () => {
   let browser: Browser | undefined;
   let page: Page;
 
-  const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name, exact: true });
+  const nav = (name: string) => page.locator('nav.main-nav').getByRole('link', { name, exact: true });
   /** The row of a table whose first cell starts with `name`. */
   const rowOf = (table: string, name: string): Locator =>
     page

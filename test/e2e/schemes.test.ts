@@ -33,7 +33,7 @@ describe('the scoring scheme editor', () => {
   let afterPreparationEdit = 0;
   let afterVersionTwo = 0;
 
-  const nav = () => page.getByRole('navigation', { name: 'main' });
+  const nav = () => page.locator('nav.main-nav');
   const maxOf = (criterion: string): Locator => page.getByTestId(`criterion-${criterion}`).getByLabel(/^(Điểm tối đa|Maximum \(points\))$/).first();
   const sampleTotal = () => page.getByTestId('sample-total');
   const foldButton = (code: string): Locator => page.getByTestId(`fold-${code}`);

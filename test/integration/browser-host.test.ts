@@ -1,11 +1,11 @@
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/transport/http-host';
 import { CONTENT_SECURITY_POLICY } from '../../electron/transport/security';
 import type { LoginResult } from '../../shared/contract/calls';
-import type { CallResponse } from '../../shared/contract/envelope';
+import { MAX_BODY_BYTES, type CallResponse } from '../../shared/contract/envelope';
 import { temporaryDataDir } from '../support/data-dir';
 import { ADMIN, setUpCore } from '../support/core';
 
@@ -208,4 +208,76 @@ describe('browser mode: the HTTP host', () => {
       if (response.status === 200) expect(response.body).toBe(PAGE);
     },
   );
+});
+
+describe('browser mode: uploads, downloads and the inbox', () => {
+  let installation: Installation;
+  let host: BrowserHost;
+  let origin: string;
+  const folder = temporaryDataDir('tdcs-renderer-inbox-');
+
+  beforeAll(async () => {
+    writeFileSync(join(folder.dir, 'index.html'), PAGE);
+    installation = await setUpCore();
+    host = await startBrowserHost(installation.core, folder.dir);
+    origin = `http://127.0.0.1:${host.port}`;
+  });
+  afterAll(async () => {
+    await host.close();
+    installation.close();
+    folder.remove();
+  });
+
+  const inbox = () => {
+    const path = join(installation.dataDir, 'inbox');
+    return existsSync(path) ? readdirSync(path).sort() : [];
+  };
+  const call = async (name: string, input: unknown, session: string | null) =>
+    (await (await fetch(`${origin}/api/call`, { method: 'POST', headers: { 'x-tdcs-token': host.token, 'content-type': 'application/json' }, body: JSON.stringify({ call: name, input, session }) })).json()) as CallResponse;
+
+  it('an upload is whole before it has a name; cancelling it (or importing it) removes it from the inbox', async () => {
+    const answer = (await (await fetch(`${origin}/api/upload`, { method: 'POST', headers: { 'x-tdcs-token': host.token }, body: Buffer.from('PK\u0003\u0004 khong phai tep that') })).json()) as CallResponse;
+    expect(answer.ok).toBe(true);
+    const uploadId = answer.ok ? (answer.value as { uploadId: string }).uploadId : '';
+    expect(inbox()).toEqual([`${uploadId}.tdcs`]);
+    const session = ((await call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)) as { ok: true; value: LoginResult }).value.session;
+    // The file is refused (it is no exchange file) — and still there until the person sets it aside.
+    expect((await call('exchange.dryRun', { source: { uploadId, fileName: 'x.tdcs' } }, session)).ok).toBe(false);
+    expect(await call('exchange.discardUpload', { uploadId }, session)).toEqual({ ok: true, value: null });
+    expect(inbox()).toEqual([]);
+  });
+
+  it('an upload cut off half-way leaves no file behind', async () => {
+    await new Promise<void>((done) => {
+      const request = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/upload', method: 'POST', headers: { 'x-tdcs-token': host.token, 'content-length': String(10 * 1024 * 1024) } });
+      request.on('error', () => done());
+      request.write(Buffer.alloc(256 * 1024, 1));
+      setTimeout(() => {
+        request.destroy();
+        done();
+      }, 200);
+    });
+    await expect.poll(() => inbox(), { timeout: 5_000 }).toEqual([]);
+  });
+
+  it('a body larger than the limit is refused without being read to its end', async () => {
+    const response = await raw(host.port, '/api/call', {
+      method: 'POST',
+      headers: { host: `127.0.0.1:${host.port}`, 'x-tdcs-token': host.token, 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) },
+      body: '{',
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('a backup is downloaded only with an administrator’s session, and only one of the backups folder', async () => {
+    const session = ((await call('auth.login', { username: ADMIN.username, password: ADMIN.password }, null)) as { ok: true; value: LoginResult }).value.session;
+    const made = (await call('backup.create', {}, session)) as { ok: true; value: { name: string } };
+    const without = await fetch(`${origin}/api/backup/${made.value.name}`, { headers: { 'x-tdcs-token': host.token } });
+    expect(without.status).toBe(403);
+    const withSession = await fetch(`${origin}/api/backup/${made.value.name}`, { headers: { 'x-tdcs-token': host.token, 'x-tdcs-session': session } });
+    expect(withSession.status).toBe(200);
+    expect(Buffer.from(await withSession.arrayBuffer()).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    const escaping = await fetch(`${origin}/api/backup/..%2Ftdcs.sqlite`, { headers: { 'x-tdcs-token': host.token, 'x-tdcs-session': session } });
+    expect(escaping.status).toBe(404);
+  });
 });

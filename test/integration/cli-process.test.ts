@@ -133,12 +133,12 @@ describe('the built command line exchanges files: keys, export (Ctrl+C cancels c
     expect(written.stdout).toContain('đã đọc lại và kiểm tra');
   }, 120_000);
 
-  it('import --dry-run lists the dossiers and writes nothing; import needs the late dossiers accepted, then applies them once', () => {
+  it('import --dry-run lists the dossiers, writes nothing and exits 3 naming the acceptance it needs; import needs the late dossiers accepted, then applies them once', () => {
     const file = join(usb, 'nop-ho-so.tdcs');
     const before = stateOf(world.branch.dataDir);
     const dryRun = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file, '--dry-run']);
-    expect(dryRun.stderr).toBe('');
-    expect(dryRun.code).toBe(0);
+    expect(dryRun.stderr).toBe('tdcs: Chỉ nhập được tệp này khi chấp nhận rõ ràng: --accept-late (xem phía trên). Chưa ghi gì.\n');
+    expect(dryRun.code).toBe(3);
     expect(dryRun.stdout).toContain(`Chạy thử — Tệp gửi hồ sơ từ ${OFFICE_NAME}`);
     expect(dryRun.stdout).toContain('mới 3, cập nhật 0');
     // Each record on its own line, its category in the reader's language.
@@ -146,7 +146,7 @@ describe('the built command line exchanges files: keys, export (Ctrl+C cancels c
     expect(stateOf(world.branch.dataDir)).toEqual(before);
     const refused = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('tdcs: Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.\n');
+    expect(refused.stderr).toBe('tdcs: Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.\nChưa nhập gì. Nếu chắc chắn vẫn muốn nhập, hãy chạy lại lệnh với --accept-late.\n');
     const applied = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file, '--accept-late']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Đã nhập — Tệp gửi hồ sơ');
@@ -154,5 +154,13 @@ describe('the built command line exchanges files: keys, export (Ctrl+C cancels c
     const again = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'vi', 'import', file, '--accept-late']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Tệp số 2 đã được nhận');
+    expect(again.stderr).toContain('--accept-replay');
+    // The dry run of a file that would be refused says so, and exits 1.
+    const dryAgain = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'en', 'import', file, '--dry-run']);
+    expect([dryAgain.code, dryAgain.stderr]).toEqual([3, 'tdcs: The file can be imported only with a deliberate acceptance: --accept-replay (see above). Nothing was written.\n']);
+    const folder = tdcs(['--data-dir', world.branch.dataDir, '--lang', 'en', 'import', usb, '--dry-run']);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('is a folder, not an exchange file');
+    expect(folder.stderr).toContain('Dry run: this file would be refused. Nothing was written.');
   }, 120_000);
 });

@@ -4,7 +4,8 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContainerWriter, MANIFEST_ENTRY, openContainer, SIGNATURE_ENTRY } from '../../electron/exchange/container';
+import { ContainerWriter, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electron/exchange/container';
+import { ContainerReader } from '../../electron/exchange/container-reader';
 import { entryName, readZip } from './exchange-support';
 
 let folder: string;
@@ -40,11 +41,15 @@ describe('ContainerWriter', () => {
     const bytes = readFileSync(target);
     expect(bytes.length).toBe(size);
     expect(readZip(bytes).map(entryName)).toEqual([MANIFEST_ENTRY, SIGNATURE_ENTRY, 'payload.json', 'attachments/a']);
-    const opened = await openContainer(bytes);
-    expect(opened.manifestBytes.toString()).toBe('{"ok":true}');
-    expect(opened.signature.toString()).toBe('sig');
-    expect(opened.entries.get('attachments/a')?.equals(Buffer.alloc(300_000, 7))).toBe(true);
-    expect(JSON.parse(opened.entries.get('payload.json')?.toString('utf8') ?? '{}').tên).toBe('Phòng giao dịch Gò Dầu');
+    const opened = await ContainerReader.open(target);
+    try {
+      expect((await opened.read(MANIFEST_ENTRY)).toString()).toBe('{"ok":true}');
+      expect((await opened.read(SIGNATURE_ENTRY)).toString()).toBe('sig');
+      expect((await opened.read('attachments/a')).equals(Buffer.alloc(300_000, 7))).toBe(true);
+      expect(JSON.parse((await opened.read('payload.json')).toString('utf8')).tên).toBe('Phòng giao dịch Gò Dầu');
+    } finally {
+      opened.close();
+    }
   });
 
   it('a byte changed on the device after writing fails the read-back; abort leaves nothing behind', async () => {

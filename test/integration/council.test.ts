@@ -29,6 +29,16 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   let branch: Installation;
   let detail: DossierDetail;
   let other: DossierDetail;
+  const members = new Map<string, string>();
+  /** The council member of that name (added to the council the first time). */
+  const member = async (fullName: string): Promise<string> => {
+    const known = members.get(fullName);
+    if (known) return known;
+    const council = await branch.call('council.saveMember', { campaignYear: 2025, fullName, position: 'member', title: '', userId: null });
+    const id = council.members.find((candidate) => candidate.fullName === fullName)?.id ?? '';
+    members.set(fullName, id);
+    return id;
+  };
   /** A row of the ranking with its explanation, as the page shows it once opened; both must tell the same score. */
   const rowOf = async (dossierId: string): Promise<RankingRow & Pick<RankingExplanation, 'aggregate' | 'result'>> => {
     const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
@@ -69,24 +79,24 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     const [first, second] = manualCriteria(detail.scheme);
     if (!first || !second) throw new Error('the scheme needs two manual criteria');
     const scores = sheet(detail, 0.8);
-    const tooMuch = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Trần Văn A', scores: { ...scores, [first.id]: first.max + 100 }, conflict: false, note: '' });
+    const tooMuch = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: { ...scores, [first.id]: first.max + 100 }, conflict: false, note: '' });
     expect(tooMuch.code).toBe('call.invalidInput');
     expect(tooMuch.issues).toEqual([{ path: `scores.${first.id}`, key: 'validation.tooLarge', params: { maximum: first.max / 100 } }]);
 
-    const offStep = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Trần Văn A', scores: { ...scores, [first.id]: 1 }, conflict: false, note: '' });
+    const offStep = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: { ...scores, [first.id]: 1 }, conflict: false, note: '' });
     expect(offStep.issues?.[0]).toMatchObject({ path: `scores.${first.id}`, key: 'validation.step' });
 
     const { [second.id]: _left, ...missing } = scores;
-    const incomplete = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Trần Văn A', scores: missing, conflict: false, note: '' });
+    const incomplete = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: missing, conflict: false, note: '' });
     expect(incomplete.issues).toEqual([{ path: `scores.${second.id}`, key: 'validation.required', params: {} }]);
 
-    const unknown = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Trần Văn A', scores: { ...scores, overdueRatio: 500 }, conflict: false, note: '' });
+    const unknown = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: { ...scores, overdueRatio: 500 }, conflict: false, note: '' });
     expect(unknown.issues).toEqual([{ path: 'scores.overdueRatio', key: 'validation.unknownCriterion', params: { criterion: 'overdueRatio' } }]);
 
-    const negative = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Trần Văn A', scores: { ...scores, [first.id]: -50 }, conflict: false, note: '' });
+    const negative = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: { ...scores, [first.id]: -50 }, conflict: false, note: '' });
     expect(negative.issues?.[0]).toMatchObject({ path: `scores.${first.id}` });
 
-    expect((await branch.errorOf('reviews.save', { dossierId: 'no-such-dossier', reviewer: 'A', scores, conflict: false, note: '' })).code).toBe('dossier.notFound');
+    expect((await branch.errorOf('reviews.save', { dossierId: 'no-such-dossier', memberId: await member('A'), scores, conflict: false, note: '' })).code).toBe('dossier.notFound');
     expect(await branch.call('reviews.list', { dossierId: detail.dossier.id })).toEqual([]);
   });
 
@@ -94,14 +104,14 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     const a = sheet(detail, 0.9);
     const b = sheet(detail, 0.6);
     const conflicted = sheet(detail, 1);
-    await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Trần Văn A', scores: a, conflict: false, note: 'Đạt' });
-    await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Lê Thị B', scores: sheet(detail, 0.5), conflict: false, note: '' });
+    await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: a, conflict: false, note: 'Đạt' });
+    await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Lê Thị B'), scores: sheet(detail, 0.5), conflict: false, note: '' });
     // The same member again replaces their sheet.
-    const afterEdit = await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Lê Thị B', scores: b, conflict: false, note: 'Sửa' });
+    const afterEdit = await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Lê Thị B'), scores: b, conflict: false, note: 'Sửa' });
     expect(afterEdit.map((review) => review.reviewer).sort()).toEqual(['Lê Thị B', 'Trần Văn A']);
     expect(afterEdit.find((review) => review.reviewer === 'Lê Thị B')).toMatchObject({ scores: b, note: 'Sửa', conflict: false });
     // A member with a conflict of interest may leave the points empty; they are not counted.
-    const list = await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Phạm Văn C', scores: conflicted, conflict: true, note: 'Người thân công tác tại đơn vị' });
+    const list = await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Phạm Văn C'), scores: conflicted, conflict: true, note: 'Người thân công tác tại đơn vị' });
     expect(list).toHaveLength(3);
     expect(await branch.call('reviews.list', { dossierId: detail.dossier.id })).toEqual(list);
 
@@ -113,7 +123,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     expect(row.aggregate?.total).toBe(Math.round((totalA + totalB) / 2));
     expect(row.total).toBe(row.aggregate?.total);
     expect(row.selfTotal).toBe(scoreDossier(detail.scheme, toScoreInput(detail.dossier.content)).total);
-    expect(row.aggregate?.totals).toContainEqual({ reviewer: 'Phạm Văn C', total: sheetTotal(detail, conflicted) });
+    expect(row.aggregate?.totals).toContainEqual({ memberId: await member('Phạm Văn C'), total: sheetTotal(detail, conflicted) });
     expect(row.result.total).toBe(row.total);
 
     // Deleting every sheet brings the self-assessment back.
@@ -126,7 +136,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   });
 
   it('a dossier whose only sheet has a conflict keeps its self-assessment in the ranking', async () => {
-    const [review] = await branch.call('reviews.save', { dossierId: other.dossier.id, reviewer: 'Phạm Văn C', scores: {}, conflict: true, note: '' });
+    const [review] = await branch.call('reviews.save', { dossierId: other.dossier.id, memberId: await member('Phạm Văn C'), scores: {}, conflict: true, note: '' });
     const row = await rowOf(other.dossier.id);
     expect(row.source).toBe('self');
     expect(row.aggregate).toMatchObject({ total: null, counted: [], excludedForConflict: ['Phạm Văn C'] });
@@ -139,10 +149,10 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     await branch.call('campaigns.update', { year: 2025, settings: { ...campaign.settings, aggregation: 'trimmedMean' } });
     const shares = { 'Member 1': 0.5, 'Member 2': 0.6, 'Member 3': 0.7, 'Member 4': 0.8, 'Member 5': 1 };
     for (const [reviewer, share] of Object.entries(shares)) {
-      await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer, scores: sheet(detail, share), conflict: false, note: '' });
+      await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member(reviewer), scores: sheet(detail, share), conflict: false, note: '' });
     }
     // A sixth member with a conflict is neither counted nor trimmed.
-    await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Member 6', scores: sheet(detail, 0), conflict: true, note: '' });
+    await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Member 6'), scores: sheet(detail, 0), conflict: true, note: '' });
     const row = await rowOf(detail.dossier.id);
     const totals = Object.fromEntries(Object.entries(shares).map(([reviewer, share]) => [reviewer, sheetTotal(detail, sheet(detail, share))]));
     expect(row.aggregate?.method).toBe('trimmedMean');
@@ -153,7 +163,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     expect(row.total).toBe(Math.round(middle / 3));
 
     // With one of the five now in conflict only four are counted: no trim, the plain mean.
-    await branch.call('reviews.save', { dossierId: detail.dossier.id, reviewer: 'Member 5', scores: sheet(detail, 1), conflict: true, note: '' });
+    await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Member 5'), scores: sheet(detail, 1), conflict: true, note: '' });
     const four = await rowOf(detail.dossier.id);
     expect(four.aggregate?.dropped).toEqual([]);
     expect(four.total).toBe(Math.round(((totals['Member 1'] ?? 0) + middle) / 4));
@@ -225,7 +235,7 @@ describe('the council’s calls elsewhere', () => {
       const unit = await office.call('units.create', { name: 'UBND xã Thạnh Đức', kind: 'communePeoplesCommittee', level: 'commune', commune: 'xã Thạnh Đức', parentOfficeId: null });
       expect(unit.id).toBeTruthy();
       expect((await office.errorOf('reviews.list', { dossierId: 'anything' })).code).toBe('mode.branchOnly');
-      expect((await office.errorOf('reviews.save', { dossierId: 'anything', reviewer: 'A', scores: {}, conflict: true, note: '' })).code).toBe('mode.branchOnly');
+      expect((await office.errorOf('reviews.save', { dossierId: 'anything', memberId: 'any-member', scores: {}, conflict: true, note: '' })).code).toBe('mode.branchOnly');
       expect((await office.errorOf('reviews.delete', { id: 'anything' })).code).toBe('mode.branchOnly');
     } finally {
       office.close();

@@ -7,7 +7,7 @@ import { migrations } from '../../electron/db/migrations';
 import { AppError } from '../../shared/contract/errors';
 import { temporaryDataDir } from '../support/data-dir';
 import { setUpCore } from '../support/core';
-import { countRows, withDatabase } from './helpers';
+import { asSchema, countRows, withDatabase } from './helpers';
 
 /** Runs `open` and returns what it threw (fails the test if it did not throw). */
 function thrownBy(open: () => unknown): unknown {
@@ -56,27 +56,17 @@ describe('the database file', () => {
     expect(countRows(installation.dataDir).dossiers).toBe(0);
   });
 
-  it('a database of schema 5 (before stored scores) is migrated across the gap left for 006, and every dossier gets its score', async () => {
-    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 7]);
+  it('a database of schema 5 (before stored scores) is migrated, and every dossier gets its score', async () => {
+    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const installation = await setUpCore({ demo: true, mode: 'branch' });
     cleanups.push(installation.close);
     const ranked = await installation.call('ranking.get', { campaignYear: 2025, group: 'collective' });
     installation.core.close();
-    // As an older build left it: no table, trigger or index of migration 007, and user_version 5.
-    withDatabase(
-      installation.dataDir,
-      (db) => {
-        const objects = db.prepare("SELECT type, name FROM sqlite_schema WHERE sql LIKE '%stale_scores%' OR name IN ('dossier_scores', 'dossiers_by_person', 'dossiers_by_scheme')").all() as { type: string; name: string }[];
-        for (const { type, name } of objects.filter((object) => object.type === 'trigger')) db.exec(`DROP ${type.toUpperCase()} ${name}`);
-        db.exec('DROP TABLE stale_scores; DROP TABLE dossier_scores; DROP INDEX dossiers_by_person; DROP INDEX dossiers_by_scheme');
-        db.prepare("DELETE FROM settings WHERE key = 'storedScoresVersion'").run();
-        db.pragma('user_version = 5');
-      },
-      { readonly: false },
-    );
+    // As an older build left it: no table, trigger or index of the later migrations, and user_version 5.
+    withDatabase(installation.dataDir, (db) => asSchema(db, 5), { readonly: false });
     installation.reopen();
     await installation.login();
-    expect(installation.core.db.pragma('user_version', { simple: true })).toBe(7);
+    expect(installation.core.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
     const scored = withDatabase(installation.dataDir, (db) => db.prepare('SELECT count(*) AS n FROM dossier_scores').get() as { n: number });
     expect(scored.n).toBe(countRows(installation.dataDir).dossiers);
     expect(await installation.call('ranking.get', { campaignYear: 2025, group: 'collective' })).toEqual(ranked);

@@ -118,10 +118,26 @@ describe('electron/main.ts under a fake Electron', () => {
     expect(asset.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(asset.body).toBe(readFileSync(join(layout.rendererDir, 'assets', script!), 'utf8'));
 
-    // The page may ask for nothing (camera, location, notifications…).
+    // The page may ask for nothing (camera, location, notifications…), and a check says so too.
     expect(await shell.request({ op: 'permission', permission: 'media' })).toBe(false);
     expect(await shell.request({ op: 'permission', permission: 'geolocation' })).toBe(false);
+    expect(await shell.request({ op: 'permissionCheck', permission: 'notifications' })).toBe(false);
     expect(loaded.violations).toEqual([]);
+  });
+
+  it('IPC answers only the window the application created: another webContents showing our own URL is refused', async () => {
+    const shell = launch({ dataDir: freshDir() });
+    await shell.ready();
+    await shell.finishLoad();
+    expect(await shell.call('app.status', {})).toMatchObject({ ok: true });
+    // A popup or webview that somehow loaded app://tdcs/ is not our window: the call is refused, the dialogs never open.
+    expect(await shell.request({ op: 'invoke', channel: IPC_CHANNELS.call, senderUrl: APP_FRAME, args: [{ call: 'app.status', input: {}, session: null }], fromOtherContents: true })).toEqual({
+      ok: false,
+      error: { code: 'auth.forbidden' },
+    });
+    await shell.queueDialog('open', { canceled: false, filePaths: ['/etc/passwd'] });
+    expect(await shell.request({ op: 'invoke', channel: IPC_CHANNELS.chooseExchangeFile, senderUrl: APP_FRAME, args: [], fromOtherContents: true })).toBeNull();
+    expect((await shell.state()).dialogs).toEqual([]);
   });
 
   it('app:// never serves a file outside the renderer folder: unknown or escaping paths get index.html', async () => {

@@ -1,6 +1,7 @@
 // kill -9 in the middle of an import: the branch imports a big submission (300 dossiers, each with its own
 // evidence file) in a child process, which is killed with SIGKILL at several moments — before any work, during the
-// automatic backup, while evidence files are being stored, and around the commit. Reopened,
+// automatic backup, while evidence files are being stored (one of them half-written), and around the commit. The next
+// start leaves no temporary file behind. Reopened,
 // the database is exactly as before the import (no dossier from the file, database.verify ok) or, if the kill came
 // after the commit, exactly as after it; a clean retry then imports everything (or is refused as a replay when the
 // first attempt had committed).
@@ -45,7 +46,7 @@ function snapshot(dataDir: string): Snapshot {
       const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
       exact[table] = digest(rows);
       // Times differ between runs, and with them the audit log's hashes and the names of backups it records.
-      const timeBound = (column: string) => column === 'at' || column.endsWith('_at') || (table === 'exchanges' && column === 'id') || (table === 'audit_log' && ['hash', 'prev_hash', 'record_id', 'change'].includes(column));
+      const timeBound = (column: string) => column === 'at' || column.endsWith('_at') || (table === 'exchanges' && column === 'id') || (table === 'audit_log' && ['hash', 'prev_hash', 'record_id', 'record_label', 'change'].includes(column));
       normal[table] = digest(
         rows.filter((row) => !(table === 'settings' && row.key === 'auditHead')).map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !timeBound(column)))),
       );
@@ -76,6 +77,11 @@ function blobCount(dataDir: string): number {
   const folder = join(dataDir, 'attachments');
   if (!existsSync(folder)) return 0;
   return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((path) => /[0-9a-f]{64}$/.test(path)).length;
+}
+
+/** Temporary files anywhere in the data directory (an evidence file or a backup being written). */
+function partials(dataDir: string): string[] {
+  return readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).filter((path) => /\.partial(-journal)?$/.test(path));
 }
 
 function backupState(dataDir: string): 'none' | 'partial' | 'done' {
@@ -156,7 +162,8 @@ describe('kill -9 during the import of a big submission', () => {
     const files: { path: string; size: number; read: () => Buffer }[] = [];
     const dossiers: SubmissionPayload['dossiers'] = [];
     for (let index = 0; index < DOSSIERS; index += 1) {
-      const data = index % 2 === 0 ? pdfBytes(`crash-${index}`, 2000 + index * 7) : pngBytes(index, 24);
+      // Every 25th evidence file is a 2 MB scan: long enough to be caught half-written.
+      const data = index % 2 === 0 ? pdfBytes(`crash-${index}`, index % 25 === 0 ? 2_000_000 : 2000 + index * 7) : pngBytes(index, 24);
       const sha256 = createHash('sha256').update(data).digest('hex');
       files.push({ path: `attachments/${sha256}`, size: data.length, read: () => data });
       dossiers.push({
@@ -206,8 +213,9 @@ describe('kill -9 during the import of a big submission', () => {
     // attempt's files are harmless and reused); the last one is written a moment before the commit, so that kill may land either side.
     const moments: (Moment & { retry?: boolean; lands: 'before' | 'after' | 'either' })[] = [
       { name: 'as soon as the core is open', when: () => true, lands: 'before' },
-      { name: 'during the automatic backup', when: (dir) => backupState(dir) !== 'none', lands: 'before' },
+      { name: 'during the automatic backup', when: (dir) => backupState(dir) !== 'none', retry: true, lands: 'before' },
       { name: 'while evidence files are stored, 10 written', when: (dir) => blobCount(dir) >= 10, lands: 'before' },
+      { name: 'an evidence file half-written (its temporary file on disk)', when: (dir) => partials(dir).some((path) => path.startsWith('attachments')), retry: true, lands: 'before' },
       { name: 'while evidence files are stored, 150 written', when: (dir) => blobCount(dir) >= DOSSIERS / 2, retry: true, lands: 'before' },
       { name: 'every evidence file written, the transaction under way', when: (dir) => blobCount(dir) >= DOSSIERS, lands: 'either' },
       { name: 'after the commit, the database still open', when: (_dir, printed) => printed.includes('\n{'), retry: true, lands: 'after' },
@@ -220,6 +228,8 @@ describe('kill -9 during the import of a big submission', () => {
       expect(killed.stderr, moment.name).toBe('');
       expect(killed.signal, moment.name).toBe('SIGKILL');
       await reopenAndVerify(dir);
+      // The next start takes away every temporary file the killed import left (evidence or backup half-written).
+      expect(partials(dir), moment.name).toEqual([]);
       const state = snapshot(dir);
       expect(state.badBlobs, moment.name).toEqual([]);
       if (state.dossiers === 0) {

@@ -4,13 +4,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTAINER_LIMITS, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electron/exchange/container';
 import { loadOrCreateKeys, rawPublicKey, type InstallationKeys } from '../../electron/exchange/keys';
-import { plainEntry, readPayload, verifyPackage, PAYLOAD_ENTRY } from '../../electron/exchange/package';
+import { PAYLOAD_ENTRY } from '../../electron/exchange/package';
 import type { SubmissionPayload } from '../../electron/exchange/payloads';
 import { blobPath } from '../../electron/services/attachments';
 import type { AppErrorShape, ErrorCode } from '../../shared/contract/errors';
@@ -22,6 +23,7 @@ import {
   expectRendered,
   manifestOf,
   OFFICE_NAME,
+  openedPackage,
   openInstallation,
   packageBytes,
   pdfBytes,
@@ -119,10 +121,7 @@ async function expectRefused(
 
 /** The submission's payload and attachments in clear, as the branch reads them. */
 async function openedSubmission(world: World): Promise<{ manifest: Manifest; payload: SubmissionPayload; files: { path: string; data: Buffer }[] }> {
-  const verified = await verifyPackage(world.submission);
-  const payload = readPayload(world.branchKeys, verified) as SubmissionPayload;
-  const files = [...verified.entries.keys()].filter((path) => path !== PAYLOAD_ENTRY).map((path) => ({ path, data: plainEntry(world.branchKeys, verified, path) }));
-  return { manifest: verified.manifest, payload, files };
+  return openedPackage<SubmissionPayload>(world.submission, world.branchKeys);
 }
 
 /** A properly signed submission made with the office's own keys (as a thief of its data directory could), with choices. */
@@ -291,14 +290,14 @@ describe('exchange files that must be refused, with nothing written', () => {
     }
   });
 
-  it('a bad signature: one byte of manifest.sig flipped in place (CRC left stale)', async () => {
+  it('one byte of manifest.sig flipped in place (CRC left stale): damaged on the way, and refused as such', async () => {
     const entries = readZip(world.submission);
     const signature = entries.find((entry) => entryName(entry) === SIGNATURE_ENTRY) as ZipEntry;
     const at = world.submission.indexOf(signature.data);
     expect(at).toBeGreaterThan(0);
     const tampered = Buffer.from(world.submission);
     tampered[at + 10] = (tampered[at + 10] as number) ^ 0x80;
-    await expectRefused(world.branch, writePackage(world, tampered), 'exchange.badSignature');
+    await expectRefused(world.branch, writePackage(world, tampered), 'exchange.damaged');
   });
 
   it('a bad signature: the manifest signed again with another key, or the signature cut short or missing', async () => {
@@ -397,11 +396,11 @@ describe('exchange files that must be refused, with nothing written', () => {
     const foreign = await resign(world.submission, world.officeKeys, (manifest) => {
       manifest.format = 'other-exchange';
     });
-    await expectRefused(world.branch, writePackage(world, foreign), 'exchange.malformed', { params: { part: 'manifest' } });
+    await expectRefused(world.branch, writePackage(world, foreign), 'exchange.malformed');
     const unknownField = await resign(world.submission, world.officeKeys, (manifest) => {
       manifest.note = 'an extra member';
     });
-    await expectRefused(world.branch, writePackage(world, unknownField), 'exchange.malformed', { params: { part: 'manifest' } });
+    await expectRefused(world.branch, writePackage(world, unknownField), 'exchange.malformed');
   });
 
   it('unsafe entry names: .., absolute paths, backslashes, drive letters, empty parts, folders', async () => {
@@ -444,12 +443,13 @@ describe('exchange files that must be refused, with nothing written', () => {
     const dense = await zipWithZeros(readZip(world.submission), 'attachments/zeros', 8 * 1024 * 1024);
     await expectRefused(world.branch, writePackage(world, dense), 'exchange.ratio', { params: { path: 'attachments/zeros' } });
     // The headers claim 1 KB, the deflated stream inflates to 4 MB.
-    // (yauzl's size check or the container's own count of inflated bytes stops it, whichever sees it first).
-    const liar: ZipEntry = { ...zipEntry('attachments/liar', Buffer.alloc(4 * 1024 * 1024), 8), claimedSize: 1024 };
-    await expectRefused(world.branch, writePackage(world, repack(world.submission, (entries) => [...entries, liar])), ['exchange.ratio', 'exchange.truncated']);
+    // Inflating never goes beyond the declared size: the lie is named as one, not as a stick removed too early.
+    // The payload keeps the size the manifest lists, but its deflated stream runs on to 4 MB.
+    const liar = withEntry(world.submission, PAYLOAD_ENTRY, (entry) => ({ ...entry, method: 8, rawData: deflateRawSync(Buffer.alloc(4 * 1024 * 1024)), claimedSize: entry.data.length }));
+    await expectRefused(world.branch, writePackage(world, liar), 'exchange.sizeMismatch', { params: { path: PAYLOAD_ENTRY } });
     // A stored entry whose headers claim a size other than its bytes.
     const short: ZipEntry = { ...zipEntry('attachments/short', pdfBytes('short')), claimedSize: 10 };
-    await expectRefused(world.branch, writePackage(world, repack(world.submission, (entries) => [...entries, short])), 'exchange.truncated');
+    await expectRefused(world.branch, writePackage(world, repack(world.submission, (entries) => [...entries, short])), 'exchange.sizeMismatch', { params: { path: 'attachments/short' } });
   });
 
   it('too many entries', async () => {
@@ -472,12 +472,15 @@ describe('exchange files that must be refused, with nothing written', () => {
     }
     const plainZip = writeZip([zipEntry('hello.txt', Buffer.from('xin chào'), 8)]);
     await expectRefused(world.branch, writePackage(world, plainZip), 'exchange.missingEntry', { params: { path: MANIFEST_ENTRY } });
-    // No such file at all, or a folder where the file should be.
-    for (const path of [join(world.usb, 'no-such-file.tdcs'), world.usb]) {
+    // No such file at all, or a folder where the file should be (named as a folder).
+    for (const [path, expected] of [
+      [join(world.usb, 'no-such-file.tdcs'), { code: 'exchange.notFound' }],
+      [world.usb, { code: 'exchange.notAFile', params: { name: basename(world.usb) } }],
+    ] as const) {
       const before = stateOf(world.branch.dataDir);
-      expect(await world.branch.errorOf('exchange.dryRun', { source: { path } })).toEqual({ code: 'exchange.notFound' });
+      expect(await world.branch.errorOf('exchange.dryRun', { source: { path } })).toEqual(expected);
       const error = await world.branch.errorOf('exchange.apply', { source: { path }, decision: EVERY_ACCEPTANCE });
-      expect(error).toEqual({ code: 'exchange.notFound' });
+      expect(error).toEqual(expected);
       expectRendered(error);
       expect(stateOf(world.branch.dataDir)).toEqual(before);
     }
@@ -493,7 +496,7 @@ describe('exchange files that must be refused, with nothing written', () => {
     }
     // A submission that should be encrypted but is not.
     const clear = await forgedSubmission(world, { sequence: 2, encryptTo: '' });
-    await expectRefused(world.branch, writePackage(world, clear), 'exchange.malformed', { params: { part: 'encryption' } });
+    await expectRefused(world.branch, writePackage(world, clear), 'exchange.notEncrypted');
   });
 });
 
@@ -550,9 +553,7 @@ describe('two imports at once, one failing after storing its evidence', () => {
       await second.office.call('exchange.export', { kind: 'submission', campaignYear: YEAR, to: other });
       // The first office's file again, with many more evidence files after the shared one and a last one that is not what its name says.
       const branchKeys = branch.keys();
-      const verified = await verifyPackage(readBytes(honest));
-      const payload = readPayload(branchKeys, verified) as SubmissionPayload;
-      const files = [...verified.entries.keys()].filter((path) => path !== PAYLOAD_ENTRY).map((path) => ({ path, data: plainEntry(branchKeys, verified, path) }));
+      const { manifest: honestManifest, payload, files } = await openedPackage<SubmissionPayload>(readBytes(honest), branchKeys);
       const dossier = payload.dossiers[0];
       if (!dossier) throw new Error('no dossier');
       const addFile = (data: Buffer, name: string, stored = data) => {
@@ -563,7 +564,7 @@ describe('two imports at once, one failing after storing its evidence', () => {
       for (let index = 0; index < 30; index += 1) addFile(pdfBytes(`extra-${index}`, 2_000_000), `Phụ lục ${index + 1}.pdf`);
       addFile(pdfBytes('real'), 'Sai.pdf', pdfBytes('not-what-the-name-says'));
       const failing = join(usb, 'failing.tdcs');
-      writeFileSync(failing, await packageBytes(loadOrCreateKeys(first.office.dataDir, null), { ...verified.manifest, encryptTo: rawAgreement(branchKeys), payload, files }));
+      writeFileSync(failing, await packageBytes(loadOrCreateKeys(first.office.dataDir, null), { ...honestManifest, encryptTo: rawAgreement(branchKeys), payload, files }));
 
       const sharedPath = blobPath(branch.dataDir, createHash('sha256').update(shared).digest('hex'));
       const failed = branch.errorOf('exchange.apply', { source: { path: failing }, decision: EVERY_ACCEPTANCE });
@@ -631,8 +632,14 @@ describe('sequence numbers: replays and gaps, refused until deliberately accepte
       const applied = await world.branch.apply(forged, { acceptReplay: true, acceptLate: true });
       expect(applied.counts).toMatchObject({ new: 2 });
       expect((await world.branch.identity()).peers[0]?.lastSequence).toBe(7);
-      // Now the office's real file number 2 is older than what was accepted: a replay.
+      // Now the office's real file number 2 is older than what was accepted, yet it never arrived: skipped, not a replay.
       const real = writePackage(world, world.submission);
+      expect((await world.branch.dryRun(real)).sequenceStatus).toBe('skipped');
+      const skipped = await world.branch.errorOf('exchange.apply', { source: { path: real }, decision: { acceptLate: true } });
+      expect(skipped).toEqual({ code: 'exchange.skipped', params: { sequence: 2 } });
+      expect(expectRendered(skipped).en).not.toContain('already received');
+      expect((await world.branch.apply(real, { acceptReplay: true, acceptLate: true })).counts).toMatchObject({ unchanged: 2 });
+      // Once imported, the same file again is a replay.
       expect((await world.branch.dryRun(real)).sequenceStatus).toBe('replay');
     } finally {
       world.close();

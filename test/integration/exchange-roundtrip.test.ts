@@ -150,7 +150,7 @@ describe('USB exchange round trip, office ⇄ branch', () => {
 
     let before = stateOf(office.dataDir);
     const unconfirmed = await office.errorOf('exchange.apply', { source: { path: setupFile }, decision: {} });
-    expect(unconfirmed).toEqual({ code: 'exchange.unknownSender', params: { name: BRANCH_NAME } });
+    expect(unconfirmed).toEqual({ code: 'exchange.fingerprintUnconfirmed', params: { name: BRANCH_NAME } });
     expectRendered(unconfirmed);
     expect(stateOf(office.dataDir)).toEqual(before);
 
@@ -173,7 +173,7 @@ describe('USB exchange round trip, office ⇄ branch', () => {
     const enrolmentPlan = await branch.dryRun(enrolmentFile);
     expect(enrolmentPlan).toMatchObject({ kind: 'enrolment', sequence: 1, sequenceStatus: 'first', needsFingerprintCheck: true, counts: counts({ new: 1 }) });
     expect(enrolmentPlan.sender).toEqual({ organisation: OFFICE_NAME, mode: 'office', fingerprint: officeIdentity.fingerprint, known: false });
-    expect((await branch.errorOf('exchange.apply', { source: { path: enrolmentFile }, decision: {} })).code).toBe('exchange.unknownSender');
+    expect((await branch.errorOf('exchange.apply', { source: { path: enrolmentFile }, decision: {} })).code).toBe('exchange.fingerprintUnconfirmed');
     backups = backupsOf(branch.dataDir);
     await branch.apply(enrolmentFile, { fingerprintConfirmed: true });
     expectBackupOf(branch, 0, backups);

@@ -2,7 +2,7 @@
 // directories, enrolment of an office with the branch, ready dossiers with real evidence, a snapshot of everything
 // an import could write, and a small ZIP reader/writer to take packages apart and craft hostile ones.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { deflateRawSync, deflateSync, inflateRawSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import { openCore, type Core } from '../../electron/core';
 import { MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../electron/exchange/container';
 import { signBytes } from '../../electron/exchange/crypto';
 import { loadOrCreateKeys, type InstallationKeys } from '../../electron/exchange/keys';
-import { writePackage, type OutgoingPackage } from '../../electron/exchange/package';
+import { plainEntry, readPayload, verifyPackage, writePackage, PAYLOAD_ENTRY, type OutgoingPackage } from '../../electron/exchange/package';
 import type { CallInput, CallName, CallOutput, DossierDetail } from '../../shared/contract/calls';
 import type { AppErrorShape } from '../../shared/contract/errors';
 import { schemeFor } from '../../shared/domain/campaign';
@@ -266,6 +266,10 @@ export interface ZipEntry {
   claimedCompressedSize?: number;
   /** Bytes written as the entry's (compressed) data instead of compressing `data`. */
   rawData?: Buffer;
+  /** The CRC-32 of `data`, when the caller knows it (thousands of entries sharing one large buffer). */
+  crc?: number;
+  /** Where the local header is said to be, instead of where it is written (overlapping or out-of-bounds entries). */
+  claimedOffset?: number;
 }
 
 export function entryName(entry: ZipEntry): string {
@@ -310,7 +314,7 @@ export function writeZip(entries: ZipEntry[], comment = Buffer.alloc(0)): Buffer
   const dosDate = ((2025 - 1980) << 9) | (1 << 5) | 1;
   for (const entry of entries) {
     const body = entry.rawData ?? (entry.method === 8 ? deflateRawSync(entry.data) : entry.data);
-    const crc = crc32(entry.data);
+    const crc = entry.crc ?? crc32(entry.data);
     const size = entry.claimedSize ?? entry.data.length;
     const compressedSize = entry.claimedCompressedSize ?? body.length;
     const local = Buffer.alloc(30);
@@ -338,7 +342,7 @@ export function writeZip(entries: ZipEntry[], comment = Buffer.alloc(0)): Buffer
     header.writeUInt32LE(size, 24);
     header.writeUInt16LE(entry.name.length, 28);
     header.writeUInt32LE(entry.externalAttributes >>> 0, 38);
-    header.writeUInt32LE(offset, 42);
+    header.writeUInt32LE(entry.claimedOffset ?? offset, 42);
     parts.push(local, entry.name, body);
     central.push(header, entry.name);
     offset += local.length + entry.name.length + body.length;
@@ -419,6 +423,26 @@ export async function packageBytes(keys: InstallationKeys, outgoing: Omit<Outgoi
     const target = join(folder, 'package.tdcs');
     await writePackage(keys, { ...outgoing, files: outgoing.files.map(({ path, data }) => ({ path, size: data.length, read: () => data })) }, target);
     return readFileSync(target);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A package taken apart by its recipient: the manifest, the payload in clear, every other entry decrypted. */
+export async function openedPackage<Payload>(bytes: Buffer, recipientKeys: InstallationKeys): Promise<{ manifest: Manifest; payload: Payload; files: { path: string; data: Buffer }[] }> {
+  const folder = mkdtempSync(join(tmpdir(), 'tdcs-package-'));
+  try {
+    const path = join(folder, 'package.tdcs');
+    writeFileSync(path, bytes);
+    const verified = await verifyPackage(path);
+    try {
+      const payload = (await readPayload(recipientKeys, verified)) as Payload;
+      const files: { path: string; data: Buffer }[] = [];
+      for (const entry of verified.manifest.entries) if (entry.path !== PAYLOAD_ENTRY) files.push({ path: entry.path, data: await plainEntry(recipientKeys, verified, entry.path) });
+      return { manifest: verified.manifest, payload, files };
+    } finally {
+      verified.container.close();
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -21,6 +21,47 @@ export interface Counts {
   dossiers: number;
 }
 
+/** What each migration after 5 added, taken away again: a database as an older build wrote it. */
+const UNDO: Record<number, (db: Database.Database) => void> = {
+  8: (db) => {
+    for (const table of ['awards', 'campaign_rounds', 'council_decisions', 'ballots', 'ballot_entries', 'meeting_attendance', 'meetings']) db.exec(`DROP TABLE ${table}`);
+    // SQLite cannot drop a column that refers to another table: the score sheets' table is made again without it
+    // (with the triggers it had).
+    const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").pluck().get() as string;
+    const triggers = db.prepare("SELECT sql FROM sqlite_schema WHERE type IN ('trigger', 'index') AND tbl_name = 'reviews' AND sql IS NOT NULL").pluck().all() as string[];
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('reviews') WHERE name <> 'member_id'").pluck().all() as string[]).join(', ');
+    db.exec('ALTER TABLE reviews RENAME TO reviews_with_members');
+    db.exec(definition.replace(/,\s*member_id TEXT REFERENCES council_members\(id\)/, ''));
+    db.exec(`INSERT INTO reviews (${columns}) SELECT ${columns} FROM reviews_with_members`);
+    db.exec('DROP TABLE reviews_with_members');
+    for (const sql of triggers) db.exec(sql);
+    db.exec('DROP TABLE council_members');
+  },
+  7: (db) => {
+    const triggers = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%stale_scores%'").pluck().all() as string[];
+    for (const name of triggers) db.exec(`DROP TRIGGER ${name}`);
+    db.exec('DROP TABLE stale_scores; DROP TABLE dossier_scores; DROP INDEX dossiers_by_person; DROP INDEX dossiers_by_scheme');
+    db.prepare("DELETE FROM settings WHERE key = 'storedScoresVersion'").run();
+  },
+  6: (db) => {
+    db.exec('DROP INDEX exchanges_by_sender');
+    for (const column of ['used_by', 'used_at', 'voided_at']) db.exec(`ALTER TABLE issued_setups DROP COLUMN ${column}`);
+    db.exec('ALTER TABLE exchanges DROP COLUMN sender_installation');
+  },
+};
+
+/**
+ * Takes a database back to the schema of an older build (5 at the earliest), so that a migration can be tested on
+ * "the database the previous version wrote": what each later migration added is removed, newest first.
+ */
+export function asSchema(db: Database.Database, version: number): void {
+  db.pragma('foreign_keys = OFF');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let step = current; step > version; step -= 1) UNDO[step]?.(db);
+  db.pragma(`user_version = ${version}`);
+  db.pragma('foreign_keys = ON');
+}
+
 /** Opens the installation's database file directly (read-only unless asked), runs `work`, closes it. */
 export function withDatabase<T>(dataDir: string, work: (db: Database.Database) => T, options: { readonly?: boolean } = {}): T {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: options.readonly ?? true, fileMustExist: true });

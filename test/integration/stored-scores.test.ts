@@ -158,12 +158,17 @@ describe('stored ranking scores follow every change, in the transaction that mak
     const [first] = received;
     if (!first) throw new Error('no dossier');
     const { scheme } = await branch.call('dossiers.get', { id: first });
+    const member = async (fullName: string): Promise<string> => {
+      const council = await branch.call('council.saveMember', { campaignYear: YEAR, fullName, position: 'member', title: '', userId: null });
+      return council.members.find((candidate) => candidate.fullName === fullName)?.id ?? '';
+    };
+    const [a, b, c] = [await member('Trần Văn A'), await member('Lê Thị B'), await member('Phạm Văn C')];
     const sheet = (share: number) => Object.fromEntries(manualCriteria(scheme).map((criterion) => [criterion.id, Math.floor((criterion.max * share) / 50) * 50]));
-    await branch.call('reviews.save', { dossierId: first, reviewer: 'Trần Văn A', scores: sheet(0.9), conflict: false, note: '' });
-    await branch.call('reviews.save', { dossierId: first, reviewer: 'Lê Thị B', scores: sheet(0.4), conflict: false, note: '' });
-    const reviews = await branch.call('reviews.save', { dossierId: first, reviewer: 'Phạm Văn C', scores: {}, conflict: true, note: 'Người thân' });
+    await branch.call('reviews.save', { dossierId: first, memberId: a, scores: sheet(0.9), conflict: false, note: '' });
+    await branch.call('reviews.save', { dossierId: first, memberId: b, scores: sheet(0.4), conflict: false, note: '' });
+    const reviews = await branch.call('reviews.save', { dossierId: first, memberId: c, scores: {}, conflict: true, note: 'Người thân' });
     expect((await expectFresh(branch, 'three sheets')).find((score) => score.dossierId === first)).toMatchObject({ source: 'council', reviewers: 3 });
-    await branch.call('reviews.save', { dossierId: first, reviewer: 'Lê Thị B', scores: sheet(1), conflict: false, note: 'Sửa' });
+    await branch.call('reviews.save', { dossierId: first, memberId: b, scores: sheet(1), conflict: false, note: 'Sửa' });
     await expectFresh(branch, 'a sheet replaced');
     await branch.call('reviews.delete', { id: reviews.find((review) => review.reviewer === 'Trần Văn A')?.id ?? '' });
     await expectFresh(branch, 'a sheet deleted');

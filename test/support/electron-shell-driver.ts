@@ -27,7 +27,7 @@ async function perform(request: ShellRequest): Promise<unknown> {
       return 'error' in answer ? answer : ({ status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') } satisfies FetchResult);
     }
     case 'invoke':
-      return ipcMain.invoke(request.channel, request.senderUrl, request.args);
+      return ipcMain.invoke(request.channel, request.senderUrl, request.args, request.fromOtherContents ?? false);
     case 'secondInstance': {
       // What Electron does in the primary when another launch gives up the lock.
       app.emit('second-instance', new FakeEvent(), request.argv, request.workingDirectory, null);
@@ -71,6 +71,8 @@ async function perform(request: ShellRequest): Promise<unknown> {
       return null;
     case 'permission':
       return fake.requestPermission(request.permission);
+    case 'permissionCheck':
+      return fake.checkPermission(request.permission);
     case 'minimize':
       fake.mainWindow().minimize();
       return null;

@@ -11,7 +11,7 @@ export type ShellRequest =
   | { op: 'ready' }
   | { op: 'finishLoad' }
   | { op: 'fetch'; url: string }
-  | { op: 'invoke'; channel: string; senderUrl: string | null; args: unknown[] }
+  | { op: 'invoke'; channel: string; senderUrl: string | null; args: unknown[]; fromOtherContents?: boolean }
   | { op: 'secondInstance'; argv: string[]; workingDirectory: string }
   | { op: 'openFile'; path: string }
   | { op: 'navigate'; event: 'will-navigate' | 'will-redirect'; url: string }
@@ -21,6 +21,7 @@ export type ShellRequest =
   | { op: 'queueDialog'; kind: DialogKind; answer: unknown }
   | { op: 'clickMenu'; path: string[] }
   | { op: 'permission'; permission: string }
+  | { op: 'permissionCheck'; permission: string }
   | { op: 'minimize' }
   | { op: 'unseal'; base64: string }
   | { op: 'exit' };

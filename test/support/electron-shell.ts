@@ -73,6 +73,9 @@ export interface StartOptions {
   /** The working directory of the launch (default: the layout's root). */
   cwd?: string;
   fake?: Partial<FakeElectronConfig>;
+  /** Extra environment and Node options (the unloadable-driver mode of test/support/electron-abi.ts). */
+  env?: NodeJS.ProcessEnv;
+  execArgv?: string[];
 }
 
 /** One run of the main process. */
@@ -92,7 +95,13 @@ export class ShellProcess {
     };
     delete env.TDCS_DATA_DIR;
     delete env.TDCS_NATIVE_BINDING;
-    this.child = fork(layout.mainJs, ['--data-dir', options.dataDir, ...(options.args ?? [])], { cwd: options.cwd ?? layout.root, env, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    Object.assign(env, options.env ?? {});
+    this.child = fork(layout.mainJs, ['--data-dir', options.dataDir, ...(options.args ?? [])], {
+      cwd: options.cwd ?? layout.root,
+      env,
+      execArgv: options.execArgv ?? [],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.on('message', (reply: ShellReply) => {

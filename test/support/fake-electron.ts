@@ -532,11 +532,14 @@ class FakeIpcMain extends EventEmitter {
     this.handlers.delete(channel);
   }
 
-  /** `ipcRenderer.invoke(channel, ...args)` from a frame at `senderUrl` (null: the frame has gone). */
-  async invoke(channel: string, senderUrl: string | null, args: unknown[]): Promise<unknown> {
+  /**
+   * `ipcRenderer.invoke(channel, ...args)` from a frame at `senderUrl` (null: the frame has gone), in the app's window —
+   * or, with `fromOtherContents`, in another webContents (a popup or a webview that loaded a page at that URL).
+   */
+  async invoke(channel: string, senderUrl: string | null, args: unknown[], fromOtherContents = false): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    const sender = FakeBrowserWindow.getAllWindows()[0]?.webContents ?? null;
+    const sender = fromOtherContents ? new FakeWebContents() : (FakeBrowserWindow.getAllWindows()[0]?.webContents ?? null);
     let origin = 'null';
     if (senderUrl !== null) {
       try {
@@ -683,7 +686,10 @@ const defaultSession = {
   setPermissionRequestHandler(handler: PermissionHandler | null): void {
     defaultSession.permissionRequestHandler = handler;
   },
-  setPermissionCheckHandler(): void {},
+  permissionCheckHandler: null as ((contents: FakeWebContents | null, permission: string, origin: string, details: Record<string, unknown>) => boolean) | null,
+  setPermissionCheckHandler(handler: ((contents: FakeWebContents | null, permission: string, origin: string, details: Record<string, unknown>) => boolean) | null): void {
+    defaultSession.permissionCheckHandler = handler;
+  },
 };
 
 export const session = {
@@ -809,6 +815,11 @@ export const fake = {
     const contents = new FakeWebContents();
     app.emit('web-contents-created', new FakeEvent(), contents);
     return contents;
+  },
+  /** What a permission check (navigator.permissions, a notification's state…) answers; null with no handler set. */
+  checkPermission(permission: string): boolean | null {
+    const handler = defaultSession.permissionCheckHandler;
+    return handler ? handler(fake.mainWindow().webContents, permission, 'app://tdcs', {}) : null;
   },
   async requestPermission(permission: string): Promise<boolean | null> {
     const handler = defaultSession.permissionRequestHandler;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeIssueMessage, keyedErrorMap } from '../../shared/contract/validation';
 import type { Review } from '../../shared/domain/review';
-import { reviewFormSchema, reviewFormToInput, reviewToFormValues, sameReviewer, typedScores, type ReviewFormValues } from '../../shared/domain/review-form';
+import { reviewFormSchema, reviewFormToInput, reviewToFormValues, typedScores, type ReviewFormValues } from '../../shared/domain/review-form';
 import { manualCriteria } from '../../shared/scoring/leaves';
 import { scheme } from './fixtures';
 
@@ -11,7 +11,7 @@ const [first, second] = manual as [(typeof manual)[number], (typeof manual)[numb
 /** Form values with every manual criterion filled in with "1". */
 function values(overrides: Partial<ReviewFormValues> = {}, scores: Record<string, string> = {}): ReviewFormValues {
   return {
-    reviewer: 'Nguyễn Văn Hùng',
+    memberId: 'member-hung',
     scores: { ...Object.fromEntries(manual.map((criterion) => [criterion.id, '1'])), ...scores },
     conflict: false,
     note: '',
@@ -53,28 +53,22 @@ describe('the score sheet form', () => {
     expect(problems(values({ conflict: true }, { [first.id]: '1,2' }))[path]?.key).toBe('validation.step');
   });
 
-  it('requires the member’s name', () => {
-    expect(problems(values({ reviewer: '   ' })).reviewer?.key).toBe('validation.required');
+  it('requires the council member whose sheet it is', () => {
+    expect(problems(values({ memberId: '' })).memberId?.key).toBe('council.form.chooseMember');
   });
 
   it('turns a stored sheet into form values (Vietnamese decimals) and valid values into the call’s input', () => {
-    const review: Review = { id: 'r1', dossierId: 'd1', reviewer: 'Trần Thị Lan', scores: { [first.id]: 1250 }, conflict: true, note: 'Người thân', updatedAt: '2026-01-12T08:00:00Z' };
+    const review: Review = { id: 'r1', dossierId: 'd1', reviewer: 'Trần Thị Lan', memberId: 'member-lan', scores: { [first.id]: 1250 }, conflict: true, note: 'Người thân', updatedAt: '2026-01-12T08:00:00Z' };
     const form = reviewToFormValues(scheme, review);
-    expect(form).toEqual({ reviewer: 'Trần Thị Lan', scores: { ...Object.fromEntries(manual.map((criterion) => [criterion.id, ''])), [first.id]: '12,5' }, conflict: true, note: 'Người thân' });
+    expect(form).toEqual({ memberId: 'member-lan', scores: { ...Object.fromEntries(manual.map((criterion) => [criterion.id, ''])), [first.id]: '12,5' }, conflict: true, note: 'Người thân' });
     expect(reviewToFormValues(scheme, null).scores[first.id]).toBe('');
-    expect(reviewFormToInput(scheme, 'd1', { ...form, reviewer: ' Trần Thị Lan ', note: ' Người thân ' })).toEqual({
+    expect(reviewToFormValues(scheme, null, 'member-own').memberId).toBe('member-own');
+    expect(reviewFormToInput(scheme, 'd1', { ...form, note: ' Người thân ' })).toEqual({
       dossierId: 'd1',
-      reviewer: 'Trần Thị Lan',
+      memberId: 'member-lan',
       scores: { [first.id]: 1250 },
       conflict: true,
       note: 'Người thân',
     });
-  });
-
-  it('knows two spellings of one member’s name apart from two members', () => {
-    expect(sameReviewer('Nguyễn Văn Hùng', '  nguyễn  văn HÙNG ')).toBe(true);
-    // Composed and decomposed accents are the same name.
-    expect(sameReviewer('Nguyễn', 'Nguye\u0302\u0303n')).toBe(true);
-    expect(sameReviewer('Nguyễn Văn Hùng', 'Nguyễn Văn Hưng')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, foldForSearch, matchesSearch } from '../../shared/domain/text';
+import { countWords, foldForSearch, forTerminal, matchesSearch } from '../../shared/domain/text';
 
 describe('foldForSearch: Vietnamese text without accents, for searching', () => {
   it('removes accents, turns đ into d and lowers the case', () => {
@@ -78,5 +78,22 @@ describe('word count of decomposed Vietnamese', () => {
   it('counts "Việt Nam" as two words whichever Unicode form it arrives in', () => {
     expect(countWords('Việt Nam'.normalize('NFD'))).toBe(2);
     expect(countWords('Việt Nam'.normalize('NFC'))).toBe(2);
+  });
+});
+
+describe('forTerminal: text from a file, safe to print', () => {
+  it('keeps Vietnamese, punctuation and markup-like text as they are', () => {
+    expect(forTerminal('Phòng giao dịch NHCSXH Gò Dầu <b>“Đức”</b> & 50%')).toBe('Phòng giao dịch NHCSXH Gò Dầu <b>“Đức”</b> & 50%');
+  });
+
+  it('removes colour and cursor sequences whole, and a window title (OSC) ended by a bell or by ESC \\', () => {
+    expect(forTerminal('\u001b[31mĐỎ\u001b[0m xã\u001b[2J\u001b[1;1H')).toBe('ĐỎ xã');
+    expect(forTerminal('a\u001b]0;pwned\u0007b\u001b]2;x\u001b\\c')).toBe('abc');
+    expect(forTerminal('a\u009b31mb')).toBe('ab');
+    expect(forTerminal('a\u001b')).toBe('a');
+  });
+
+  it('drops every other control character: a NUL, a carriage return, a backspace, DEL, C1 controls, bidirectional overrides', () => {
+    expect(forTerminal('Hội\u0000 Phụ nữ\r\n\b\u007f\u0085\u202e\u2066xã')).toBe('Hội Phụ nữxã');
   });
 });

@@ -37,6 +37,7 @@ export const migration005: Migration = {
       action TEXT NOT NULL,
       record_type TEXT,
       record_id TEXT,
+      record_label TEXT,
       change TEXT NOT NULL,
       prev_hash TEXT NOT NULL,
       hash TEXT NOT NULL

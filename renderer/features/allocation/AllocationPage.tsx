@@ -8,6 +8,7 @@ import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 interface Row {
   line: AllocationLine;
@@ -43,7 +44,7 @@ function useRows(report: AllocationReport | null): Row[] {
 export function AllocationPage() {
   const { t } = useTranslation();
   const points = usePoints();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const branch = useSession((state) => state.status?.mode === 'branch');
   const [method, setMethod] = useState<AllocationMethod | null>(null);
   const [weight, setWeight] = useState<AllocationWeight | null>(null);

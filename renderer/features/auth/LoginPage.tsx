@@ -12,10 +12,12 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 
 const loginSchema = contract['auth.login'].input;
 
-export function LoginPage() {
+/** The sign-in page; `notice` is what ended the last session (too many wrong passwords at the lock screen). */
+export function LoginPage({ notice }: { notice?: string | null }) {
   const { t } = useTranslation();
   const status = useSession((state) => state.status);
   const signedIn = useSession((state) => state.signedIn);
+  const rules = useSession((state) => state.rules);
   const [failure, setFailure] = useState<unknown>(null);
   const { register, handleSubmit, formState } = useForm({
     resolver: zodResolver(loginSchema, { error: keyedErrorMap }),
@@ -26,7 +28,7 @@ export function LoginPage() {
     setFailure(null);
     try {
       const result = await call('auth.login', values);
-      signedIn(result.session, result.user);
+      signedIn(result.session, result.user, result.mustChangePassword);
     } catch (error) {
       setFailure(error);
     }
@@ -49,10 +51,20 @@ export function LoginPage() {
         <Field id="login-password" label={t('login.password')} error={formState.errors.password}>
           <input id="login-password" type="password" autoComplete="current-password" {...register('password')} />
         </Field>
+        {notice && !failure ? (
+          <div className="banner banner-warn" role="alert" data-testid="login-notice">
+            {notice}
+          </div>
+        ) : null}
         <ErrorBanner error={failure} />
         <button type="submit" disabled={formState.isSubmitting} data-testid="login-submit">
           {formState.isSubmitting ? t('login.signingIn') : t('login.submit')}
         </button>
+        {rules ? (
+          <p className="muted small" data-testid="sign-in-rules">
+            {t('trust.signInRules', { maximum: rules.maxFailedSignIns, minutes: rules.lockMinutes, idle: rules.idleLockMinutes })}
+          </p>
+        ) : null}
       </form>
     </main>
   );

@@ -8,7 +8,6 @@ import { AGGREGATION_METHODS, TRIM_FROM_REVIEWERS } from '../../../shared/scorin
 import { ALLOCATION_METHODS } from '../../../shared/scoring/allocation';
 import { call } from '../../app/api';
 import { useCouncilAccess } from '../../app/access';
-import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner, errorShape } from '../../components/errors';
@@ -16,6 +15,7 @@ import { Field } from '../../components/Field';
 import { formatDate, formValuesOf, longDate, parseDate, type CampaignFormValues } from './campaign-form';
 import { TieBreakEditor } from './TieBreakEditor';
 import './campaign.css';
+import { useCampaignYear } from './campaign-year';
 
 /** The one next step of a campaign's status, with the words of its button and of its confirmation. */
 const NEXT: Record<CampaignStatus, { to: CampaignStatus; label: string; message: string }> = {
@@ -261,7 +261,7 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
 export function CampaignPage() {
   const { t } = useTranslation();
   const allowed = useCouncilAccess();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const { value: loaded, error } = useCall('campaigns.get', allowed ? { year } : null);
   const [updated, setUpdated] = useState<Campaign | null>(null);
   const [changed, setChanged] = useState<CampaignStatus | null>(null);

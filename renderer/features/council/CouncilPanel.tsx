@@ -7,11 +7,13 @@ import { manualCriteria } from '../../../shared/scoring/leaves';
 import { scoreDossier } from '../../../shared/scoring/score';
 import type { Scheme } from '../../../shared/scoring/types';
 import { call } from '../../app/api';
+import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
+import type { ReviewFormValues } from '../../../shared/domain/review-form';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
 import { AggregateExplanation } from './AggregateExplanation';
-import { ReviewForm } from './ReviewForm';
+import { ReviewForm, reviewDraftKey } from './ReviewForm';
 
 /**
  * The council's score sheets on one dossier: every member's points on the manual criteria and total under the
@@ -22,15 +24,28 @@ export function CouncilPanel({ dossier, scheme }: { dossier: Dossier; scheme: Sc
   const { t } = useTranslation();
   const label = useLabel();
   const points = usePoints();
+  const user = useSession((state) => state.user);
   const { value: loaded, error: loadError } = useCall('reviews.list', { dossierId: dossier.id });
   const { value: campaign, error: campaignError } = useCall('campaigns.get', { year: dossier.campaignYear });
+  const { value: council, error: councilError } = useCall('council.get', { campaignYear: dossier.campaignYear });
+  const draftKey = reviewDraftKey(dossier.id, user?.id ?? '');
+  const { value: draft, loading: draftLoading } = useCall('drafts.get', { key: draftKey });
   const [latest, setLatest] = useState<Review[] | null>(null);
-  const [editing, setEditing] = useState<Review | 'new' | null>(null);
+  const [chosen, setChosen] = useState<Review | 'new' | null>(null);
+  const [closedDraft, setClosedDraft] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const reviews = latest ?? loaded;
   const criteria = manualCriteria(scheme);
+  // A sheet left half-typed (a reload, a closed window) opens again as it was.
+  const draftForm = !closedDraft && draft ? (draft.form as ReviewFormValues) : null;
+  const draftReview = draftForm ? (reviews?.find((review) => review.memberId === draftForm.memberId) ?? null) : null;
+  const editing: Review | 'new' | null = chosen ?? (draftForm && reviews ? (draftReview ?? 'new') : null);
+  const members = council?.members ?? [];
+  // A council member's account scores as that member only; the secretary enters anyone's paper sheet.
+  const own = user?.role === 'councilMember' ? members.filter((member) => member.userId === user.id) : members;
+  const available = editing && editing !== 'new' ? own.filter((member) => member.id === editing.memberId) : own.filter((member) => !reviews?.some((review) => review.memberId === member.id));
 
   const input = useMemo(() => toScoreInput(dossier.content), [dossier.content]);
   const selfTotal = useMemo(() => scoreDossier(scheme, input).total, [scheme, input]);
@@ -51,7 +66,8 @@ export function CouncilPanel({ dossier, scheme }: { dossier: Dossier; scheme: Sc
 
   const saved = (list: Review[], reviewer: string) => {
     setLatest(list);
-    setEditing(null);
+    setChosen(null);
+    setClosedDraft(true);
     setNotice(t('council.panel.saved', { name: reviewer }));
   };
 
@@ -69,21 +85,22 @@ export function CouncilPanel({ dossier, scheme }: { dossier: Dossier; scheme: Sc
   const startEditing = (target: Review | 'new') => {
     setNotice(null);
     setConfirming(null);
-    setEditing(target);
+    setChosen(target);
   };
 
   return (
     <section className="card council-panel" data-testid="council-panel" aria-labelledby="council-title">
       <header className="council-header">
         <h2 id="council-title">{t('council.panel.title')}</h2>
-        {editing === null ? (
+        {editing === null && available.length > 0 ? (
           <button type="button" onClick={() => startEditing('new')} data-testid="review-add">
             {t('council.panel.add')}
           </button>
         ) : null}
       </header>
       <p className="muted small">{t('council.panel.intro')}</p>
-      <ErrorBanner error={loadError ?? campaignError ?? failure} />
+      <ErrorBanner error={loadError ?? campaignError ?? councilError ?? failure} />
+      {council && members.length === 0 ? <p className="banner banner-warn">{t('council.panel.noMembers')}</p> : null}
       {notice ? (
         <div className="banner banner-ok" role="status" data-testid="review-notice">
           {notice}
@@ -186,16 +203,22 @@ export function CouncilPanel({ dossier, scheme }: { dossier: Dossier; scheme: Sc
         ) : null}
       </div>
 
-      {editing !== null && reviews ? (
+      {editing !== null && reviews && council && !draftLoading ? (
         <ReviewForm
           key={editing === 'new' ? 'new' : editing.id}
           dossierId={dossier.id}
+          campaignYear={dossier.campaignYear}
+          members={available}
+          restoredDraft={draftForm && draft ? { form: draftForm, updatedAt: draft.updatedAt } : null}
           scheme={scheme}
           input={input}
           review={editing === 'new' ? null : editing}
-          reviews={reviews}
           onSaved={saved}
-          onCancel={() => setEditing(null)}
+          onCancel={() => {
+            setChosen(null);
+            setClosedDraft(true);
+            void call('drafts.discard', { key: draftKey }).catch(() => undefined);
+          }}
         />
       ) : null}
     </section>

@@ -1,45 +1,60 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
+import type { CouncilMember } from '../../../shared/domain/council';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { keyedErrorMap, keyedMessage } from '../../../shared/contract/validation';
 import type { Review } from '../../../shared/domain/review';
-import { reviewFormSchema, reviewFormToInput, reviewToFormValues, sameReviewer, typedScores, type ReviewFormValues } from '../../../shared/domain/review-form';
+import { reviewFormSchema, reviewFormToInput, reviewToFormValues, typedScores, type ReviewFormValues } from '../../../shared/domain/review-form';
 import { manualCriteria } from '../../../shared/scoring/leaves';
 import { scoreDossier } from '../../../shared/scoring/score';
 import type { Scheme, ScoreInput } from '../../../shared/scoring/types';
 import { call } from '../../app/api';
+import { useSession } from '../../app/session-store';
+import { useUnsavedGuard } from '../../app/unsaved-guard';
+import { useAutosave } from '../../components/use-autosave';
+import { formatDateTime } from '../../components/format';
 import { ErrorBanner, errorShape } from '../../components/errors';
 import { Field } from '../../components/Field';
 import { useLabel, usePoints } from '../../components/format';
 
 interface ReviewFormProps {
   dossierId: string;
+  campaignYear: number;
+  /** The members who may still get a sheet here (all of them but those with one), or the one member editing theirs. */
+  members: CouncilMember[];
+  /** A sheet kept from an earlier moment (a closed window, a crash), as it was typed. */
+  restoredDraft: { form: ReviewFormValues; updatedAt: string } | null;
   scheme: Scheme;
   /** The dossier's inputs, so the sheet's total is computed as the ranking will. */
   input: ScoreInput;
   /** The sheet being edited, or null for a new one. */
   review: Review | null;
-  /** Every sheet of the dossier, to refuse a second sheet under a name that already has one. */
-  reviews: Review[];
   onSaved: (reviews: Review[], reviewer: string) => void;
   onCancel: () => void;
 }
 
 /** Maps an issue path of `reviews.save` to the form field it belongs to. */
 function formPath(path: string): FieldPath<ReviewFormValues> | null {
-  if (path.startsWith('scores.') || path === 'reviewer' || path === 'note' || path === 'conflict') return path as FieldPath<ReviewFormValues>;
+  if (path.startsWith('scores.') || path === 'memberId' || path === 'note' || path === 'conflict') return path as FieldPath<ReviewFormValues>;
   return null;
 }
 
 /** One council member's score sheet: points on the manual criteria, a conflict of interest, a note. */
-export function ReviewForm({ dossierId, scheme, input, review, reviews, onSaved, onCancel }: ReviewFormProps) {
-  const { t } = useTranslation();
+export function ReviewForm({ dossierId, campaignYear, members, restoredDraft, scheme, input, review, onSaved, onCancel }: ReviewFormProps) {
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   const points = usePoints();
+  const userId = useSession((state) => state.user?.id ?? '');
   const resolver = useMemo(() => zodResolver(reviewFormSchema(scheme), { error: keyedErrorMap }), [scheme]);
-  const form = useForm<ReviewFormValues>({ resolver, defaultValues: reviewToFormValues(scheme, review), mode: 'onBlur' });
-  const { register, handleSubmit, formState, setError, control } = form;
+  const initial = reviewToFormValues(scheme, review, members.length === 1 ? (members[0]?.id ?? '') : '');
+  const form = useForm<ReviewFormValues>({ resolver, defaultValues: restoredDraft?.form ?? initial, mode: 'onBlur' });
+  const { register, handleSubmit, formState, setError, control, reset } = form;
+  const [restored, setRestored] = useState(restoredDraft !== null);
+  const draftKey = reviewDraftKey(dossierId, userId);
+  const values = useWatch({ control }) as ReviewFormValues;
+  useAutosave(draftKey, campaignYear, dossierId, values, formState.isDirty || restored);
+  useUnsavedGuard(formState.isDirty || restored ? t('council.form.unsaved') : null);
   const [failure, setFailure] = useState<unknown>(null);
   const criteria = manualCriteria(scheme);
 
@@ -48,13 +63,12 @@ export function ReviewForm({ dossierId, scheme, input, review, reviews, onSaved,
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
-    if (!review && reviews.some((other) => sameReviewer(other.reviewer, values.reviewer))) {
-      setError('reviewer', { type: 'duplicate', message: keyedMessage('council.form.duplicate', { name: values.reviewer.trim() }) });
-      return;
-    }
     try {
       const saved = await call('reviews.save', reviewFormToInput(scheme, dossierId, values));
-      onSaved(saved, values.reviewer.trim());
+      reset(values);
+      setRestored(false);
+      void call('drafts.discard', { key: draftKey }).catch(() => undefined);
+      onSaved(saved, members.find((member) => member.id === values.memberId)?.fullName ?? '');
     } catch (error) {
       for (const issue of errorShape(error).issues ?? []) {
         const path = formPath(issue.path);
@@ -69,8 +83,38 @@ export function ReviewForm({ dossierId, scheme, input, review, reviews, onSaved,
   return (
     <form className="review-form" onSubmit={(event) => void submit(event)} noValidate data-testid="review-form" aria-label={title}>
       <h3>{title}</h3>
-      <Field id="reviewer" label={t('council.form.reviewer')} hint={review ? t('council.form.reviewerLocked') : undefined} error={errors.reviewer}>
-        <input id="reviewer" autoComplete="off" readOnly={review !== null} {...register('reviewer')} />
+      {restored && restoredDraft ? (
+        <div className="banner banner-warn" role="status" data-testid="review-draft-restored">
+          {t('dossierWork.draftRestored', { time: formatDateTime(restoredDraft.updatedAt, i18n.language) })}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              void call('drafts.discard', { key: draftKey }).catch(() => undefined);
+              reset(initial);
+              setRestored(false);
+            }}
+          >
+            {t('dossierWork.discardDraft')}
+          </button>
+        </div>
+      ) : null}
+      <Field id="reviewer" label={t('council.form.reviewer')} hint={review ? t('council.form.reviewerLocked') : undefined} error={errors.memberId}>
+        {review !== null || members.length === 1 ? (
+          // The sheet's member is settled (an existing sheet, or the member's own account): shown, not chosen.
+          <output id="reviewer" data-testid="review-member-fixed">
+            {members.find((member) => member.id === values.memberId)?.fullName ?? review?.reviewer}
+          </output>
+        ) : (
+          <select id="reviewer" {...register('memberId')} data-testid="review-member">
+            <option value="">{t('council.form.chooseMember')}</option>
+            {members.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.fullName}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <div className="review-scores">
         {criteria.map((criterion) => {
@@ -110,4 +154,9 @@ export function ReviewForm({ dossierId, scheme, input, review, reviews, onSaved,
       </div>
     </form>
   );
+}
+
+/** Where a sheet being typed is kept: one per dossier and per person typing it (the member is in the form). */
+export function reviewDraftKey(dossierId: string, userId: string): string {
+  return `review:${dossierId}:${userId}`;
 }

@@ -29,8 +29,18 @@ function sizeText(bytes: number, language: string): string {
   return bytes >= 1024 * 1024 ? `${format.format(bytes / 1024 / 1024)} MB` : `${format.format(bytes / 1024)} KB`;
 }
 
-/** Evidence of a dossier: add by drop or picker, see thumbnails, open, remove; stored once by SHA-256. */
-export function AttachmentsPanel({ dossierId, attachments, onChange }: { dossierId: string | null; attachments: AttachmentInfo[]; onChange: (list: AttachmentInfo[]) => void }) {
+/** Evidence of a dossier: add by drop or picker, see thumbnails, open, remove; stored once by SHA-256. `readOnly`: open only. */
+export function AttachmentsPanel({
+  dossierId,
+  attachments,
+  onChange,
+  readOnly = false,
+}: {
+  dossierId: string | null;
+  attachments: AttachmentInfo[];
+  onChange: (list: AttachmentInfo[]) => void;
+  readOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [failure, setFailure] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -89,7 +99,7 @@ export function AttachmentsPanel({ dossierId, attachments, onChange }: { dossier
   return (
     <section className="card" data-testid="attachments-panel">
       <h2>{t('dossierWork.evidence')}</h2>
-      {!dossierId ? (
+      {readOnly ? null : !dossierId ? (
         <p className="muted small">{t('dossierWork.saveForEvidence')}</p>
       ) : (
         <div
@@ -137,9 +147,11 @@ export function AttachmentsPanel({ dossierId, attachments, onChange }: { dossier
               <button type="button" className="link" onClick={() => void open(attachment)}>
                 {t('dossierWork.open')}
               </button>
-              <button type="button" className="link" onClick={() => void remove(attachment)}>
-                {t('dossierWork.remove')}
-              </button>
+              {readOnly ? null : (
+                <button type="button" className="link" onClick={() => void remove(attachment)}>
+                  {t('dossierWork.remove')}
+                </button>
+              )}
             </span>
           </li>
         ))}

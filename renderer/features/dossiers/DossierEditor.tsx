@@ -16,6 +16,7 @@ import { countWords } from '../../../shared/domain/text';
 import { manualCriteria } from '../../../shared/scoring/leaves';
 import { scoreDossier } from '../../../shared/scoring/score';
 import type { Scheme } from '../../../shared/scoring/types';
+import type { WordReport } from '../../../shared/domain/word-report';
 import { call } from '../../app/api';
 import { ErrorBanner, errorShape, useErrorText } from '../../components/errors';
 import { Field } from '../../components/Field';
@@ -23,7 +24,8 @@ import { formatDateTime, useLabel } from '../../components/format';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
 import { ScorePreview } from './ScorePreview';
-import { useAutosave } from './use-autosave';
+import { useAutosave } from '../../components/use-autosave';
+import { WordReportImport, type WordOriginal } from './WordReportImport';
 import { useDossiers } from './store';
 
 interface EditorProps {
@@ -47,6 +49,8 @@ interface EditorProps {
   onAttachments: (list: AttachmentInfo[]) => void;
   onSaved: (detail: DossierSaveResult) => void;
   onStatus: (status: 'ready' | 'draft') => Promise<void>;
+  /** The branch's view of a dossier received from an office: shown as sent, nothing typed, kept or saved. */
+  readOnly?: boolean;
 }
 
 const UNDO_STEPS = 50;
@@ -60,7 +64,7 @@ function formPath(path: string): FieldPath<DossierFormValues> | null {
 
 /** The dossier form for one scheme, with the live preview computed by the shared scoring library. */
 export function DossierEditor(props: EditorProps) {
-  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, personGender, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus } = props;
+  const { scheme, updatedAt, campaignYear, nomineeKind, dossierId, personId, personGender, dossier, initialValues, draftKey, restoredDraft, attachments, onAttachments, onSaved, onStatus, readOnly = false } = props;
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const group = nomineeGroupOf(nomineeKind);
@@ -84,7 +88,7 @@ export function DossierEditor(props: EditorProps) {
   const content = useMemo(() => formValuesToContent(scheme, values, group).content, [scheme, values, group]);
   const result = useMemo(() => scoreDossier(scheme, toScoreInput(content, { nomineeKind, personGender })), [scheme, content, nomineeKind, personGender]);
   const checklist = useMemo(() => dossierChecklist(scheme, nomineeKind, content, result, attachments.length), [scheme, nomineeKind, content, result, attachments.length]);
-  const autosave = useAutosave(draftKey, campaignYear, dossierId, values, formState.isDirty || restored);
+  const autosave = useAutosave(draftKey, campaignYear, dossierId, values, !readOnly && (formState.isDirty || restored));
 
   // Undo: snapshots of the form taken when typing pauses; the button steps back through them.
   const history = useRef<string[]>([JSON.stringify(restoredDraft?.form ?? initialValues)]);
@@ -109,6 +113,38 @@ export function DossierEditor(props: EditorProps) {
     history.current = history.current.slice(0, -1);
     reset(JSON.parse(history.current[history.current.length - 1] as string) as DossierFormValues, { keepDefaultValues: true });
     setUndoable(history.current.length > 1);
+  };
+
+  // The report read from Word: what it replaced (for the undo), and the original .docx, attached as evidence at once or,
+  // for a dossier not yet saved, when it is first saved.
+  const [wordImport, setWordImport] = useState<{ name: string; previous: string; evidence: 'attached' | 'onSave' | 'failed'; error?: unknown } | null>(null);
+  const [wordUndone, setWordUndone] = useState(false);
+  const [pendingOriginal, setPendingOriginal] = useState<WordOriginal | null>(null);
+
+  const applyWordReport = async (report: WordReport, original: WordOriginal): Promise<void> => {
+    const previous = form.getValues('report');
+    form.setValue('report', report.text, { shouldDirty: true, shouldValidate: true });
+    setWordUndone(false);
+    if (!dossierId) {
+      setPendingOriginal(original);
+      setWordImport({ name: original.name, previous, evidence: 'onSave' });
+      return;
+    }
+    setWordImport({ name: original.name, previous, evidence: 'onSave' });
+    try {
+      onAttachments(await call('attachments.add', { dossierId, fileName: original.name, content: original.content }));
+      setWordImport({ name: original.name, previous, evidence: 'attached' });
+    } catch (error) {
+      setWordImport({ name: original.name, previous, evidence: 'failed', error });
+    }
+  };
+
+  const undoWordReport = (): void => {
+    if (!wordImport) return;
+    form.setValue('report', wordImport.previous, { shouldDirty: true, shouldValidate: true });
+    setPendingOriginal(null);
+    setWordImport(null);
+    setWordUndone(true);
   };
 
   const discardDraft = (): void => {
@@ -146,6 +182,14 @@ export function DossierEditor(props: EditorProps) {
         setRestored(false);
         setRevisionNotice(detail.revisionStarted ? detail.dossier.revision : null);
         markSaved(detail.dossier.id);
+        const original = pendingOriginal;
+        setPendingOriginal(null);
+        if (original) {
+          // The dossier exists now: its report's Word original becomes its evidence (a failure leaves the saved text as it is).
+          await call('attachments.add', { dossierId: detail.dossier.id, fileName: original.name, content: original.content }).then(onAttachments, (error: unknown) =>
+            setWordImport((current) => (current ? { ...current, evidence: 'failed', error } : current)),
+          );
+        }
         onSaved(detail);
       } catch (error) {
         for (const issue of errorShape(error).issues ?? []) {
@@ -166,7 +210,8 @@ export function DossierEditor(props: EditorProps) {
 
   return (
     <div className="editor">
-      <form className="dossier-form" onSubmit={(event) => void submit(event)} noValidate data-testid="dossier-form">
+      <form className="dossier-form" onSubmit={(event) => void submit(event)} noValidate data-testid="dossier-form" data-read-only={readOnly || undefined}>
+        <fieldset className="form-body" disabled={readOnly}>
         {restored && restoredDraft ? (
           <div className="banner banner-warn" role="status" data-testid="draft-restored">
             {t('dossierWork.draftRestored', { time: formatDateTime(restoredDraft.updatedAt, i18n.language) })}{' '}
@@ -190,9 +235,11 @@ export function DossierEditor(props: EditorProps) {
                   ? t('dossierWork.autosaveFailed', { error: errorText(autosave.error) })
                   : ''}
           </span>
-          <button type="button" className="secondary" onClick={undo} disabled={!undoable} title={t('dossierWork.undoHint')} data-testid="undo">
-            {t('dossierWork.undo')}
-          </button>
+          {readOnly ? null : (
+            <button type="button" className="secondary" onClick={undo} disabled={!undoable} title={t('dossierWork.undoHint')} data-testid="undo">
+              {t('dossierWork.undo')}
+            </button>
+          )}
         </div>
         <section className="card">
           <div className="grid-2">
@@ -268,18 +315,43 @@ export function DossierEditor(props: EditorProps) {
           <Field id="report" label={<h2 className="inline-heading">{t('form.report')}</h2>} hint={`${t('form.reportHint')} · ${t('form.words', { count: countWords(report) })}`} error={errors.report}>
             <textarea id="report" rows={10} {...register('report')} />
           </Field>
-          <button type="button" className="secondary" onClick={insertTemplate} data-testid="insert-template">
-            {t('dossierWork.insertTemplate')}
-          </button>
+          {readOnly ? null : (
+            <button type="button" className="secondary" onClick={insertTemplate} data-testid="insert-template">
+              {t('dossierWork.insertTemplate')}
+            </button>
+          )}
+          {wordImport ? (
+            <div className="banner banner-ok word-done" role="status" data-testid="word-replaced">
+              <span>{t('wordReport.replaced', { name: wordImport.name })}</span>
+              {wordImport.evidence === 'attached' ? <span>{t('wordReport.attached')}</span> : null}
+              {wordImport.evidence === 'onSave' && !dossierId ? <span>{t('wordReport.attachOnSave')}</span> : null}
+              <button type="button" className="link" onClick={undoWordReport} data-testid="word-undo">
+                {t('wordReport.undo')}
+              </button>
+            </div>
+          ) : null}
+          {wordImport?.evidence === 'failed' ? (
+            <div className="banner banner-error" role="alert">
+              {t('wordReport.attachFailed', { error: errorText(wordImport.error) })}
+            </div>
+          ) : null}
+          {wordUndone ? (
+            <p className="muted small" role="status" data-testid="word-undone">
+              {t('wordReport.undone')}
+            </p>
+          ) : null}
+          {readOnly ? null : <WordReportImport group={group} currentReport={report} onUse={(read, original) => void applyWordReport(read, original)} />}
         </section>
+        </fieldset>
 
-        <AttachmentsPanel dossierId={dossierId} attachments={attachments} onChange={onAttachments} />
+        <AttachmentsPanel dossierId={dossierId} attachments={attachments} onChange={onAttachments} readOnly={readOnly} />
 
         <section className="card">
           <h2>{t('dossierWork.checklistTitle')}</h2>
           <ChecklistPanel items={checklist} />
           {dossierId && dossier?.status === 'draft' && (formState.isDirty || restored) ? <p className="muted small">{t('dossierWork.checklistSaveFirst')}</p> : null}
           {dossier?.status === 'ready' ? <p className="pill pill-ready">{t('dossierWork.readyDone')}</p> : null}
+          {readOnly ? null : (
           <div className="form-actions-inline">
             {dossier?.status === 'ready' ? (
               <button type="button" className="secondary" onClick={() => void onStatus('draft')} data-testid="back-to-draft">
@@ -291,6 +363,7 @@ export function DossierEditor(props: EditorProps) {
               </button>
             )}
           </div>
+          )}
         </section>
 
         {hasErrors ? (
@@ -304,11 +377,13 @@ export function DossierEditor(props: EditorProps) {
             {t('form.saved')}
           </div>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" disabled={formState.isSubmitting} data-testid="save-dossier">
-            {formState.isSubmitting ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
+        {readOnly ? null : (
+          <div className="form-actions">
+            <button type="submit" disabled={formState.isSubmitting} data-testid="save-dossier">
+              {formState.isSubmitting ? t('form.saving') : t('form.save')}
+            </button>
+          </div>
+        )}
       </form>
       <ScorePreview scheme={scheme} result={result} />
     </div>

@@ -11,10 +11,12 @@ import { useRouter, type Route } from '../../app/router';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
+import { AdjustmentsPanel } from '../council/AdjustmentsPanel';
 import { CouncilPanel } from '../council/CouncilPanel';
 import { useUnits } from '../units/store';
 import { DossierEditor } from './DossierEditor';
 import { useDossiers } from './store';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** The autosaved draft's key, as the service names it (electron/services/dossiers.ts draftKey). */
 function draftKeyOf(dossierId: string | null, kind: string, nominee: string): string {
@@ -44,9 +46,13 @@ function usableDraft(draft: { form: unknown; updatedAt: string } | null, savedAt
 
 function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange: (detail: DossierDetail) => void }) {
   const { t } = useTranslation();
-  const councilStaff = useCouncilAccess();
+  const councilStaff = useCouncilAccess('reviews.list');
+  const adjusts = useCouncilAccess('adjustments.save');
+  const branch = useSession((state) => state.status?.mode === 'branch');
   const loadDossiers = useDossiers((state) => state.loadDossiers);
   const { dossier, scheme } = detail;
+  // At the branch, a dossier received from its office is the office's record: shown as sent, never edited here.
+  const received = branch && (dossier.status === 'received' || dossier.status === 'returned');
   const key = draftKeyOf(dossier.id, dossier.nomineeKind, dossier.personId ?? dossier.unitId);
   const { value: draft, loading: draftLoading } = useCall('drafts.get', { key });
   const [attachments, setAttachments] = useState<AttachmentInfo[] | null>(null);
@@ -80,13 +86,18 @@ function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange
           {t('dossierWork.returned', { reason: dossier.returnReason })}
         </div>
       ) : null}
-      {dossier.status === 'exported' || dossier.status === 'received' ? (
+      {received ? (
+        <div className="banner banner-warn" role="status" data-testid="received-notice">
+          {t('trust.adjustments.receivedNotice', { revision: dossier.revision })}
+        </div>
+      ) : dossier.status === 'exported' || dossier.status === 'received' ? (
         <div className="banner banner-warn" role="status">
           {t('dossierWork.sentRevision', { revision: dossier.revision })}
         </div>
       ) : null}
       <ErrorBanner error={failure} />
       {councilStaff ? <CouncilPanel key={`${dossier.id}-${scheme.version}`} dossier={dossier} scheme={scheme} /> : null}
+      {received && adjusts ? <AdjustmentsPanel detail={detail} onChange={onChange} /> : null}
       <DossierEditor
         key={`${dossier.id}-${scheme.id}-${scheme.version}`}
         scheme={scheme}
@@ -111,6 +122,7 @@ function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange
           void loadDossiers(dossier.campaignYear);
         }}
         onStatus={setStatus}
+        readOnly={received}
       />
     </section>
   );
@@ -244,7 +256,7 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
 /** A new dossier (choose the nominee, then fill in) or an existing one. */
 export function DossierFormPage({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const { value: campaign, error: campaignError } = useCall('campaigns.get', { year });
   const { value: loaded, error: loadError } = useCall('dossiers.get', id ? { id } : null);
   const [changed, setChanged] = useState<DossierDetail | null>(null);

@@ -4,7 +4,6 @@ import { DOSSIER_STATUSES, type DossierStatus, type DossierSummary } from '../..
 import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, isCollectiveKind } from '../../../shared/domain/kinds';
 import { foldForSearch } from '../../../shared/domain/text';
 import { useRouter } from '../../app/router';
-import { useSession } from '../../app/session-store';
 import { sortByName, vietnameseCollator } from '../../components/collation';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime, usePoints } from '../../components/format';
@@ -14,6 +13,7 @@ import { parseMinimumTotal, useDossierListView, type DossierListView, type Dossi
 import { useDossiers } from './store';
 import '../../components/filters.css';
 import './dossier-list.css';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** Who a dossier nominates: the person for an individual, else the unit. */
 export function nomineeName(dossier: DossierSummary): string {
@@ -59,7 +59,7 @@ function visible(dossiers: DossierSummary[], texts: Map<string, string>, view: D
 
 export function DossierListPage() {
   const { t, i18n } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const go = useRouter((state) => state.go);
   const { dossiers, error, loadDossiers } = useDossiers();
   const { view, change, clearFilters, sortBy } = useDossierListView();

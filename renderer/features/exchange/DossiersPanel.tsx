@@ -89,7 +89,7 @@ function ReturnForm({ dossier, onDone, onCancel }: { dossier: DossierSummary; on
  */
 export function DossiersPanel({ mode, dossiers, error, onChanged }: { mode: 'branch' | 'office'; dossiers: DossierSummary[] | null; error: unknown; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const council = useCouncilAccess();
+  const council = useCouncilAccess('exchange.returnDossier');
   const [query, setQuery] = useState('');
   const [returning, setReturning] = useState<string | null>(null);
   const [returnedName, setReturnedName] = useState<string | null>(null);

@@ -10,11 +10,12 @@ import { IdentityPanel } from './IdentityPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { SendPanel } from './SendPanel';
 import './exchange.css';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** Data exchange on USB sticks: this installation's identity, sending and receiving files, the dossiers moved, the history. */
 export function ExchangePage() {
   const { t } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const mode = useSession((state) => state.status?.mode);
   const tab = useExchange((state) => state.tab);
   const setTab = useExchange((state) => state.setTab);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExchangeIdentity } from '../../../shared/contract/calls';
 import type { ExchangeRecord, PeerInfo } from '../../../shared/domain/exchange';
 import { call } from '../../app/api';
-import { useSession } from '../../app/session-store';
+import { useMayCall } from '../../app/access';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner } from '../../components/errors';
 import { useExchange } from './exchange-store';
@@ -79,7 +79,7 @@ function BranchOfOffice({ branch }: { branch: PeerInfo | undefined }) {
 
 function OfficesOfBranch({ peers, onChanged }: { peers: PeerInfo[]; onChanged: () => void }) {
   const { t } = useTranslation();
-  const admin = useSession((state) => state.user?.role === 'admin');
+  const admin = useMayCall('exchange.revoke');
   const [failure, setFailure] = useState<unknown>(null);
   const [changed, setChanged] = useState<{ name: string; revoked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);

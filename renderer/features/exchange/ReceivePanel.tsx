@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_CATEGORIES, type ImportCategory, type ImportPlan } from '../../../shared/domain/exchange';
+import type { Language } from '../../../shared/domain/kinds';
+import { describeProblem } from '../../../shared/i18n';
 import { call } from '../../app/api';
 import { useCouncilAccess } from '../../app/access';
 import { useCall } from '../../app/use-call';
@@ -130,8 +132,10 @@ function CategoryCounts({ counts }: { counts: Record<ImportCategory, number> }) 
 
 /** The records of a plan, grouped by what importing does with them, each with its note. */
 function PlanItems({ plan }: { plan: ImportPlan }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useLabel();
+  const language: Language = i18n.language === 'en' ? 'en' : 'vi';
+  const translate = (key: string, params?: Record<string, string | number>) => t(key, params ?? {});
   if (plan.items.length === 0) return <p className="empty">{t('exchange.receive.noItems')}</p>;
   return (
     <div className="plan-groups">
@@ -161,7 +165,16 @@ function PlanItems({ plan }: { plan: ImportPlan }) {
                     <tr key={`${item.ref}-${index}`} data-ref={item.ref}>
                       <td>{typeof item.label === 'string' ? item.label : label(item.label)}</td>
                       <td>{item.revision === null ? t('app.none') : t('exchange.send.revision', { revision: item.revision })}</td>
-                      <td>{item.reason ? t(item.reason.key, item.reason.params) : ''}</td>
+                      <td>
+                        {item.reason ? t(item.reason.key, item.reason.params) : ''}
+                        {item.problems && item.problems.length > 0 ? (
+                          <ul className="item-problems" data-testid="item-problems">
+                            {item.problems.map((problem, at) => (
+                              <li key={at}>{describeProblem(problem, translate, language)}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -220,6 +233,7 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
   const [fingerprintConfirmed, setFingerprintConfirmed] = useState(false);
   const [acceptReplay, setAcceptReplay] = useState(false);
   const [acceptLate, setAcceptLate] = useState(false);
+  const [acceptReplacement, setAcceptReplacement] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [applied, setApplied] = useState<ImportPlan | null>(null);
@@ -238,7 +252,7 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
     }
     setBusy(true);
     try {
-      const result = await call('exchange.apply', { source: chosen.source, decision: { fingerprintConfirmed, acceptReplay, acceptLate } });
+      const result = await call('exchange.apply', { source: chosen.source, decision: { fingerprintConfirmed, acceptReplay, acceptLate, acceptReplacement } });
       setApplied(result);
       onChanged();
     } catch (problem) {
@@ -316,6 +330,18 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
       ) : null}
       {plan.sequenceStatus === 'gap' ? (
         <Acceptance explanation={t('exchange.receive.gapExplain')} label={t('exchange.receive.acceptGap')} checked={acceptReplay} onChange={setAcceptReplay} testId="accept-gap" />
+      ) : null}
+      {plan.sequenceStatus === 'skipped' ? (
+        <Acceptance explanation={t('exchange.receive.skippedExplain')} label={t('exchange.receive.acceptSkipped')} checked={acceptReplay} onChange={setAcceptReplay} testId="accept-skipped" />
+      ) : null}
+      {plan.replaces ? (
+        <Acceptance
+          explanation={t('exchange.receive.replacesExplain', { name: sender, fingerprint: plan.replaces.fingerprint })}
+          label={t('exchange.receive.acceptReplacement')}
+          checked={acceptReplacement}
+          onChange={setAcceptReplacement}
+          testId="accept-replacement"
+        />
       ) : null}
       {lateMatters ? (
         council ? (

@@ -107,9 +107,11 @@ export const useExchange = create<ExchangeState>((set, get) => {
     },
     choose(source, fileName) {
       choices += 1;
+      forgetUpload(get().chosen);
       set({ tab: 'receive', chosen: { id: choices, source, fileName } });
     },
     clear() {
+      forgetUpload(get().chosen);
       set({ chosen: null });
     },
   };
@@ -119,6 +121,11 @@ export const useExchange = create<ExchangeState>((set, get) => {
 useSession.subscribe((state, previous) => {
   if (state.user?.id !== previous.user?.id) useExchange.setState({ exporting: null, chosen: null, tab: 'identity' });
 });
+
+/** Browser mode: a file uploaded for a dry run and then set aside is removed from the application's inbox. */
+function forgetUpload(chosen: ChosenFile | null): void {
+  if (chosen && 'uploadId' in chosen.source) void call('exchange.discardUpload', { uploadId: chosen.source.uploadId }).catch(() => undefined);
+}
 
 /** The last part of a path, whichever separator the system uses. */
 export function baseName(path: string): string {

@@ -9,10 +9,10 @@ export function isDesktop(): boolean {
 }
 
 /** Browser mode: sends a chosen file to the application's inbox; resolves with the id the dry run names it by. */
-export async function uploadExchangeFile(file: File): Promise<string> {
+export async function uploadExchangeFile(file: File, kind: 'exchange' | 'backup' = 'exchange'): Promise<string> {
   let response: CallResponse;
   try {
-    const answer = await fetch('./api/upload', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream' }, body: file });
+    const answer = await fetch(`./api/upload?kind=${kind}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream' }, body: file });
     response = (await answer.json()) as CallResponse;
   } catch {
     throw new ApiError({ code: 'internal' });

@@ -5,6 +5,7 @@ import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
 import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
+import { AdjustmentNotes } from '../council/AdjustmentsPanel';
 import { AggregateExplanation } from '../council/AggregateExplanation';
 
 /** One opened row of the ranking: its explanation, asked of the main process only now (`ranking.explain`). */
@@ -33,6 +34,7 @@ export function RankingDetails({ row, schemes, onClose }: { row: RankingRow; sch
         <>
           {explanation.tiedWith.length > 0 ? <p className="muted">{t('ranking.tieHint', { count: explanation.tiedWith.length })}</p> : null}
           <GateList failures={explanation.gateFailures} scheme={scheme} />
+          {scheme ? <AdjustmentNotes adjustments={explanation.adjustments} scheme={scheme} /> : null}
           <ScoreBreakdown result={explanation.result} scheme={scheme} />
           {explanation.aggregate ? <AggregateExplanation aggregate={explanation.aggregate} testId="ranking-aggregate" /> : null}
         </>

@@ -4,12 +4,12 @@ import type { RankingRow } from '../../../shared/contract/calls';
 import type { NomineeGroup } from '../../../shared/domain/kinds';
 import type { Criterion, Label, Scheme, TieBreak } from '../../../shared/scoring/types';
 import { useRouter } from '../../app/router';
-import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { RankingDetails } from './RankingDetails';
+import { useCampaignYear } from '../campaign/campaign-year';
 import './ranking.css';
 
 /** A criterion's label in any of the campaign's schemes (every scheme has the chain's criteria, see decision 005). */
@@ -72,7 +72,7 @@ type Line = { row: RankingRow } | { quota: number };
  */
 export function RankingPage({ dossierId }: { dossierId: string | null }) {
   const { t } = useTranslation();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const year = useCampaignYear();
   const replaceRoute = useRouter((state) => state.replace);
   const points = usePoints();
   const [group, setGroup] = useState<NomineeGroup>('collective');
@@ -128,7 +128,23 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
         ) : null,
     },
     { id: 'kind', header: t('ranking.kind'), width: 'minmax(9rem, 2fr)', minRem: 9, cell: (line) => ('row' in line ? t(`kinds.${line.row.nomineeKind}`) : null) },
-    { id: 'source', header: t('council.ranking.source'), width: 'minmax(8rem, 1.2fr)', minRem: 8, cell: (line) => ('row' in line ? <SourceCell row={line.row} /> : null) },
+    {
+      id: 'source',
+      header: t('council.ranking.source'),
+      width: 'minmax(8rem, 1.2fr)',
+      minRem: 8,
+      cell: (line) =>
+        'row' in line ? (
+          <>
+            <SourceCell row={line.row} />
+            {line.row.adjustments > 0 ? (
+              <span className="pill pill-warn" data-testid={`ranking-adjusted-${line.row.dossierId}`}>
+                {t('trust.adjustments.title')}
+              </span>
+            ) : null}
+          </>
+        ) : null,
+    },
     {
       id: 'total',
       header: t('ranking.total'),
@@ -141,7 +157,7 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
             <strong data-testid={`ranking-total-${line.row.dossierId}`} data-hundredths={line.row.total}>
               {points(line.row.total)}
             </strong>
-            {line.row.source === 'council' && line.row.selfTotal !== line.row.total ? (
+            {(line.row.source === 'council' || line.row.adjustments > 0) && line.row.selfTotal !== line.row.total ? (
               <span className="self-total muted small" data-testid={`ranking-self-${line.row.dossierId}`} data-hundredths={line.row.selfTotal}>
                 {t('council.ranking.selfTotal', { total: points(line.row.selfTotal) })}
               </span>

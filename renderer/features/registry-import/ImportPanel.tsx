@@ -17,6 +17,13 @@ interface ChosenFile {
 
 type Busy = 'reading' | 'checking' | 'importing' | null;
 
+/** What the server is asked: the mapping, sheet and title row the person chose, each only when chosen. */
+interface Wanted {
+  mapping?: ImportMapping;
+  sheet?: number;
+  headerRow?: number;
+}
+
 interface ImportPanelProps {
   target: ImportTarget;
   /** Called after rows were imported, so the page reloads its list. */
@@ -43,21 +50,25 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
   const [importFailed, setImportFailed] = useState(false);
   const [result, setResult] = useState<{ imported: number; skipped: number; name: string } | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
+  const [namesakesChecked, setNamesakesChecked] = useState(false);
   const [dragging, setDragging] = useState(false);
   // Only the answer to the latest request counts: an earlier, slower check must not overwrite it.
   const latest = useRef(0);
 
   const fieldLabel = (field: string): string => t(`registry.registryImport.fields.${target}.${field}`, { defaultValue: field });
+  /** The columns of the preview: the fields a row saves (the "Nam"/"Nữ" columns only feed the gender and the year). */
+  const shownFields = fields.filter((field) => !field.source);
 
-  const check = async (chosen: ChosenFile, wanted: ImportMapping | null, keepError = false) => {
+  const check = async (chosen: ChosenFile, wanted: Wanted, keepError = false) => {
     const request = ++latest.current;
     setBusy('checking');
     if (!keepError) setError(null);
     try {
-      const answer = await call('registry.importPreview', { target, fileName: chosen.name, content: chosen.content, ...(wanted ? { mapping: wanted } : {}) });
+      const answer = await call('registry.importPreview', { target, fileName: chosen.name, content: chosen.content, ...wanted });
       if (request !== latest.current) return;
       setPreview(answer);
       setMapping(answer.mapping);
+      setNamesakesChecked(false);
     } catch (caught) {
       if (request !== latest.current) return;
       setPreview(null);
@@ -78,6 +89,7 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
     setResult(null);
     setImportFailed(false);
     setOnlyProblems(false);
+    setNamesakesChecked(false);
     if (chosen.size > MAX_IMPORT_MB * 1024 * 1024) {
       setProblem({ key: 'registry.registryImport.tooLarge', params: { name: chosen.name, size: Math.round((chosen.size / 1024 / 1024) * 10) / 10, maximum: MAX_IMPORT_MB } });
       return;
@@ -97,15 +109,22 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
     }
     const next = { name: chosen.name, content };
     setFile(next);
-    await check(next, null);
+    await check(next, {});
   };
 
   const remap = (field: string, value: string) => {
-    if (!file || !mapping) return;
+    if (!file || !mapping || !preview) return;
     const next = { ...mapping, [field]: value === '' ? null : Number(value) };
     setMapping(next);
     setImportFailed(false);
-    void check(file, next);
+    void check(file, { mapping: next, sheet: preview.sheet, headerRow: preview.headerRow });
+  };
+
+  /** Another sheet or title row: the columns are matched again under it. */
+  const relocate = (wanted: { sheet: number; headerRow?: number }) => {
+    if (!file) return;
+    setImportFailed(false);
+    void check(file, wanted);
   };
 
   const confirm = async () => {
@@ -120,7 +139,10 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
         fileName: file.name,
         content: file.content,
         mapping: preview.mapping,
+        sheet: preview.sheet,
+        headerRow: preview.headerRow,
         ...(preview.invalid > 0 ? { skipInvalid: true } : {}),
+        ...(preview.warned > 0 ? { confirmNamesakes: namesakesChecked } : {}),
       });
       if (request !== latest.current) return;
       setResult({ ...done, name: file.name });
@@ -134,7 +156,7 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
       setImportFailed(true);
       setError(caught);
       // Show what changed since the preview (a row that became a duplicate…), keeping the error in view.
-      await check(file, preview.mapping, true);
+      await check(file, { mapping: preview.mapping, sheet: preview.sheet, headerRow: preview.headerRow }, true);
     }
   };
 
@@ -149,17 +171,42 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
     return issue.path ? t('registry.registryImport.problem', { field: fieldLabel(issue.path), message }) : message;
   };
 
-  const rows = preview ? (onlyProblems ? preview.rows.filter((row) => row.issues.length > 0) : preview.rows) : [];
+  /** A value as it will be saved: codes in words, and what the file held beside it when it was tidied or read differently. */
+  const savedText = (row: ImportRow, field: string): string => {
+    const saved = row.saved[field] ?? '';
+    if (saved === '') return '';
+    if (field === 'gender') return t(`registry.people.genders.${saved}`);
+    if (field === 'kind') return t(`kinds.${saved}`);
+    if (field === 'level') return t(`levels.${saved}`);
+    return saved;
+  };
+  const valueCell = (row: ImportRow, field: string) => {
+    const saved = savedText(row, field);
+    // A year read from the "Nam" or "Nữ" column is shown beside what that column holds.
+    const raw = (field === 'birthYear' && !row.values.birthYear && saved !== '' ? row.values.male || row.values.female : row.values[field]) ?? '';
+    // A row with a problem shows what the file holds; a correct one shows what will be saved.
+    if (row.issues.length > 0 || saved === '') return raw;
+    const tidied = (field === 'fullName' || field === 'birthYear') && raw !== '' && raw !== saved;
+    return (
+      <>
+        {saved}
+        {tidied ? <span className="import-raw">{t('registry.registryImport.inFile', { value: raw })}</span> : null}
+      </>
+    );
+  };
+
+  const rows = preview ? (onlyProblems ? preview.rows.filter((row) => row.issues.length > 0 || row.warnings.length > 0) : preview.rows) : [];
   const columns: VirtualColumn<ImportRow>[] = [
     { id: 'row', header: t('registry.registryImport.row'), width: '4.5rem', minRem: 4.5, className: 'number', cell: (row) => row.row },
-    ...fields.map(
+    ...shownFields.map(
       ({ field }): VirtualColumn<ImportRow> => ({
         id: field,
         header: fieldLabel(field),
         width: field === 'name' || field === 'fullName' || field === 'unit' || field === 'parentOffice' ? 'minmax(10rem, 2fr)' : 'minmax(6rem, 1fr)',
         minRem: field === 'name' || field === 'fullName' || field === 'unit' || field === 'parentOffice' ? 10 : 6,
-        cellClassName: (row) => (row.issues.some((issue) => issue.path === field) ? 'cell-problem' : ''),
-        cell: (row) => row.values[field] ?? '',
+        cellClassName: (row) =>
+          row.issues.some((issue) => issue.path === field) ? 'cell-problem' : row.warnings.some((warning) => warning.path === field) ? 'cell-warning' : '',
+        cell: (row) => valueCell(row, field),
       }),
     ),
     {
@@ -168,14 +215,20 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
       width: 'minmax(16rem, 3fr)',
       minRem: 16,
       cell: (row) =>
-        row.issues.length === 0 ? (
-          <span className="import-ok">✓ {t('registry.registryImport.ok')}</span>
-        ) : (
+        row.issues.length > 0 ? (
           <ul className="import-problems" aria-label={t('registry.registryImport.rowNumber', { row: row.row })}>
             {row.issues.map((issue, index) => (
               <li key={index}>{problemText(issue)}</li>
             ))}
           </ul>
+        ) : row.warnings.length > 0 ? (
+          <ul className="import-warnings" aria-label={t('registry.registryImport.rowNumber', { row: row.row })}>
+            {row.warnings.map((warning, index) => (
+              <li key={index}>⚠ {problemText(warning)}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="import-ok">✓ {t('registry.registryImport.ok')}</span>
         ),
     },
   ];
@@ -216,7 +269,7 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
           id={inputId}
           className="visually-hidden"
           type="file"
-          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xls,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
           onChange={(event) => {
             const chosen = event.target.files?.[0];
             event.target.value = '';
@@ -253,6 +306,45 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
 
       {preview && mapping ? (
         <>
+          <div className="import-where" data-testid="import-where">
+            <h3>{t('registry.registryImport.whereTitle')}</h3>
+            <div className="import-where-choices">
+              {preview.sheets.length > 1 ? (
+                <label className="field">
+                  <span>{t('registry.registryImport.sheet')}</span>
+                  <select value={preview.sheet} onChange={(event) => relocate({ sheet: Number(event.target.value) })} data-testid="import-sheet">
+                    {preview.sheets.map((name, index) => (
+                      <option key={index} value={index}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+              <label className="field">
+                <span>{t('registry.registryImport.headerRow')}</span>
+                <select value={preview.headerRow} onChange={(event) => relocate({ sheet: preview.sheet, headerRow: Number(event.target.value) })} data-testid="import-header-row">
+                  {preview.headerChoices.map((choice) => (
+                    <option key={choice.row} value={choice.row}>
+                      {t('registry.registryImport.headerRowOption', { row: choice.row, text: choice.text })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <p className="muted small" data-testid="import-header-found">
+              {preview.headerRows === 2
+                ? t('registry.registryImport.headerFoundTwo', { row: preview.headerRow, second: preview.headerRow + 1 })
+                : t('registry.registryImport.headerFound', { row: preview.headerRow })}
+            </p>
+            {preview.notes.length > 0 ? (
+              <ul className="import-notes" data-testid="import-notes">
+                {preview.notes.map((note, index) => (
+                  <li key={index}>{t(note.key, note.params)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
           <div className="import-columns">
             <div>
               <h3>{t('registry.registryImport.columnsFound')}</h3>
@@ -315,8 +407,9 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
           <div className="import-summary">
             <p data-testid="import-counts">
               {t('registry.registryImport.counts', { total: preview.rows.length, valid: preview.valid, invalid: preview.invalid })}
+              {preview.warned > 0 ? ` ${t('registry.registryImport.warnedCount', { count: preview.warned })}` : ''}
             </p>
-            {preview.invalid > 0 ? (
+            {preview.invalid > 0 || preview.warned > 0 ? (
               <label className="checkbox">
                 <input type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} data-testid="import-only-problems" />
                 {t('registry.registryImport.onlyProblems')}
@@ -328,7 +421,7 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
             columns={columns}
             rowKey={(row) => String(row.row)}
             label={t('registry.registryImport.previewTitle')}
-            rowClassName={(row) => (row.issues.length > 0 ? 'row-problem' : '')}
+            rowClassName={(row) => (row.issues.length > 0 ? 'row-problem' : row.warnings.length > 0 ? 'row-warning' : '')}
             rowAttributes={(row) => ({ 'data-row': String(row.row) })}
             estimateRowHeight={48}
             testId="import-preview"
@@ -336,11 +429,17 @@ export function ImportPanel({ target, onImported, onClose }: ImportPanelProps) {
           />
           <div className="import-actions">
             {preview.valid === 0 ? <p className="banner banner-error">{t('registry.registryImport.nothingValid')}</p> : null}
+            {preview.valid > 0 && preview.warned > 0 ? (
+              <label className="checkbox import-confirm-namesakes">
+                <input type="checkbox" checked={namesakesChecked} onChange={(event) => setNamesakesChecked(event.target.checked)} data-testid="import-confirm-namesakes" />
+                {t('registry.registryImport.confirmNamesakes', { count: preview.warned })}
+              </label>
+            ) : null}
             <button type="button" className="secondary" onClick={onClose}>
               {t('app.cancel')}
             </button>
             {preview.valid > 0 ? (
-              <button type="button" onClick={() => void confirm()} disabled={busy !== null} data-testid="import-confirm">
+              <button type="button" onClick={() => void confirm()} disabled={busy !== null || (preview.warned > 0 && !namesakesChecked)} data-testid="import-confirm">
                 {preview.invalid > 0
                   ? t('registry.registryImport.importValid', { count: preview.valid, invalid: preview.invalid })
                   : t('registry.registryImport.importAll', { count: preview.valid })}

@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchemeSaveResult } from '../../../shared/contract/calls';
 import { useCouncilAccess } from '../../app/access';
-import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel } from '../../components/format';
 import { SchemeEditor } from './SchemeEditor';
 import './schemes.css';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** One scheme of the current campaign, edited by the council (read-only once the campaign is closed). */
 export function SchemeEditorPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const allowed = useCouncilAccess();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const allowed = useCouncilAccess('schemes.save');
+  const year = useCampaignYear();
   const { value: campaign, error: campaignError, reload: reloadCampaign } = useCall('campaigns.get', allowed ? { year } : null);
   const { value: loaded, error: schemeError } = useCall('schemes.get', allowed ? { id } : null);
   const { value: dossiers, error: dossiersError } = useCall('dossiers.list', allowed ? { campaignYear: year } : null);

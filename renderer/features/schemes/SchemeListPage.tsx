@@ -5,12 +5,12 @@ import type { CampaignStatus } from '../../../shared/domain/campaign';
 import { call } from '../../app/api';
 import { useCouncilAccess } from '../../app/access';
 import { useRouter } from '../../app/router';
-import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime, useLabel } from '../../components/format';
 import './schemes.css';
+import { useCampaignYear } from '../campaign/campaign-year';
 
 /** Dossiers still scored with a version older than the scheme's current one. */
 function olderDossiers(summary: SchemeSummary): number {
@@ -134,8 +134,8 @@ function focusRescore(schemeId: string): void {
 export function SchemeListPage() {
   const { t } = useTranslation();
   const label = useLabel();
-  const allowed = useCouncilAccess();
-  const year = useSession((state) => state.status?.currentCampaignYear ?? 2025);
+  const allowed = useCouncilAccess('schemes.save');
+  const year = useCampaignYear();
   const { value: campaign, error: campaignError } = useCall('campaigns.get', allowed ? { year } : null);
   const { value: summaries, error: listError, reload } = useCall('schemes.list', allowed ? { campaignYear: year } : null);
   const [busy, setBusy] = useState(false);

@@ -2,6 +2,7 @@
 export const en = {
   panel: {
     title: 'Council score sheets',
+    noMembers: 'The council’s members are not recorded yet: add them on the Council page before entering score sheets.',
     intro:
       'Each council member scores the criteria marked by judgement; criteria computed from the indicators are the same for everyone. Once a member has scored, the ranking uses the council’s score instead of the self-assessment.',
     empty: 'No council member has scored this dossier yet: the ranking uses the self-assessment ({{total}}).',
@@ -23,9 +24,10 @@ export const en = {
   form: {
     addTitle: 'New score sheet',
     editTitle: 'Score sheet of {{name}}',
-    reviewer: 'Full name of the council member',
-    reviewerLocked: 'To correct the name, delete this sheet and enter it again.',
-    duplicate: 'There is already a score sheet of {{name}}: edit that one instead.',
+    reviewer: 'Council member',
+    reviewerLocked: 'To give the sheet to another member, delete it and enter it again.',
+    chooseMember: 'Choose the council member',
+    unsaved: 'The score sheet being typed is not saved: leaving keeps it as a draft, but it does not count yet.',
     pointsHint: 'From 0 to {{max, number}}, in steps of {{step, number}}. Decimals with a comma or a point.',
     conflict: 'This member has a conflict of interest with the nominee (not counted in the council’s score)',
     conflictHint: 'With a conflict of interest the points may be left empty.',
@@ -76,6 +78,7 @@ export const en = {
 export const vi: typeof en = {
   panel: {
     title: 'Phiếu chấm của Hội đồng',
+    noMembers: 'Chưa ghi danh sách thành viên Hội đồng: hãy thêm ở trang Hội đồng trước khi nhập phiếu chấm.',
     intro:
       'Mỗi thành viên Hội đồng chấm các tiêu chí chấm theo đánh giá; các tiêu chí tính từ số liệu giống nhau cho mọi người. Khi đã có thành viên chấm, bảng xếp hạng dùng điểm của Hội đồng thay cho điểm tự chấm.',
     empty: 'Chưa có thành viên Hội đồng nào chấm hồ sơ này: bảng xếp hạng dùng điểm tự chấm ({{total}}).',
@@ -97,9 +100,10 @@ export const vi: typeof en = {
   form: {
     addTitle: 'Phiếu chấm mới',
     editTitle: 'Phiếu chấm của {{name}}',
-    reviewer: 'Họ và tên thành viên Hội đồng',
-    reviewerLocked: 'Muốn sửa họ tên, hãy xóa phiếu này rồi nhập lại.',
-    duplicate: 'Đã có phiếu chấm của {{name}}: hãy sửa phiếu đó.',
+    reviewer: 'Thành viên Hội đồng',
+    reviewerLocked: 'Muốn chuyển phiếu cho thành viên khác, hãy xóa phiếu rồi nhập lại.',
+    chooseMember: 'Chọn thành viên Hội đồng',
+    unsaved: 'Phiếu chấm đang nhập chưa được lưu: rời trang thì phiếu được giữ dạng bản nháp, nhưng chưa được tính.',
     pointsHint: 'Từ 0 đến {{max, number}}, bước {{step, number}} điểm. Số thập phân dùng dấu phẩy hoặc dấu chấm.',
     conflict: 'Thành viên này có xung đột lợi ích với đối tượng đề nghị (không tính vào điểm của Hội đồng)',
     conflictHint: 'Khi có xung đột lợi ích, có thể để trống điểm.',

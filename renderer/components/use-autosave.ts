@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DossierFormValues } from '../../../shared/domain/dossier-form';
-import { call } from '../../app/api';
+import { call } from '../app/api';
 
 const DEBOUNCE_MS = 500;
 
@@ -8,9 +7,10 @@ export type AutosaveState = { state: 'idle' } | { state: 'saving' } | { state: '
 
 /**
  * Keeps what is typed as a draft in the database, half a second after the last keystroke and whenever the
- * window is hidden or closed, so that a crash or a power cut loses at most the last moment of typing.
+ * window is hidden or closed, so that a crash or a power cut loses at most the last moment of typing. Every form of
+ * the application uses it: dossiers, score sheets, ballots, the meeting.
  */
-export function useAutosave(draftKey: string, campaignYear: number, dossierId: string | null, values: DossierFormValues, dirty: boolean): AutosaveState {
+export function useAutosave<Values extends object>(draftKey: string, campaignYear: number, dossierId: string | null, values: Values, dirty: boolean): AutosaveState {
   const [status, setStatus] = useState<AutosaveState>({ state: 'idle' });
   const latest = useRef({ values, dirty });
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);

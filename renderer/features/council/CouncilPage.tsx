@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Campaign } from '../../../shared/domain/campaign';
+import type { RoundNumber } from '../../../shared/domain/council';
+import { useCouncilAccess } from '../../app/access';
+import { useSession } from '../../app/session-store';
+import { useCall } from '../../app/use-call';
+import { ErrorBanner } from '../../components/errors';
+import { useCampaignYear } from '../campaign/campaign-year';
+import { BallotsPanel, type BallotNominee } from './BallotsPanel';
+import { MeetingForm, meetingDraftKey, type MeetingFormValues } from './MeetingForm';
+import { MembersTab } from './MembersTab';
+import './council-page.css';
+
+type Tab = 'members' | 'round1' | 'round2';
+
+/** How many nominees beyond the quota the ballot list offers (the council votes on the head of the ranking). */
+const BALLOT_RESERVE = 10;
+
+/** One round: its meeting, the ballots on its nominees. */
+function RoundTab({ campaign, round, readOnly }: { campaign: Campaign; round: RoundNumber; readOnly: boolean }) {
+  const userId = useSession((state) => state.user?.id ?? '');
+  const [generation, setGeneration] = useState(0);
+  const { value: meeting, error: meetingError, reload: reloadMeeting } = useCall('meetings.get', { campaignYear: campaign.year, round });
+  const { value: draft, loading: draftLoading } = useCall('drafts.get', { key: meetingDraftKey(campaign.year, round, userId) });
+  const { value: ballots, error: ballotsError, reload: reloadBallots } = useCall('ballots.list', { campaignYear: campaign.year, round });
+  const { value: ranking, error: rankingError } = useCall('ranking.get', { campaignYear: campaign.year, group: round === 1 ? 'collective' : 'individual' });
+  const quota = round === 1 ? campaign.quotaCollectives : campaign.quotaIndividuals;
+  const nominees: BallotNominee[] = (ranking?.rows ?? [])
+    .filter((row) => row.eligible && row.position <= quota + BALLOT_RESERVE)
+    .map((row) => ({ dossierId: row.dossierId, position: row.position, name: row.unitName, total: row.total }));
+  const failure = meetingError ?? ballotsError ?? rankingError;
+
+  return (
+    <div className="council-round" key={generation}>
+      <ErrorBanner error={failure} />
+      {meeting && !draftLoading ? (
+        <MeetingForm
+          campaignYear={campaign.year}
+          round={round}
+          view={meeting}
+          rules={campaign.settings.council}
+          readOnly={readOnly}
+          restoredDraft={draft ? { form: draft.form as MeetingFormValues, updatedAt: draft.updatedAt } : null}
+          onSaved={() => {
+            reloadMeeting();
+            setGeneration((value) => value + 1);
+          }}
+        />
+      ) : null}
+      {meeting && ballots ? (
+        <BallotsPanel campaignYear={campaign.year} round={round} meeting={meeting} rules={campaign.settings.council} nominees={nominees} ballots={ballots} readOnly={readOnly} onChange={reloadBallots} />
+      ) : null}
+    </div>
+  );
+}
+
+/** The council's workspace at the branch: its members and rules, and each round's meeting and ballots. */
+export function CouncilPage() {
+  const { t } = useTranslation();
+  const allowed = useCouncilAccess('ballots.list');
+  const staff = useCouncilAccess('meetings.save');
+  const year = useCampaignYear();
+  const { value: loaded, error } = useCall('campaigns.get', allowed ? { year } : null);
+  const [updated, setUpdated] = useState<Campaign | null>(null);
+  const [tab, setTab] = useState<Tab>('members');
+  if (!allowed) return <p className="empty">{t('campaign.councilOnly')}</p>;
+  if (error) return <ErrorBanner error={error} />;
+  const campaign = updated?.year === year ? updated : loaded;
+  if (!campaign) return <p className="muted">{t('app.loading')}</p>;
+  const readOnly = !staff || campaign.status === 'closed';
+  const tabs: Tab[] = ['members', 'round1', 'round2'];
+
+  return (
+    <section className="page council-page">
+      <header className="page-header">
+        <div>
+          <h1>{t('decides.title', { year: campaign.year })}</h1>
+          <p className="muted">{t('decides.intro')}</p>
+        </div>
+      </header>
+      {campaign.status === 'closed' ? (
+        <div className="banner banner-warn" role="status">
+          {t('decides.campaigns.readOnly', { year: campaign.year })}
+        </div>
+      ) : null}
+      <div className="tabs" role="tablist" aria-label={t('decides.nav')}>
+        {tabs.map((name) => (
+          <button key={name} type="button" role="tab" id={`council-tab-${name}`} aria-selected={tab === name} aria-controls={`council-panel-${name}`} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`council-tab-${name}`}>
+            {t(`decides.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`council-panel-${tab}`} aria-labelledby={`council-tab-${tab}`}>
+        {tab === 'members' ? <MembersTab campaign={campaign} readOnly={readOnly} onCampaign={setUpdated} /> : null}
+        {tab === 'round1' ? <RoundTab key={`1-${campaign.year}`} campaign={campaign} round={1} readOnly={readOnly} /> : null}
+        {tab === 'round2' ? <RoundTab key={`2-${campaign.year}`} campaign={campaign} round={2} readOnly={readOnly} /> : null}
+      </div>
+    </section>
+  );
+}
