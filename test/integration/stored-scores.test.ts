@@ -65,7 +65,8 @@ function freshScores(dataDir: string): Fresh[] {
         dossierId: dossier.id,
         group: nomineeGroupOf(dossier.nominee_kind),
         total: result.total,
-        selfTotal: self.total,
+        // The office's own total, as it sent it: the council's adjustments show beside it, never in it.
+        selfTotal: scoreDossier(scheme, toScoreInput(JSON.parse(dossier.content) as DossierContent, { nomineeKind: dossier.nominee_kind, personGender: dossier.gender })).total,
         eligible: result.eligible,
         source: result === self ? 'self' : 'council',
         reviewers: reviews.length,
