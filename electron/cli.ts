@@ -1,4 +1,4 @@
-import type { CallName, CallOutput, Ranking, RankingExplanation, CallInput, ExportResult } from '../shared/contract/calls';
+import type { CallName, CallOutput, Ranking, RankingExplanation, RankingRow, CallInput, ExportResult } from '../shared/contract/calls';
 import { AppError, type AppErrorShape } from '../shared/contract/errors';
 import { PACKAGE_KINDS, type ImportPlan } from '../shared/domain/exchange';
 import { forTerminal } from '../shared/domain/text';
@@ -72,9 +72,9 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
 /** How many explanations `rank --explain` asks for at a time (the call's own limit). */
 const EXPLAIN_PAGE = 1000;
 
-async function explanations(core: Core, t: Translate, ranking: Ranking): Promise<Map<string, RankingExplanation>> {
+async function explanations(core: Core, t: Translate, ranking: Ranking, which: (row: RankingRow) => boolean = () => true): Promise<Map<string, RankingExplanation>> {
   const found = new Map<string, RankingExplanation>();
-  const ids = ranking.rows.map((row) => row.dossierId);
+  const ids = ranking.rows.filter(which).map((row) => row.dossierId);
   for (let start = 0; start < ids.length; start += EXPLAIN_PAGE) {
     for (const explanation of await callOrFail(core, t, 'ranking.explain', { dossierIds: ids.slice(start, start + EXPLAIN_PAGE) })) found.set(explanation.dossierId, explanation);
   }
@@ -90,14 +90,18 @@ function rankingJson(ranking: Ranking, explained: Map<string, RankingExplanation
       tied: row.tied > 0,
       dossierId: row.dossierId,
       unitName: row.unitName,
+      personName: row.personName,
       nomineeKind: row.nomineeKind,
       total: row.total / 100,
       totalHundredths: row.total,
       source: row.source,
       selfTotalHundredths: row.selfTotal,
       reviewers: row.reviewers,
+      counted: row.counted,
       eligible: row.eligible,
       selected: selected.has(row.dossierId),
+      outcome: row.outcome,
+      ballot: row.ballot,
       keys: row.keys,
     };
     const explanation = explained?.get(row.dossierId);
@@ -114,19 +118,80 @@ function rankingJson(ranking: Ranking, explained: Map<string, RankingExplanation
       adjustments: explanation.adjustments,
     };
   });
-  const header = JSON.stringify({ campaignYear: ranking.campaignYear, group: ranking.group, tieBreaks: ranking.tieBreaks, selection: ranking.selection, rows: [] }, null, 2);
+  const header = JSON.stringify(
+    {
+      campaignYear: ranking.campaignYear,
+      group: ranking.group,
+      round: ranking.round,
+      status: ranking.status,
+      lockedAt: ranking.lockedAt,
+      officialTotal: ranking.officialTotal,
+      tieBreaks: ranking.tieBreaks,
+      selection: ranking.selection,
+      // Every tie at a cut-off with the council's decision on it, or open (null) until the council decides.
+      ties: ranking.selection.ties.map((tie) => ({ ...tie, decision: ranking.decisions.find((decision) => decision.subject === tie.subject) ?? null })),
+      seats: ranking.seats,
+      unranked: ranking.unranked,
+      rows: [],
+    },
+    null,
+    2,
+  );
   // One row a line: readable, and thousands of rows stay a few megabytes.
   return rows.length === 0 ? header : header.replace(/"rows": \[\]/, `"rows": [\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`);
 }
 
-function rankingText(ranking: Ranking, t: Translate): string {
+/** A ranking's nominee as every list names it: an individual with their unit beside them. */
+function nomineeName(row: Pick<RankingRow, 'personName' | 'unitName'>): string {
+  return forTerminal(row.personName ? `${row.personName} (${row.unitName})` : row.unitName);
+}
+
+/**
+ * The ranking as text: the round's state and official total, each row with its total, where it comes from (the
+ * sheets counted, and who was left out and why), its ballot and its outcome; then the cut-off, every tie with the
+ * council's decision or the open decision it waits for, the seats of round 2, and what stayed out of the ranking.
+ */
+function rankingText(ranking: Ranking, explained: Map<string, RankingExplanation>, t: Translate): string {
   const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: ranking.group })];
-  const selected = new Set(ranking.selection.selected);
+  const status = ranking.status === 'locked' ? t('decides.cli.lockedBy', { at: ranking.lockedAt ?? '', name: forTerminal(ranking.lockedBy ?? '') }) : t('decides.cli.open');
+  lines.push(t('decides.cli.round', { round: ranking.round, status }), t('decides.cli.officialTotal', { total: t(`decides.cli.totals.${ranking.officialTotal}`) }));
   for (const row of ranking.rows) {
-    const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tied > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
-    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${forTerminal(row.unitName)}${marks ? `  (${marks})` : ''}`);
+    const source =
+      row.source === 'council' ? t('decides.cli.sheets', { counted: row.counted, given: row.reviewers }) : row.source === 'awaiting' ? t('decides.cli.awaiting') : '';
+    const left = (explained.get(row.dossierId)?.aggregate ?? null) === null ? [] : leftOut(explained.get(row.dossierId) as RankingExplanation, t);
+    const marks = [
+      row.outcome === 'belowCutoff' ? '' : t(`decides.cli.outcomes.${row.outcome}`),
+      row.tied > 0 ? t('cli.tie') : '',
+      source,
+      ...left,
+      row.ballot ? t('decides.cli.votes', { for: row.ballot.votesFor, voters: row.ballot.voters }) : '',
+    ].filter(Boolean);
+    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${nomineeName(row)}${marks.length > 0 ? `  (${marks.join('; ')})` : ''}`);
   }
+  lines.push('', t('decides.cli.cutoff', { quota: ranking.selection.quota, proposed: ranking.selection.selected.length }));
+  const nameOf = new Map(ranking.rows.map((row) => [row.dossierId, nomineeName(row)]));
+  for (const tie of ranking.selection.ties) {
+    const names = tie.ids.map((id) => nameOf.get(id) ?? id).join(', ');
+    const decision = ranking.decisions.find((candidate) => candidate.subject === tie.subject);
+    if (tie.chosen && decision) {
+      lines.push(t('decides.cli.tieDecided', { chosen: tie.chosen.map((id) => nameOf.get(id) ?? id).join(', '), names, reason: forTerminal(decision.reason), by: forTerminal(decision.decidedBy) }));
+    } else lines.push(t('decides.cli.tieOpen', { names, places: tie.places }));
+  }
+  for (const seat of ranking.seats ?? []) lines.push(t('decides.cli.seats', { office: forTerminal(seat.name), seats: seat.seats, proposed: seat.proposed }));
+  const drafts = ranking.unranked.draft ?? 0;
+  const returned = ranking.unranked.returned ?? 0;
+  if (drafts + returned > 0) lines.push(t('decides.cli.unranked', { drafts, returned }));
   return lines.join('\n');
+}
+
+/** The members whose sheets the council's total did not count, and why. */
+function leftOut(explanation: RankingExplanation, t: Translate): string[] {
+  const aggregate = explanation.aggregate;
+  if (!aggregate) return [];
+  return [
+    ...aggregate.excludedForConflict.map((name) => t('decides.cli.left', { name: forTerminal(name), why: t('decides.cli.why.conflict') })),
+    ...aggregate.dropped.map((name) => t('decides.cli.left', { name: forTerminal(name), why: t('decides.cli.why.trimmed') })),
+  ];
 }
 
 async function run(core: Core, command: string, argv: string[], io: CliIo, t: Translate, language: Language): Promise<void> {
@@ -194,7 +259,8 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       const ranking = await callOrFail(core, t, 'ranking.get', { campaignYear: year, group });
       const explain = argv.includes('--explain');
       if (argv.includes('--json') || explain) io.stdout(rankingJson(ranking, explain ? await explanations(core, t, ranking) : null));
-      else io.stdout(rankingText(ranking, t));
+      // The members left out of a council's total are named: only those rows are explained.
+      else io.stdout(rankingText(ranking, await explanations(core, t, ranking, (row) => row.reviewers > row.counted), t));
       return;
     }
     case 'backup': {

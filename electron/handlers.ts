@@ -22,6 +22,7 @@ import { dossiersList, getDossier, saveDossier, setDossierStatus } from './servi
 import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
 import { applyImport, previewImport } from './services/registry-import';
 import { explainRanking, rankCampaign } from './services/ranking';
+import { lockRound, recordDecision, reopenRound, roundView, withdrawCouncilDecision } from './services/rounds';
 import { securitySettings, updateSecuritySettings } from './services/security';
 import { appStatus, initialise, setLanguage } from './services/setup';
 import { createUnit, editUnit, retireUnit, unitsList } from './services/units';
@@ -140,6 +141,11 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'attachments.remove': (input) => removeAttachment(context, input.dossierId, input.sha256),
     'ranking.get': (input) => rankCampaign(context, input.campaignYear, input.group),
     'ranking.explain': (input) => explainRanking(context, input.dossierIds),
+    'rounds.get': (input) => roundView(context, input.campaignYear, input.round),
+    'rounds.lock': (input) => lockRound(context, input),
+    'rounds.reopen': (input) => reopenRound(context, input),
+    'decisions.record': (input) => recordDecision(context, input),
+    'decisions.withdraw': (input) => withdrawCouncilDecision(context, input),
     'demo.load': () => loadDemo(context),
     'demo.generate': (input) => generateDataset(context, { collectives: input.dossiers, individuals: input.individuals, seed: input.seed, attachmentBytes: input.attachmentKb * 1024 }),
     'backup.create': (input) => createBackup(context, 'manual', input.to),

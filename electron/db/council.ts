@@ -238,7 +238,7 @@ export function withdrawDecision(db: Connection, id: string, at: string): void {
 
 // ------------------------------------------------------------------------------------------------ rounds
 
-export interface RoundRow {
+export interface RoundRecord {
   status: RoundStatus;
   lockedAt: string | null;
   lockedBy: string | null;
@@ -246,14 +246,14 @@ export interface RoundRow {
   result: string | null;
 }
 
-export function findRound(db: Connection, campaignYear: number, round: RoundNumber): RoundRow {
+export function findRound(db: Connection, campaignYear: number, round: RoundNumber): RoundRecord {
   const row = statement(db, 'SELECT status, locked_at, locked_by, result FROM campaign_rounds WHERE campaign_year = ? AND round = ?').get(campaignYear, round) as
     | { status: RoundStatus; locked_at: string | null; locked_by: string | null; result: string | null }
     | undefined;
   return row ? { status: row.status, lockedAt: row.locked_at, lockedBy: row.locked_by, result: row.result } : { status: 'open', lockedAt: null, lockedBy: null, result: null };
 }
 
-export function saveRound(db: Connection, campaignYear: number, round: RoundNumber, value: RoundRow): void {
+export function saveRound(db: Connection, campaignYear: number, round: RoundNumber, value: RoundRecord): void {
   statement(
     db,
     `INSERT INTO campaign_rounds (campaign_year, round, status, locked_at, locked_by, result) VALUES (?, ?, ?, ?, ?, ?)
@@ -333,4 +333,9 @@ export function findAward(db: Connection, id: string): Award | null {
 
 export function awardsOfCampaign(db: Connection, campaignYear: number): Award[] {
   return (statement(db, 'SELECT * FROM awards WHERE campaign_year = ? ORDER BY created_at').all(campaignYear) as AwardRow[]).map(awardFromRow);
+}
+
+export function findDecision(db: Connection, id: string): (CouncilDecision & { withdrawn: boolean }) | null {
+  const row = statement(db, 'SELECT * FROM council_decisions WHERE id = ?').get(id) as (DecisionRow & { withdrawn_at: string | null }) | undefined;
+  return row ? { ...decisionFromRow(row), withdrawn: row.withdrawn_at !== null } : null;
 }

@@ -62,3 +62,12 @@ export function listPeople(db: Connection, includeRetired: boolean): Person[] {
   const rows = statement(db, 'SELECT p.*, u.name AS unit_name FROM people p JOIN units u ON u.id = p.unit_id WHERE p.retired = 0 OR ? ORDER BY p.full_name').all(includeRetired ? 1 : 0) as PersonRow[];
   return rows.map(fromRow);
 }
+
+/** The people nominated in a campaign, by id: what a ranking of individuals names and the lists print. */
+export function nomineesOfCampaign(db: Connection, campaignYear: number): Map<string, Person> {
+  const rows = statement(
+    db,
+    'SELECT p.*, u.name AS unit_name FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id IN (SELECT person_id FROM dossiers WHERE campaign_year = ? AND person_id IS NOT NULL)',
+  ).all(campaignYear) as PersonRow[];
+  return new Map(rows.map((row) => [row.id, fromRow(row)]));
+}

@@ -1,5 +1,6 @@
 import type { Adjustment } from '../../shared/domain/adjustment';
-import type { DossierContent } from '../../shared/domain/dossier';
+import type { ScoreOrigin } from '../../shared/domain/council';
+import type { DossierContent, DossierStatus } from '../../shared/domain/dossier';
 import type { NomineeGroup, NomineeKind } from '../../shared/domain/kinds';
 import type { Gender } from '../../shared/domain/person';
 import type { Review } from '../../shared/domain/review';
@@ -14,20 +15,30 @@ export interface StoredScore {
   dossierId: string;
   campaignYear: number;
   group: NomineeGroup;
+  /** Only ready, sent and received dossiers enter a ranking; the status is kept to read them by it. */
+  status: DossierStatus;
   nomineeKind: NomineeKind;
   unitId: string;
+  personId: string | null;
   schemeId: string;
   schemeVersion: number;
   revision: number;
-  /** The total the ranking uses: the council's aggregate where members scored, else the self-assessment. */
+  /**
+   * The total the ranking uses, as the campaign's official total says: the council's aggregate (or, until a sheet
+   * can be counted, the self-assessment shown while the dossier awaits the council), or the self-assessment.
+   */
   total: Hundredths;
-  /** The self-assessment of the content as the council's adjustments correct it. */
+  /** The office's own total, as it sent it. */
   selfTotal: Hundredths;
   eligible: boolean;
-  source: 'self' | 'council';
-  /** Council members who scored the dossier (conflicted ones included), and adjustments in force. */
+  source: ScoreOrigin;
+  /** Council members' sheets given (conflicted ones included), those the aggregate counted, adjustments in force. */
   reviewers: number;
+  counted: number;
   adjustments: number;
+  /** The accepted ballot of the dossier's round, if any. */
+  votesFor: number | null;
+  voters: number | null;
   womenPriority: boolean;
   /** The campaign's tie-break keys, in chain order. */
   tieKeys: number[];
@@ -35,12 +46,14 @@ export interface StoredScore {
   points: Record<string, Hundredths>;
 }
 
-/** What a score is computed from: the dossier, its nominee's gender, the council's adjustments and reviews. */
+/** What a score is computed from: the dossier, its nominee's gender, the council's adjustments, reviews and ballot. */
 export interface ScoreSource {
   id: string;
   campaignYear: number;
+  status: DossierStatus;
   nomineeKind: NomineeKind;
   unitId: string;
+  personId: string | null;
   schemeId: string;
   schemeVersion: number;
   revision: number;
@@ -48,18 +61,23 @@ export interface ScoreSource {
   personGender: Gender | null;
   adjustments: Adjustment[];
   reviews: Review[];
+  ballot: { votesFor: number; voters: number } | null;
 }
 
 interface SourceRow {
   id: string;
   campaign_year: number;
+  status: DossierStatus;
   nominee_kind: NomineeKind;
   unit_id: string;
+  person_id: string | null;
   scheme_id: string;
   scheme_version: number;
   revision: number;
   content: string;
   person_gender: Gender | null;
+  votes_for: number | null;
+  voters: number | null;
 }
 
 /** The dossiers waiting for their score to be computed again (queued by the triggers of migration 007). */
@@ -89,15 +107,22 @@ export function markAllStale(db: Connection): void {
 export function scoreSource(db: Connection, dossierId: string): ScoreSource | null {
   const row = statement(
     db,
-    `SELECT d.id, d.campaign_year, d.nominee_kind, d.unit_id, d.scheme_id, d.scheme_version, d.revision, d.content, p.gender AS person_gender
-     FROM dossiers d LEFT JOIN people p ON p.id = d.person_id WHERE d.id = ?`,
+    // The ballot is the one of the dossier's round: collectives are voted on in round 1, individuals in round 2.
+    `SELECT d.id, d.campaign_year, d.status, d.nominee_kind, d.unit_id, d.person_id, d.scheme_id, d.scheme_version, d.revision, d.content,
+       p.gender AS person_gender, b.votes_for, b.voters
+     FROM dossiers d LEFT JOIN people p ON p.id = d.person_id
+       LEFT JOIN meetings m ON m.campaign_year = d.campaign_year AND m.round = (CASE WHEN d.person_id IS NULL THEN 1 ELSE 2 END)
+       LEFT JOIN ballots b ON b.meeting_id = m.id AND b.dossier_id = d.id
+     WHERE d.id = ?`,
   ).get(dossierId) as SourceRow | undefined;
   if (!row) return null;
   return {
     id: row.id,
     campaignYear: row.campaign_year,
+    status: row.status,
     nomineeKind: row.nominee_kind,
     unitId: row.unit_id,
+    personId: row.person_id,
     schemeId: row.scheme_id,
     schemeVersion: row.scheme_version,
     revision: row.revision,
@@ -105,26 +130,30 @@ export function scoreSource(db: Connection, dossierId: string): ScoreSource | nu
     personGender: row.person_gender,
     adjustments: activeAdjustments(db, row.id, row.revision),
     reviews: reviewsOf(db, row.id),
+    ballot: row.votes_for !== null && row.voters !== null ? { votesFor: row.votes_for, voters: row.voters } : null,
   };
 }
 
 export function writeScore(db: Connection, score: StoredScore): void {
   statement(
     db,
-    `INSERT INTO dossier_scores (dossier_id, campaign_year, nominee_group, nominee_kind, unit_id, scheme_id, scheme_version, revision, total, self_total,
-       eligible, source, reviewers, adjustments, women_priority, tie_keys, points)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dossier_id) DO UPDATE SET campaign_year = excluded.campaign_year, nominee_group = excluded.nominee_group,
-       nominee_kind = excluded.nominee_kind, unit_id = excluded.unit_id, scheme_id = excluded.scheme_id, scheme_version = excluded.scheme_version,
-       revision = excluded.revision, total = excluded.total, self_total = excluded.self_total, eligible = excluded.eligible, source = excluded.source,
-       reviewers = excluded.reviewers, adjustments = excluded.adjustments, women_priority = excluded.women_priority, tie_keys = excluded.tie_keys,
-       points = excluded.points`,
+    `INSERT INTO dossier_scores (dossier_id, campaign_year, nominee_group, status, nominee_kind, unit_id, person_id, scheme_id, scheme_version, revision,
+       total, self_total, eligible, source, reviewers, counted, adjustments, women_priority, votes_for, voters, tie_keys, points)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dossier_id) DO UPDATE SET campaign_year = excluded.campaign_year, nominee_group = excluded.nominee_group, status = excluded.status,
+       nominee_kind = excluded.nominee_kind, unit_id = excluded.unit_id, person_id = excluded.person_id, scheme_id = excluded.scheme_id,
+       scheme_version = excluded.scheme_version, revision = excluded.revision, total = excluded.total, self_total = excluded.self_total,
+       eligible = excluded.eligible, source = excluded.source, reviewers = excluded.reviewers, counted = excluded.counted,
+       adjustments = excluded.adjustments, women_priority = excluded.women_priority, votes_for = excluded.votes_for, voters = excluded.voters,
+       tie_keys = excluded.tie_keys, points = excluded.points`,
   ).run(
     score.dossierId,
     score.campaignYear,
     score.group,
+    score.status,
     score.nomineeKind,
     score.unitId,
+    score.personId,
     score.schemeId,
     score.schemeVersion,
     score.revision,
@@ -133,8 +162,11 @@ export function writeScore(db: Connection, score: StoredScore): void {
     score.eligible ? 1 : 0,
     score.source,
     score.reviewers,
+    score.counted,
     score.adjustments,
     score.womenPriority ? 1 : 0,
+    score.votesFor,
+    score.voters,
     JSON.stringify(score.tieKeys),
     JSON.stringify(score.points),
   );
@@ -148,18 +180,23 @@ interface ScoreRow {
   dossier_id: string;
   campaign_year: number;
   nominee_group: NomineeGroup;
+  status: DossierStatus;
   nominee_kind: NomineeKind;
   unit_id: string;
+  person_id: string | null;
   scheme_id: string;
   scheme_version: number;
   revision: number;
   total: number;
   self_total: number;
   eligible: number;
-  source: 'self' | 'council';
+  source: ScoreOrigin;
   reviewers: number;
+  counted: number;
   adjustments: number;
   women_priority: number;
+  votes_for: number | null;
+  voters: number | null;
   tie_keys: string;
   points: string;
 }
@@ -169,8 +206,10 @@ function fromRow(row: ScoreRow): StoredScore {
     dossierId: row.dossier_id,
     campaignYear: row.campaign_year,
     group: row.nominee_group,
+    status: row.status,
     nomineeKind: row.nominee_kind,
     unitId: row.unit_id,
+    personId: row.person_id,
     schemeId: row.scheme_id,
     schemeVersion: row.scheme_version,
     revision: row.revision,
@@ -179,8 +218,11 @@ function fromRow(row: ScoreRow): StoredScore {
     eligible: row.eligible === 1,
     source: row.source,
     reviewers: row.reviewers,
+    counted: row.counted,
     adjustments: row.adjustments,
     womenPriority: row.women_priority === 1,
+    votesFor: row.votes_for,
+    voters: row.voters,
     tieKeys: JSON.parse(row.tie_keys) as number[],
     points: JSON.parse(row.points) as Record<string, Hundredths>,
   };
@@ -196,22 +238,37 @@ export function scoresOfCampaign(db: Connection, campaignYear: number): StoredSc
   return (statement(db, 'SELECT * FROM dossier_scores WHERE campaign_year = ?').all(campaignYear) as ScoreRow[]).map(fromRow);
 }
 
-/**
- * The columns a ranking needs, one array per dossier, in this order: id, unit name, kind, total, self total, eligible
- * (1/0), source, reviewers, adjustments, tie keys (JSON). Arrays rather than objects: tens of thousands of rows are read.
- */
-export const RANKING_COLUMNS = `s.dossier_id, u.name, s.nominee_kind, s.total, s.self_total, s.eligible, s.source, s.reviewers, s.adjustments, s.tie_keys`;
-const RANKING_SQL = `SELECT ${RANKING_COLUMNS} FROM dossier_scores s JOIN units u ON u.id = s.unit_id WHERE s.campaign_year = ? AND s.nominee_group = ?`;
+/** The statuses that enter a ranking: a dossier marked ready, sent to the branch, or received there. */
+export const RANKED_STATUSES: readonly DossierStatus[] = ['ready', 'exported', 'received'];
+const RANKED_IN = `(${RANKED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
-export type RankingRecord = [string, string, NomineeKind, number, number, number, 'self' | 'council', number, number, string];
+/**
+ * The columns a ranking needs, one array per dossier, in this order: id, unit id, unit name, person id, kind, total,
+ * self total, eligible (1/0), source, sheets given, sheets counted, adjustments, votes for, voters, tie keys (JSON).
+ * Arrays rather than objects: tens of thousands of rows are read.
+ */
+export const RANKING_COLUMNS = `s.dossier_id, s.unit_id, u.name, s.person_id, s.nominee_kind, s.total, s.self_total, s.eligible, s.source, s.reviewers, s.counted,
+  s.adjustments, s.votes_for, s.voters, s.tie_keys`;
+const RANKING_SQL = `SELECT ${RANKING_COLUMNS} FROM dossier_scores s JOIN units u ON u.id = s.unit_id
+  WHERE s.campaign_year = ? AND s.nominee_group = ? AND s.status IN ${RANKED_IN}`;
+
+export type RankingRecord = [string, string, string, string | null, NomineeKind, number, number, number, ScoreOrigin, number, number, number, number | null, number | null, string];
 
 export function rankingRecords(db: Connection, campaignYear: number, group: NomineeGroup): RankingRecord[] {
   return statement(db, RANKING_SQL).raw(true).all(campaignYear, group) as RankingRecord[];
 }
 
+/** How many dossiers of a campaign's group stay out of its ranking, by status (drafts, returned ones). */
+export function unrankedCounts(db: Connection, campaignYear: number, group: NomineeGroup): Partial<Record<DossierStatus, number>> {
+  const rows = statement(db, `SELECT status, count(*) FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ? AND status NOT IN ${RANKED_IN} GROUP BY status`)
+    .raw(true)
+    .all(campaignYear, group) as [DossierStatus, number][];
+  return Object.fromEntries(rows);
+}
+
 /** The unit of each ranked dossier of a campaign's group (the allocation counts collectives by unit). */
 export function rankedUnits(db: Connection, campaignYear: number, group: NomineeGroup): Map<string, string> {
-  const rows = statement(db, 'SELECT dossier_id, unit_id FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ?').raw(true).all(campaignYear, group) as [string, string][];
+  const rows = statement(db, `SELECT dossier_id, unit_id FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ? AND status IN ${RANKED_IN}`).raw(true).all(campaignYear, group) as [string, string][];
   return new Map(rows);
 }
 
@@ -219,7 +276,7 @@ export function rankedUnits(db: Connection, campaignYear: number, group: Nominee
 export function equalScores(db: Connection, score: Pick<StoredScore, 'dossierId' | 'campaignYear' | 'group' | 'eligible' | 'total' | 'tieKeys'>): string[] {
   return statement(
     db,
-    'SELECT dossier_id FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ? AND eligible = ? AND total = ? AND tie_keys = ? AND dossier_id <> ? ORDER BY dossier_id',
+    `SELECT dossier_id FROM dossier_scores WHERE campaign_year = ? AND nominee_group = ? AND status IN ${RANKED_IN} AND eligible = ? AND total = ? AND tie_keys = ? AND dossier_id <> ? ORDER BY dossier_id`,
   )
     .pluck()
     .all(score.campaignYear, score.group, score.eligible ? 1 : 0, score.total, JSON.stringify(score.tieKeys), score.dossierId) as string[];

@@ -8,6 +8,7 @@ import { activeAdjustmentOf, findAdjustment, insertAdjustment, withdrawAdjustmen
 import { audit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { getDossier, isReceivedHere, requireOpenCampaign } from './dossiers';
+import { requireDossierRoundOpen } from './council';
 import { requireBranch } from './mode';
 
 /**
@@ -19,6 +20,7 @@ export function saveAdjustment(context: ServiceContext, input: AdjustmentInput):
   inTransaction(context, () => {
     const { dossier, scheme } = getDossier(context, input.dossierId);
     requireOpenCampaign(context, dossier.campaignYear);
+    requireDossierRoundOpen(context, dossier);
     if (!isReceivedHere(context, dossier.id) || dossier.status !== 'received') throw new AppError('adjustment.notReceived');
     const { target } = input;
     const known = target.type === 'indicator' ? scheme.indicators.some((indicator) => indicator.key === target.key) : manualCriteria(scheme).some((criterion) => criterion.id === target.id);
@@ -53,6 +55,7 @@ export function removeAdjustment(context: ServiceContext, id: string, reason: st
     if (!adjustment) throw new AppError('adjustment.notFound');
     const { dossier } = getDossier(context, adjustment.dossierId);
     requireOpenCampaign(context, dossier.campaignYear);
+    requireDossierRoundOpen(context, dossier);
     withdrawAdjustment(context.db, id, context.actor.name, reason, context.now());
     const name = adjustment.target.type === 'indicator' ? adjustment.target.key : adjustment.target.id;
     audit(context, 'dossier.adjustmentWithdrawn', { type: 'dossier', id: dossier.id, label: dossier.personName ?? dossier.unitName }, { before: { [name]: adjustment.value }, after: { [name]: adjustment.officeValue }, note: reason });

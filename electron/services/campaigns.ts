@@ -66,6 +66,7 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
     const changesOtherThanStatus = update.deadline !== undefined || update.quotaCollectives !== undefined || update.quotaIndividuals !== undefined || update.settings !== undefined;
     if (campaign.status === 'closed' && changesOtherThanStatus) throw new AppError('campaign.locked', { year: campaign.year });
     const settings = update.settings ?? campaign.settings;
+    requireRulesOpen(context, campaign, { quotaCollectives: update.quotaCollectives, quotaIndividuals: update.quotaIndividuals, settings });
     const known = new Set(campaign.schemes.flatMap((scheme) => leafCriteria(scheme).map((criterion) => criterion.id)));
     const unknown = settings.tieBreaks.flatMap((tieBreak, index) => (tieBreak.type === 'criterion' && !known.has(tieBreak.criterionId) ? [{ index, id: tieBreak.criterionId }] : []));
     if (unknown.length > 0) {
@@ -87,6 +88,25 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
     audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
     return getCampaign(context, campaign.year);
   });
+}
+
+/**
+ * A locked round's rules no longer change: round 1's quota and how scores are counted, ranked and voted; round 2's
+ * quota and how it is allocated.
+ */
+function requireRulesOpen(context: ServiceContext, campaign: Campaign, next: { quotaCollectives?: number; quotaIndividuals?: number; settings: Campaign['settings'] }): void {
+  const changed = (before: unknown, after: unknown) => after !== undefined && JSON.stringify(before) !== JSON.stringify(after);
+  const { allocationMethod, allocationWeight, ...counting } = next.settings;
+  const { allocationMethod: methodBefore, allocationWeight: weightBefore, ...countingBefore } = campaign.settings;
+  if (findRound(context.db, campaign.year, 1).status === 'locked' && (changed(campaign.quotaCollectives, next.quotaCollectives) || changed(countingBefore, counting))) {
+    throw new AppError('round.locked', { round: 1 });
+  }
+  if (
+    findRound(context.db, campaign.year, 2).status === 'locked' &&
+    (changed(campaign.quotaIndividuals, next.quotaIndividuals) || changed(methodBefore, allocationMethod) || changed(weightBefore, allocationWeight))
+  ) {
+    throw new AppError('round.locked', { round: 2 });
+  }
 }
 
 /** Every campaign, newest first, with its state and its rounds: what the campaign switcher offers. */

@@ -14,6 +14,11 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', role: null };
 
+/** Whether the one acting is the machine's operator (the command line), who may do everything. */
+export function isOperator(actor: Actor): boolean {
+  return actor.id === null && actor.role === null && actor.name.startsWith('operator');
+}
+
 /** What every service needs: the database, the data directory, the clock, the installation's keys, and who acts. */
 export interface ServiceContext {
   db: Connection;

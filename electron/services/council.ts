@@ -3,6 +3,7 @@ import type { CouncilView, MeetingView } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
 import {
   quorumOf,
+  roundOfGroup,
   type Ballot,
   type BallotCounts,
   type CouncilMember,
@@ -12,6 +13,7 @@ import {
   type Quorum,
   type RoundNumber,
 } from '../../shared/domain/council';
+import { nomineeGroupOf, type NomineeGroup, type NomineeKind } from '../../shared/domain/kinds';
 import { findUserById } from '../db/users';
 import {
   acceptBallot,
@@ -32,6 +34,7 @@ import { findDossier } from '../db/dossiers';
 import { audit } from './audit';
 import { getCampaign } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
+import { requireOpenCampaign } from './dossiers';
 import { requireBranch } from './mode';
 
 
@@ -46,16 +49,21 @@ export function requireRoundOpen(context: ServiceContext, campaignYear: number, 
   if (findRound(context.db, campaignYear, round).status === 'locked') throw new AppError('round.locked', { round });
 }
 
-/** A campaign that is closed is kept as it was: its council, meeting and ballots too. */
-function requireCampaignOpen(context: ServiceContext, campaignYear: number): void {
-  if (getCampaign(context, campaignYear).status === 'closed') throw new AppError('campaign.locked', { year: campaignYear });
+/** Nothing that moves a group's scores, ballots or selection changes once its round is locked. */
+export function requireGroupOpen(context: ServiceContext, campaignYear: number, group: NomineeGroup): void {
+  requireRoundOpen(context, campaignYear, roundOfGroup(group));
+}
+
+/** The same for a dossier: its kind's round. */
+export function requireDossierRoundOpen(context: ServiceContext, dossier: { campaignYear: number; nomineeKind: NomineeKind }): void {
+  requireGroupOpen(context, dossier.campaignYear, nomineeGroupOf(dossier.nomineeKind));
 }
 
 /** Adds or changes a member of the council (position, title, the account they sign in with). */
 export function saveCouncilMember(context: ServiceContext, input: CouncilMemberInput): CouncilView {
   requireBranch(context);
   inTransaction(context, () => {
-    requireCampaignOpen(context, input.campaignYear);
+    requireOpenCampaign(context, input.campaignYear);
     if (input.userId !== null && !findUserById(context.db, input.userId)) throw new AppError('user.notFound');
     const members = councilMembers(context.db, input.campaignYear);
     if (input.userId !== null && members.some((member) => member.userId === input.userId && member.id !== input.id)) throw new AppError('council.accountTaken');
@@ -90,7 +98,7 @@ function positionOrder(position: CouncilMember['position']): number {
 export function removeMember(context: ServiceContext, campaignYear: number, id: string): CouncilView {
   requireBranch(context);
   inTransaction(context, () => {
-    requireCampaignOpen(context, campaignYear);
+    requireOpenCampaign(context, campaignYear);
     const member = findCouncilMember(context.db, id);
     if (!member || member.campaignYear !== campaignYear) throw new AppError('council.memberNotFound');
     removeCouncilMember(context.db, id, context.now());
@@ -115,7 +123,7 @@ export function meetingOf(context: ServiceContext, campaignYear: number, round: 
 export function saveMeeting(context: ServiceContext, input: MeetingInput): MeetingView {
   requireBranch(context);
   inTransaction(context, () => {
-    requireCampaignOpen(context, input.campaignYear);
+    requireOpenCampaign(context, input.campaignYear);
     requireRoundOpen(context, input.campaignYear, input.round);
     const campaign = getCampaign(context, input.campaignYear);
     const members = new Map(councilMembers(context.db, input.campaignYear).map((member) => [member.id, member]));
@@ -166,7 +174,7 @@ export function ballotsOf(context: ServiceContext, campaignYear: number, round: 
 export function enterBallot(context: ServiceContext, input: { campaignYear: number; round: RoundNumber; dossierId: string } & BallotCounts): Ballot {
   requireBranch(context);
   return inTransaction(context, () => {
-    requireCampaignOpen(context, input.campaignYear);
+    requireOpenCampaign(context, input.campaignYear);
     requireRoundOpen(context, input.campaignYear, input.round);
     const { meeting, quorum } = decidingMeeting(context, input.campaignYear, input.round);
     const dossier = findDossier(context.db, input.dossierId);

@@ -9,6 +9,7 @@ import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
 import { scoreDossier } from '../../shared/scoring/score';
 import type { Indicator, Scheme } from '../../shared/scoring/types';
 import { insertAttachmentBlob, linkAttachment } from '../db/attachments';
+import { updateCampaignRow } from '../db/campaigns';
 import { readSetting } from '../db/settings';
 import { countDossiers, insertDossier } from '../db/dossiers';
 import { countUnits, insertUnit } from '../db/units';
@@ -209,6 +210,8 @@ export function loadDemo(context: ServiceContext): DemoSummary {
     if (countDossiers(context.db) > 0 || countUnits(context.db) > 0) throw new AppError('demo.notEmpty');
     const year = Number(readSetting(context.db, 'currentCampaignYear') ?? FIRST_CAMPAIGN_YEAR);
     const campaign = getCampaign(context, year);
+    // The demo's council has not scored yet: its ranking totals the offices' self-assessment (the council can change it).
+    if (readSetting(context.db, 'mode') === 'branch') updateCampaignRow(context.db, { ...campaign, settings: { ...campaign.settings, officialTotal: 'self' } });
     const random = generator(20250110);
     const installation = (readSetting(context.db, 'installationId') ?? 'local').slice(0, 8);
     const now = context.now();

@@ -18,6 +18,7 @@ import { findPerson } from '../db/people';
 import { findUnit } from '../db/units';
 import { audit } from './audit';
 import { getCampaign } from './campaigns';
+import { requireDossierRoundOpen } from './council';
 import { inTransaction, type ServiceContext } from './context';
 
 function schemeOf(context: ServiceContext, id: string, version: number): Scheme {
@@ -45,6 +46,8 @@ export function isReceivedHere(context: ServiceContext, dossierId: string): bool
 
 export function requireEditableHere(context: ServiceContext, dossierId: string): void {
   if (isReceivedHere(context, dossierId)) throw new AppError('dossier.receivedReadOnly');
+  const dossier = findDossier(context.db, dossierId);
+  if (dossier) requireDossierRoundOpen(context, dossier);
 }
 
 /** A dossier as the audit log shows it: its state and score, never its content. */
@@ -86,6 +89,7 @@ export function saveDossier(context: ServiceContext, input: DossierSaveInput): D
     const existing = input.id ? findDossier(context.db, input.id) : null;
     if (input.id && !existing) throw new AppError('dossier.notFound', { id: input.id });
     if (existing) requireEditableHere(context, existing.id);
+    requireDossierRoundOpen(context, { campaignYear: input.campaignYear, nomineeKind: existing?.nomineeKind ?? input.nomineeKind });
     if (existing && existing.campaignYear !== input.campaignYear) throw new AppError('dossier.notFound', { id: existing.id });
     if (existing && input.baseUpdatedAt && input.baseUpdatedAt !== existing.updatedAt) throw new AppError('dossier.staleRevision', { id: existing.id });
     if (!existing && unit.retired) throw new AppError('unit.retired', { name: unit.name });
@@ -157,6 +161,7 @@ export function setDossierStatus(context: ServiceContext, id: string, status: 'r
     const detail = getDossier(context, id);
     const { dossier } = detail;
     requireOpenCampaign(context, dossier.campaignYear);
+    requireDossierRoundOpen(context, dossier);
     if (SENT.includes(dossier.status)) throw new AppError('dossier.alreadySent', { revision: dossier.revision });
     if (status === 'ready' && !checklistComplete(detail.checklist)) throw new AppError('dossier.incomplete');
     if (dossier.status === status) return;

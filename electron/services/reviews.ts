@@ -11,8 +11,8 @@ import { getDossier } from './dossiers';
 import { requireBranch } from './mode';
 import { requireRoundOpen } from './council';
 import { councilMembers, findCouncilMember } from '../db/council';
-import type { CouncilMember, RoundNumber } from '../../shared/domain/council';
-import { isCollectiveKind, type NomineeKind } from '../../shared/domain/kinds';
+import { roundOfGroup, type CouncilMember, type RoundNumber } from '../../shared/domain/council';
+import { nomineeGroupOf, type NomineeKind } from '../../shared/domain/kinds';
 
 /** The council member a council member's account is: their own sheets are the only ones they see and save. */
 function ownMember(context: ServiceContext, campaignYear: number): CouncilMember | null {
@@ -24,7 +24,7 @@ function ownMember(context: ServiceContext, campaignYear: number): CouncilMember
 
 /** The round a dossier is decided in: collectives in the first, individuals in the second. */
 export function roundOfKind(kind: NomineeKind): RoundNumber {
-  return isCollectiveKind(kind) ? 1 : 2;
+  return roundOfGroup(nomineeGroupOf(kind));
 }
 
 export function listReviews(context: ServiceContext, dossierId: string): Review[] {

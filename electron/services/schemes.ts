@@ -17,6 +17,8 @@ import { audit } from './audit';
 import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from './backup';
 import { getCampaign } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
+import { nomineeGroupOf } from '../../shared/domain/kinds';
+import { requireGroupOpen } from './council';
 import { requireBranch } from './mode';
 
 /** The latest version of each scheme of a campaign, with how many dossiers each version scores. */
@@ -95,6 +97,7 @@ export async function saveScheme(context: ServiceContext, campaignYear: number, 
     const base = { campaignYear, schemeId: scheme.id, fromVersion: current.version, toVersion: version, userId: context.actor.id, at: context.now() };
     const record = { type: 'scheme', id: `${scheme.id}@${version}`, label: scheme.label.vi };
     if (campaign.status === 'preparation') {
+      requireSchemeRoundsOpen(context, campaignYear, scheme);
       replaceScheme(context.db, scheme);
       const dossiers = rescore(context, campaignYear, scheme, (from) => from === version);
       recordSchemeChange(context.db, { ...base, action: 'edited', dossiers });
@@ -108,6 +111,11 @@ export async function saveScheme(context: ServiceContext, campaignYear: number, 
   });
 }
 
+/** The dossiers a scheme scores belong to rounds: none of them may be locked when their scores move. */
+function requireSchemeRoundsOpen(context: ServiceContext, campaignYear: number, scheme: Scheme): void {
+  for (const group of new Set(scheme.kinds.map(nomineeGroupOf))) requireGroupOpen(context, campaignYear, group);
+}
+
 /** Deliberately moves every dossier on an older version of a scheme to its latest version, recorded. */
 export async function rescoreDossiers(context: ServiceContext, campaignYear: number, schemeId: string): Promise<{ rescored: number; version: number }> {
   requireBranch(context);
@@ -118,6 +126,7 @@ export async function rescoreDossiers(context: ServiceContext, campaignYear: num
     if (campaign.status === 'closed') throw new AppError('campaign.locked', { year: campaignYear });
     const latest = campaign.schemes.find((scheme) => scheme.id === schemeId);
     if (!latest) throw new AppError('scheme.notFound', { scheme: schemeId });
+    requireSchemeRoundsOpen(context, campaignYear, latest);
     const rescored = rescore(context, campaignYear, latest, (from) => from < latest.version);
     recordSchemeChange(context.db, { campaignYear, schemeId, fromVersion: null, toVersion: latest.version, action: 'rescored', dossiers: rescored, userId: context.actor.id, at: context.now() });
     audit(context, 'scheme.rescored', { type: 'scheme', id: `${schemeId}@${latest.version}`, label: latest.label.vi }, { after: { version: latest.version, rescored } });

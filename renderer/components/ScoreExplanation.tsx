@@ -1,18 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { CriterionResult, GateFailure, RuleNote, Scheme, ScoreResult } from '../../shared/scoring/types';
+import { namedParams } from '../../shared/scoring/note-names';
 import { useLabel, usePoints } from './format';
 
 /** Translates a scoring note, naming indicators by their label rather than their key. */
 export function useNoteText(scheme: Scheme | null): (note: RuleNote | null) => string {
-  const { t } = useTranslation();
-  const label = useLabel();
-  return (note) => {
-    if (!note) return '';
-    const params: Record<string, string | number> = { ...note.params };
-    const indicator = typeof params.indicator === 'string' ? scheme?.indicators.find((item) => item.key === params.indicator) : undefined;
-    if (indicator) params.indicator = label(indicator.label);
-    return t(note.key, params);
-  };
+  const { t, i18n } = useTranslation();
+  return (note) => (note ? t(note.key, namedParams(note, scheme, i18n.language === 'vi' ? 'vi' : 'en')) : '');
 }
 
 function CriterionRow({ criterion, depth, scheme }: { criterion: CriterionResult; depth: number; scheme: Scheme | null }) {

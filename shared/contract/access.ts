@@ -105,6 +105,12 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'attachments.remove': PREPARERS,
   'ranking.get': EVERYONE,
   'ranking.explain': EVERYONE,
+  'rounds.get': EVERYONE,
+  'rounds.lock': COUNCIL_STAFF,
+  // The chair's account (a council member) or an administrator: the service checks which member the account is.
+  'rounds.reopen': COUNCIL,
+  'decisions.record': COUNCIL_STAFF,
+  'decisions.withdraw': COUNCIL_STAFF,
   'demo.load': ADMIN,
   'demo.generate': 'operator',
   'backup.create': ADMIN,

@@ -6,33 +6,41 @@ import { auditQuerySchema, type AuditPage, type AuditVerification } from '../dom
 import { backupSourceSchema, type BackupFile, type BackupSummary } from '../domain/backup';
 import {
   ballotCountsSchema,
+  type BallotCounts,
   councilMemberInputSchema,
+  DECISION_KINDS,
   meetingInputSchema,
   type Award,
   type Ballot,
+  type CouncilDecision,
   type CouncilMember,
   type Meeting,
+  type OfficialTotal,
   type Quorum,
+  type RoundNumber,
+  type CouncilRules,
+  type RoundStatus,
+  type ScoreOrigin,
 } from '../domain/council';
 import type { AttachmentInfo } from '../domain/attachment';
 import type { ChecklistItem } from '../domain/checklist';
-import { personInputSchema, type Person } from '../domain/person';
+import { personInputSchema, type Gender, type Person } from '../domain/person';
 import { importRequestSchema, type ImportPreview } from '../domain/registry-import';
 import { wordReportRequestSchema, type WordReport } from '../domain/word-report';
 import { MAX_REQUEST_BYTES } from './envelope';
 import type { AppErrorShape } from './errors';
 import { importDecisionSchema, PACKAGE_KINDS, type ExchangeRecord, type ImportPlan, type PackageKind, type PeerInfo } from '../domain/exchange';
 import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type AllocationWeight, type Campaign } from '../domain/campaign';
-import type { Dossier, DossierSummary } from '../domain/dossier';
+import type { Dossier, DossierStatus, DossierSummary } from '../domain/dossier';
 import { dossierSaveSchema } from '../domain/dossier';
 import type { InstallationMode, Language, NomineeGroup, NomineeKind } from '../domain/kinds';
 import { LANGUAGES } from '../domain/kinds';
 import type { Unit } from '../domain/unit';
 import { unitInputSchema } from '../domain/unit';
-import type { AggregateScore } from '../scoring/aggregation';
+import type { AggregateScore, AggregationMethod } from '../scoring/aggregation';
 import { ALLOCATION_METHODS, type Allocation } from '../scoring/allocation';
 import { schemeSchema } from '../scoring/scheme-schema';
-import type { Selection } from '../scoring/selection';
+import type { BallotResult, Outcome, Selection } from '../scoring/selection';
 import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
 import type { Review } from '../domain/review';
 
@@ -51,6 +59,7 @@ function call<Output>() {
 
 const year = z.number().int().min(2000).max(2100);
 const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const round = z.union([z.literal(1), z.literal(2)]);
 
 export interface AppStatus {
   initialised: boolean;
@@ -164,15 +173,26 @@ export interface RankingRow {
   /** How many other rows share this position (they stand next to it): no key of the chain could separate them. */
   tied: number;
   dossierId: string;
+  unitId: string;
   unitName: string;
+  /** An individual's name (the unit is where they work); null for a collective. */
+  personId: string | null;
+  personName: string | null;
   nomineeKind: NomineeKind;
-  /** The total the ranking uses: the council's aggregate when reviewers scored, else the self-assessment. */
+  /** The total the ranking uses, as the campaign's official total says (see `source`). */
   total: Hundredths;
+  /** The office's own total, as it sent it. */
   selfTotal: Hundredths;
-  source: 'council' | 'self';
-  /** Council members who scored the dossier, conflicted ones included. */
+  /** The council's aggregate, the self-assessment, or the self-assessment while the council's sheets are awaited. */
+  source: ScoreOrigin;
+  /** Council members' sheets given (conflicted ones included), and those the aggregate counted. */
   reviewers: number;
+  counted: number;
   eligible: boolean;
+  /** The accepted ballot of the dossier's round. */
+  ballot: BallotResult | null;
+  /** How the selection treated it: proposed, awaiting its ballot, not approved, tied, below the cut-off… */
+  outcome: Outcome;
   /** The council's adjustments of the office's figures that this score uses. */
   adjustments: number;
   /** The tie-break keys, in the chain's order. */
@@ -182,10 +202,30 @@ export interface RankingRow {
 export interface Ranking {
   campaignYear: number;
   group: NomineeGroup;
+  /** Round 1 ranks the collectives, round 2 the individuals. */
+  round: RoundNumber;
+  /** A locked round's ranking is the one recorded when it was locked. */
+  status: RoundStatus;
+  lockedAt: string | null;
+  lockedBy: string | null;
+  officialTotal: OfficialTotal;
   tieBreaks: TieBreak[];
   rows: RankingRow[];
-  selection: Selection;
+  selection: RankingSelection;
+  /** Dossiers of the group that stay out of the ranking, by status (drafts, returned ones). */
+  unranked: Partial<Record<DossierStatus, number>>;
+  /** How approval is counted (null at an office, which has no council). */
+  approval: { numerator: number; denominator: number; base: 'allMembers' | 'voters'; members: number } | null;
+  /** Round 2: the individual quota shared among the offices, and how many each has proposed. */
+  seats: { id: string; name: string; seats: number; proposed: number }[] | null;
+  /** Round 2: the allocation its seats come from still has a tie the council has not decided. */
+  allocationOpen: boolean;
+  /** The council's decisions in force for this round's ties, with their reasons. */
+  decisions: CouncilDecision[];
 }
+
+/** The selection as a ranking carries it: each row's outcome is on the row. */
+export type RankingSelection = Omit<Selection, 'outcomes'>;
 
 /** Why a row of the ranking has its score: every criterion, the gates, the council's aggregate, the adjustments. */
 export interface RankingExplanation {
@@ -194,7 +234,7 @@ export interface RankingExplanation {
   schemeVersion: number;
   total: Hundredths;
   selfTotal: Hundredths;
-  source: 'council' | 'self';
+  source: ScoreOrigin;
   eligible: boolean;
   /** The dossiers of the same ranking this one is tied with. */
   tiedWith: string[];
@@ -258,6 +298,98 @@ export interface AllocationReport {
   allocation: Allocation;
   /** What each unit achieved in the collective round (points in hundredths). */
   units: { id: string; eligible: number; selected: number; points: Hundredths }[];
+  /** Whether this is the campaign's own method and weight (what round 2 uses) rather than another one looked at. */
+  official: boolean;
+  /** Round 1 locked: the collective results it is computed from no longer change. */
+  final: boolean;
+  /** A tie at the last seat: the council's choice fills it, or it stays open (and round 2 cannot be locked). */
+  tie: AllocationTie | null;
+}
+
+/** Units tied for the last seat(s) of the individual quota. */
+export interface AllocationTie {
+  subject: string;
+  ids: string[];
+  /** Seats the tied units contend for. */
+  places: number;
+  decision: CouncilDecision | null;
+}
+
+/** A member's sheet of one dossier, as the minutes give it: its total, and whether the aggregate counted it. */
+export interface SheetRecord {
+  name: string;
+  total: Hundredths;
+  counted: boolean;
+  /** Why it was left out: a declared conflict of interest, or dropped by the trimmed mean. */
+  left: 'conflict' | 'trimmed' | null;
+}
+
+/** One dossier of a round, with everything its documents print (the score table, the minutes, the lists, the notices). */
+export interface RoundRow extends RankingRow {
+  /** The transaction office the nominee belongs to (the province level when none). */
+  officeId: string;
+  officeName: string;
+  schemeId: string;
+  schemeVersion: number;
+  /** Every criterion's points in the total the ranking used. */
+  points: Record<string, Hundredths>;
+  /** Why the dossier cannot be proposed (its gates), empty when eligible. */
+  reasons: GateFailure[];
+  ballotCounts: (BallotCounts & { voters: number }) | null;
+  sheets: SheetRecord[];
+  /** An individual's particulars, as the list of nominees prints them. */
+  person: { gender: Gender; birthYear: number | null; position: string } | null;
+}
+
+/** A round's result: recorded when it is locked (and from then on what every document prints), or as it stands. */
+export interface RoundResult {
+  campaignYear: number;
+  round: RoundNumber;
+  group: NomineeGroup;
+  status: RoundStatus;
+  lockedAt: string | null;
+  lockedBy: string | null;
+  quota: number;
+  officialTotal: OfficialTotal;
+  aggregation: AggregationMethod;
+  tieBreaks: TieBreak[];
+  council: CouncilRules;
+  members: CouncilMember[];
+  meeting: Meeting | null;
+  quorum: Quorum;
+  rows: RoundRow[];
+  selection: RankingSelection;
+  decisions: CouncilDecision[];
+  unranked: Partial<Record<DossierStatus, number>>;
+  /** Round 2: the seats of each office. */
+  seats: Ranking['seats'];
+  /** Round 2: the allocation of the individual quota its seats come from. */
+  allocation: AllocationReport | null;
+}
+
+/** What a round needs before it can be locked, in the order a secretary meets it. */
+export type RoundBlocker =
+  | { key: 'noMembers' }
+  | { key: 'awaitingSheets'; count: number }
+  | { key: 'noMeeting' }
+  | { key: 'noQuorum'; present: number; needed: number }
+  | { key: 'missingBallots'; count: number; names: string[] }
+  | { key: 'openTies'; count: number }
+  | { key: 'roundOne' }
+  | { key: 'allocationTie' };
+
+/** A round as the council page shows it: its state, what stands in the way of locking it, and its result. */
+export interface RoundView {
+  campaignYear: number;
+  round: RoundNumber;
+  status: RoundStatus;
+  lockedAt: string | null;
+  lockedBy: string | null;
+  blockers: RoundBlocker[];
+  /** Who may reopen it: the chair of the council (through their account) or an administrator. */
+  mayReopen: boolean;
+  /** The ranking the round locked, or the one it would lock now. */
+  ranking: Ranking;
 }
 
 export interface DemoSummary {
@@ -322,11 +454,11 @@ export const contract = {
   'council.get': call<CouncilView>()(z.strictObject({ campaignYear: year })),
   'council.saveMember': call<CouncilView>()(councilMemberInputSchema),
   'council.removeMember': call<CouncilView>()(z.strictObject({ campaignYear: year, id: recordId })),
-  'meetings.get': call<MeetingView>()(z.strictObject({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]) })),
+  'meetings.get': call<MeetingView>()(z.strictObject({ campaignYear: year, round })),
   'meetings.save': call<MeetingView>()(meetingInputSchema),
-  'ballots.list': call<Ballot[]>()(z.strictObject({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]) })),
-  'ballots.enter': call<Ballot>()(ballotCountsSchema.extend({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]), dossierId: recordId })),
-  'ballots.recount': call<Ballot>()(z.strictObject({ campaignYear: year, round: z.union([z.literal(1), z.literal(2)]), dossierId: recordId, reason: z.string().trim().min(5).max(2000) })),
+  'ballots.list': call<Ballot[]>()(z.strictObject({ campaignYear: year, round })),
+  'ballots.enter': call<Ballot>()(ballotCountsSchema.extend({ campaignYear: year, round, dossierId: recordId })),
+  'ballots.recount': call<Ballot>()(z.strictObject({ campaignYear: year, round, dossierId: recordId, reason: z.string().trim().min(5).max(2000) })),
   /** A unit's history as a collective, or a person's. */
   'awards.list': call<Award[]>()(z.union([z.strictObject({ unitId: recordId }), z.strictObject({ personId: recordId })])),
   /** The Chairman's decision arrived: a proposal becomes an award, with the decision's number, date and issuer. */
@@ -392,6 +524,20 @@ export const contract = {
   'ranking.get': call<Ranking>()(z.strictObject({ campaignYear: year, group: z.enum(['collective', 'individual']) })),
   /** The explanation of ranking rows, fetched when a row is opened (or for `tdcs rank --explain`, a page at a time). */
   'ranking.explain': call<RankingExplanation[]>()(z.strictObject({ dossierIds: z.array(recordId).min(1).max(1000) })),
+  'rounds.get': call<RoundView>()(z.strictObject({ campaignYear: year, round })),
+  'rounds.lock': call<RoundView>()(z.strictObject({ campaignYear: year, round })),
+  'rounds.reopen': call<RoundView>()(z.strictObject({ campaignYear: year, round, reason: z.string().trim().min(5).max(2000) })),
+  'decisions.record': call<CouncilDecision>()(
+    z.strictObject({
+      campaignYear: year,
+      round,
+      kind: z.enum(DECISION_KINDS),
+      subject: z.string().min(3).max(20_000),
+      chosen: z.array(recordId).min(1).max(1000),
+      reason: z.string().trim().min(5).max(2000),
+    }),
+  ),
+  'decisions.withdraw': call<CouncilDecision>()(z.strictObject({ id: z.string().uuid(), reason: z.string().trim().min(5).max(2000) })),
   'demo.load': call<DemoSummary>()(z.strictObject({})),
   /** A generated dataset of any size (the command line's `generate`, for benchmarks and trials at scale). */
   'demo.generate': call<GeneratedSummary>()(

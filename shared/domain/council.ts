@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { approvedBy } from '../scoring/selection';
+import type { NomineeGroup } from './kinds';
 
 /** A member's place on the council. */
 export const COUNCIL_POSITIONS = ['chair', 'viceChair', 'secretary', 'member'] as const;
@@ -139,7 +141,7 @@ export interface Ballot {
 
 /** Whether a count of votes for reaches the approval: strictly more than `share` of `base`. */
 export function approved(votesFor: number, base: number, share: Fraction): boolean {
-  return base > 0 && votesFor * share.denominator > share.numerator * base;
+  return approvedBy(votesFor, base, share);
 }
 
 /** The number of votes the approval is counted against. */
@@ -165,16 +167,26 @@ export interface CouncilDecision {
   at: string;
 }
 
-/** The question a tie asks: the tied ids (sorted) and how many of them can be chosen. */
-export function tieSubject(tied: readonly string[], places: number, scope = ''): string {
-  return `${scope ? `${scope}:` : ''}${[...tied].sort().join(',')}|${places}`;
-}
+/** What the official ranking totals: the council's aggregate of the members' sheets, or the offices' self-assessment. */
+export type OfficialTotal = 'council' | 'self';
+
+/** Where a ranking's total comes from: the council's sheets, the self-assessment, or the self-assessment awaiting sheets. */
+export type ScoreOrigin = 'self' | 'council' | 'awaiting';
 
 export const ROUND_STATUSES = ['open', 'locked'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 /** Round 1 decides the collectives, round 2 the individuals. */
 export type RoundNumber = 1 | 2;
+
+/** The council's round of a group: collectives are decided in round 1, individuals in round 2. */
+export function roundOfGroup(group: NomineeGroup): RoundNumber {
+  return group === 'collective' ? 1 : 2;
+}
+
+export function groupOfRound(round: RoundNumber): NomineeGroup {
+  return round === 1 ? 'collective' : 'individual';
+}
 
 /** An award in a unit's or a person's history: proposed by the council, or given (with the decision that gave it). */
 export interface Award {

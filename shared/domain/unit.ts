@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVINCE_BUCKET } from '../scoring/allocation';
 import { COLLECTIVE_KINDS, UNIT_LEVELS, type CollectiveKind, type UnitLevel } from './kinds';
 
 /** A body that can be nominated as a collective or employs nominated individuals. */
@@ -21,3 +22,9 @@ export const unitInputSchema = z.object({
 });
 
 export type UnitInput = z.infer<typeof unitInputSchema>;
+
+/** The transaction office a unit belongs to: itself, the office it is filed under, or the province level ({@link PROVINCE_BUCKET}). */
+export function officeOfUnit(unit: Pick<Unit, 'id' | 'kind' | 'parentOfficeId'> | undefined): string {
+  if (!unit) return PROVINCE_BUCKET;
+  return unit.kind === 'transactionOffice' ? unit.id : (unit.parentOfficeId ?? PROVINCE_BUCKET);
+}

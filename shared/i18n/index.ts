@@ -19,7 +19,7 @@ export function languageForLocale(locale: string | undefined | null): Language {
 export function describeError(error: AppErrorShape, t: Translate): string {
   const reference = error.code === 'internal' && error.params?.reference !== undefined ? ` ${t('errors.reference', { reference: error.params.reference })}` : '';
   const head = `${t(`errors.${error.code}`, error.params ?? {})}${reference}`;
-  const issues = (error.issues ?? []).slice(0, 3).map((issue) => `${issue.path || '—'}: ${t(issue.key, issue.params)}`);
+  const issues = (error.issues ?? []).slice(0, 3).map((issue) => (issue.path ? `${issue.path}: ${t(issue.key, issue.params)}` : t(issue.key, issue.params)));
   return issues.length > 0 ? `${head} ${issues.join('; ')}` : head;
 }
 

@@ -212,13 +212,17 @@ export const vi: Messages = {
     },
     missing: 'Chưa nhập “{{indicator}}”.',
     isNot: '“{{indicator}}” không cho phép đề nghị khen thưởng.',
+    awaitingCouncil: 'Hội đồng chưa chấm: tổng điểm chính thức là điểm của Hội đồng.',
     above: '{{value, number}} vượt mức cho phép {{bound, number}}.',
     below: '{{value, number}} thấp hơn mức tối thiểu {{bound, number}}.',
     minTotal: 'Tổng điểm {{total, number}} thấp hơn mức tối thiểu {{minimum, number}}.',
+    incomplete: 'Chưa đầy đủ: còn thiếu {{items}}.',
   },
   gateLabel: {
     discipline: 'Không đang bị kỷ luật, điều tra, thanh tra',
     minTotal: 'Tổng điểm tối thiểu',
+    complete: 'Đủ số liệu mới được đề nghị',
+    councilScores: 'Hội đồng đã chấm',
   },
   ranking: {
     title: 'Xếp hạng',
@@ -393,6 +397,8 @@ export const vi: Messages = {
       notFound: 'Không tìm thấy tệp hoặc bản ghi.',
       late: 'Hồ sơ đến sau hạn nộp: Thư ký phải chấp nhận rõ ràng.',
       kindForbidden: 'Vai trò của bạn không được xử lý loại tệp này ({{kind}}). Hãy nhờ quản trị viên hoặc Thư ký Hội đồng.',
+      allocationNotFinal: 'Chỉ tiêu cá nhân chỉ được gửi cho các Phòng giao dịch sau khi khóa vòng 1 (và đã quyết định trường hợp đồng hạng ở suất cuối, nếu có).',
+      resultsNotFinal: 'Kết quả chỉ chính thức, và được gửi đi, khi đã khóa cả hai vòng.',
       notAFile: '“{{name}}” là một thư mục, không phải tệp trao đổi: hãy mở thư mục và chọn tệp .tdcs trong đó.',
       damaged: 'Các phần của tệp không khớp với nhau: tệp bị hỏng khi sao chép, hoặc đã bị sửa. Hãy chép lại từ USB của nơi gửi, hoặc đề nghị gửi tệp mới. Chưa nhập gì.',
       sizeMismatch: 'Kích thước ghi trong tệp không khớp với nội dung ({{path}}): tệp không do Thi đua TDCS tạo ra, hoặc đã bị sửa. Từ chối; chưa nhập gì.',
@@ -411,9 +417,11 @@ export const vi: Messages = {
     internal: 'Ứng dụng gặp lỗi bên trong. Chưa có gì được lưu; vui lòng thử lại.',
     round: {
       locked: 'Vòng {{round}} đã khóa: điểm, kết quả biểu quyết và danh sách đề nghị không thay đổi nữa. Chủ tịch Hội đồng có thể mở lại, kèm lý do.',
-      notLockable: 'Chưa thể khóa vòng {{round}}: {{reason}}',
+      notLockable: 'Chưa thể khóa vòng {{round}} (còn {{count}} việc phải làm):',
       order: 'Vòng 2 (cá nhân) bắt đầu khi vòng 1 (tập thể) đã khóa và chỉ tiêu cá nhân đã được phân bổ.',
       reopenForbidden: 'Chỉ Chủ tịch Hội đồng (hoặc quản trị viên) được mở lại vòng đã khóa.',
+      notLocked: 'Vòng {{round}} chưa khóa.',
+      laterLocked: 'Vòng 2 đã khóa và dựa trên kết quả vòng 1: hãy mở lại vòng 2 trước.',
     },
     council: {
       accountTaken: 'Tài khoản này đã gắn với một thành viên khác của Hội đồng.',
@@ -435,6 +443,7 @@ export const vi: Messages = {
     decision: {
       noTie: 'Không còn trường hợp đồng hạng cần quyết định ở đây (bảng xếp hạng đã thay đổi): hãy xem lại.',
       wrongChoice: 'Hãy chọn đúng {{places}} trong số các đối tượng đồng hạng.',
+      notFound: 'Không tìm thấy quyết định, hoặc quyết định đã được rút lại.',
       openTies: 'Hội đồng chưa quyết định hết các trường hợp đồng hạng: còn {{count}}.',
     },
     award: { notFound: 'Không tìm thấy khen thưởng hoặc đối tượng được khen thưởng.' },

@@ -63,6 +63,7 @@ interface Prepared {
   bonusCriteria: number[];
   bonusMax: Hundredths;
   minTotal: Hundredths;
+  requireComplete: boolean;
   gates: GateCondition[];
   ids: string[];
   positions: Map<string, number>;
@@ -133,7 +134,7 @@ function prepare(scheme: Scheme): Prepared {
     if (!positions.has(node.id)) positions.set(node.id, index);
     stack.push(...node.children);
   }
-  const result: Prepared = { nodes, criteria, bonusCriteria, bonusMax: scheme.bonus.max, minTotal: scheme.minTotal, gates: scheme.gates.map((gate) => gate.condition), ids, positions };
+  const result: Prepared = { nodes, criteria, bonusCriteria, bonusMax: scheme.bonus.max, minTotal: scheme.minTotal, requireComplete: scheme.requireComplete !== false, gates: scheme.gates.map((gate) => gate.condition), ids, positions };
   prepared.set(scheme, result);
   return result;
 }
@@ -147,7 +148,7 @@ function finite(value: IndicatorValue | undefined): number | null {
  * as {@link scoreDossier} gives them, for the ranking and the benchmarks (no notes, no labels, no nested results).
  */
 export function scorePoints(scheme: Scheme, input: ScoreInput): ScorePoints {
-  const { nodes, criteria, bonusCriteria, bonusMax, minTotal, gates } = prepare(scheme);
+  const { nodes, criteria, bonusCriteria, bonusMax, minTotal, requireComplete, gates } = prepare(scheme);
   const indicators = input.indicators;
   const points = new Array<Hundredths>(nodes.length);
   let missing = false;
@@ -217,6 +218,7 @@ export function scorePoints(scheme: Scheme, input: ScoreInput): ScorePoints {
     if (outcome !== 'pass') gatesPassed = false;
     if (outcome === 'missing') missing = true;
   }
+  if (requireComplete && missing) gatesPassed = false;
   return { total, base, bonus, eligible: gatesPassed && total >= minTotal, gatesPassed, complete: !missing, points };
 }
 

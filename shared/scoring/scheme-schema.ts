@@ -119,6 +119,7 @@ export const schemeSchema = z
       }),
     ).max(20),
     minTotal: hundredths,
+    requireComplete: z.boolean().optional(),
   })
   .superRefine((scheme, context) => {
     const indicators = new Map<string, Indicator>();

@@ -26,6 +26,8 @@ function scoreCriterion(criterion: Criterion, input: ScoreInput): CriterionResul
 }
 
 const DISCIPLINE_GATE_ID = 'discipline';
+/** The standing gate of a scheme that requires complete dossiers. */
+export const COMPLETE_GATE_ID = 'complete';
 
 function gateFailures(scheme: Scheme, input: ScoreInput, total: Hundredths): GateFailure[] {
   const failures: GateFailure[] = [];
@@ -55,6 +57,11 @@ function gateFailures(scheme: Scheme, input: ScoreInput, total: Hundredths): Gat
   return failures;
 }
 
+/** Whether a scheme leaves a dossier with empty inputs out of the proposals (absent: it does). */
+export function requiresComplete(scheme: Scheme): boolean {
+  return scheme.requireComplete !== false;
+}
+
 /** Scores one dossier against its scheme, with the reason for every point; pure and deterministic. */
 export function scoreDossier(scheme: Scheme, input: ScoreInput): ScoreResult {
   const criteria = scheme.criteria.map((criterion) => scoreCriterion(criterion, input));
@@ -66,6 +73,11 @@ export function scoreDossier(scheme: Scheme, input: ScoreInput): ScoreResult {
   // An indicator a gate needs is as missing as one a criterion needs.
   const gateMissing = failures.flatMap((failure) => (failure.note.key === 'gate.missing' ? [String(failure.note.params.indicator)] : []));
   const missing = [...[...criteria, ...bonusCriteria].flatMap((c) => c.missing), ...gateMissing];
+  // What a gate already named as missing is not named twice.
+  const unnamed = [...new Set(missing)].filter((key) => !gateMissing.includes(key));
+  if (requiresComplete(scheme) && unnamed.length > 0) {
+    failures.push({ gateId: COMPLETE_GATE_ID, label: null, note: { key: 'gate.incomplete', params: { items: unnamed.join(','), count: unnamed.length } } });
+  }
   return {
     total,
     base,

@@ -81,6 +81,11 @@ export interface Scheme {
   gates: Gate[];
   /** Below this total a dossier is not eligible. */
   minTotal: Hundredths;
+  /**
+   * A dossier with any indicator or self-scored criterion still empty is not eligible until it is complete (the
+   * reason names what is missing). Absent means true: every shipped scheme asks for it.
+   */
+  requireComplete?: boolean;
 }
 
 export type IndicatorValue = number | boolean | null;

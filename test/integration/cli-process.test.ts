@@ -8,7 +8,7 @@ import { insertAttachmentBlob, linkAttachment } from '../../electron/db/attachme
 import { blobPath } from '../../electron/services/attachments';
 import { temporaryDataDir } from '../support/data-dir';
 import { BRANCH_NAME, enrol, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, stateOf, type Enrolled } from './exchange-support';
-import { countRows } from './helpers';
+import { countRows, rankedCount } from './helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PASSWORD = 'mat-khau-tien-trinh';
@@ -44,7 +44,7 @@ describe('the built command line, as a separate process', () => {
     expect(rank.code).toBe(0);
     const ranking = JSON.parse(rank.stdout) as { campaignYear: number; rows: { position: number; total: number; keys: number[] }[] };
     expect(ranking.campaignYear).toBe(2025);
-    expect(ranking.rows).toHaveLength(counts.dossiers);
+    expect(ranking.rows).toHaveLength(rankedCount(data.dir, 'collective'));
     expect(ranking.rows[0]?.position).toBe(1);
     for (const row of ranking.rows) {
       expect(typeof row.total).toBe('number');

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
 import { DATABASE_FILE } from '../../electron/core';
 import { temporaryDataDir } from '../support/data-dir';
-import { countRows, fakeIo, hasVietnameseDiacritics, withDatabase } from './helpers';
+import { countRows, fakeIo, hasVietnameseDiacritics, rankedCount, withDatabase } from './helpers';
 
 const PASSWORD = 'mat-khau-dong-lenh';
 
 interface RankJson {
   campaignYear: number;
   group: string;
+  selection: { selected: string[] };
   rows: { position: number; total: number; totalHundredths: number; eligible: boolean; unitName: string; dossierId: string; keys: number[]; breakdown?: { id: string; points: number }[] }[];
 }
 
@@ -76,7 +77,11 @@ describe('the command line, step by step on one installation', () => {
     const ranking = JSON.parse(rank.out) as RankJson;
     expect(ranking.campaignYear).toBe(2025);
     expect(ranking.group).toBe('collective');
-    expect(ranking.rows.length).toBe(counts.dossiers);
+    // Drafts stay out of the ranking: only dossiers marked ready enter it.
+    const ranked = rankedCount(data.dir, 'collective');
+    expect(ranked).toBeGreaterThan(100);
+    expect(ranked).toBeLessThan(counts.dossiers);
+    expect(ranking.rows.length).toBe(ranked);
     expect(ranking.rows[0]?.position).toBe(1);
     const stored = new Map(
       (withDatabase(data.dir, (db) => db.prepare('SELECT id, self_total FROM dossiers').all()) as { id: string; self_total: number }[]).map((row) => [row.id, row.self_total]),
@@ -89,7 +94,7 @@ describe('the command line, step by step on one installation', () => {
       expect(row.breakdown).toBeUndefined();
     }
     // One row a line: hundreds of rows stay short.
-    expect(rank.out.split('\n').filter((line) => line.startsWith('    {"position"'))).toHaveLength(counts.dossiers);
+    expect(rank.out.split('\n').filter((line) => line.startsWith('    {"position"'))).toHaveLength(ranked);
 
     const explained = await tdcs([...base, 'rank', '--campaign', '2025', '--explain']);
     expect(explained.code).toBe(0);
@@ -104,16 +109,23 @@ describe('the command line, step by step on one installation', () => {
     expect(explained.out.length).toBeGreaterThan(rank.out.length * 5);
   });
 
-  it('rank without --json prints one line per dossier under a header', async () => {
+  it('rank without --json prints the round, the official total, one line per ranked dossier, the cut-off and what stayed out', async () => {
     const rank = await tdcs([...base, 'rank', '--campaign', '2025']);
     expect(rank.code).toBe(0);
     const lines = rank.out.split('\n');
-    expect(lines[0]).toBe('Ranking 2025 — collective');
-    expect(lines).toHaveLength(countRows(data.dir).dossiers + 1);
-    expect(lines[1]).toMatch(/^\s+1\.\s+\d+\.\d{2}\s+\S/);
+    expect(lines.slice(0, 3)).toEqual(['Ranking 2025 — collective', 'Round 1: open (the ranking as it stands).', 'Official total: the offices’ self-assessment.']);
+    const ranked = rankedCount(data.dir, 'collective');
+    const rows = lines.slice(3, 3 + ranked);
+    expect(rows.every((line) => /^\s+\d+\.\s+\d+\.\d{2}\s+\S/.test(line))).toBe(true);
     const json = JSON.parse((await tdcs([...base, 'rank', '--campaign', '2025', '--json'])).out) as RankJson;
     const first = json.rows[0];
-    expect(lines[1]).toContain(`${first?.totalHundredths === undefined ? '?' : (first.totalHundredths / 100).toFixed(2)}  ${first?.unitName ?? '?'}`);
+    expect(rows[0]).toContain(`${first?.totalHundredths === undefined ? '?' : (first.totalHundredths / 100).toFixed(2)}  ${first?.unitName ?? '?'}`);
+    // An office previews with the branch's rules: no council, no vote.
+    expect(rows[0]).toContain('(proposed');
+    const tail = lines.slice(3 + ranked);
+    expect(tail[1]).toBe(`The cut-off: 5 place(s); ${json.selection.selected.length} proposed.`);
+    const drafts = countRows(data.dir).dossiers - ranked;
+    expect(tail.at(-1)).toBe(`Not in the ranking: ${drafts} draft(s), 0 returned.`);
   });
 
   it('backup --to writes a copy that opens with the same dossiers; a second time it refuses', async () => {
@@ -235,8 +247,9 @@ describe('generate: a dataset at scale in an empty folder', () => {
     expect(made.out).toContain('mat-khau-thu-nghiem');
     const collective = JSON.parse((await tdcs(['--data-dir', data.dir, 'rank', '--campaign', '2025', '--json'])).out) as RankJson;
     const individual = JSON.parse((await tdcs(['--data-dir', data.dir, 'rank', '--campaign', '2025', '--group', 'individual', '--json'])).out) as RankJson;
-    expect(collective.rows).toHaveLength(130);
-    expect(individual.rows).toHaveLength(40);
+    expect(collective.rows).toHaveLength(rankedCount(data.dir, 'collective'));
+    expect(individual.rows).toHaveLength(rankedCount(data.dir, 'individual'));
+    expect(rankedCount(data.dir, 'collective') + rankedCount(data.dir, 'individual')).toBeGreaterThan(100);
     const people = withDatabase(data.dir, (db) => db.prepare('SELECT full_name, gender FROM people').all()) as { full_name: string; gender: string }[];
     expect(people).toHaveLength(40);
     expect(people.every((person) => /^\S+ \S+ \S+$/.test(person.full_name))).toBe(true);

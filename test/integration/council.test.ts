@@ -63,15 +63,23 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     const eligible = ranking.rows.filter((row) => row.eligible);
     detail = await branch.call('dossiers.get', { id: (eligible[0] as RankingRow).dossierId });
     other = await branch.call('dossiers.get', { id: (eligible[1] as RankingRow).dossierId });
+    // The demo ranks on the offices' self-assessment; the council's own score is the official total here.
+    const campaign = await branch.call('campaigns.get', { year: 2025 });
+    await branch.call('campaigns.update', { year: 2025, settings: { ...campaign.settings, officialTotal: 'council' } });
   });
   afterAll(() => branch.close());
 
-  it('starts without sheets: the ranking uses the self-assessment', async () => {
+  it('starts without sheets: the dossier awaits the council’s score, shows its self-assessment and cannot be proposed', async () => {
     expect(await branch.call('reviews.list', { dossierId: detail.dossier.id })).toEqual([]);
     const row = await rowOf(detail.dossier.id);
-    expect(row.source).toBe('self');
+    expect(row.source).toBe('awaiting');
     expect(row.aggregate).toBeNull();
     expect(row.total).toBe(row.selfTotal);
+    expect(row.eligible).toBe(false);
+    expect(row.result.gateFailures.map((failure) => failure.gateId)).toEqual(['councilScores']);
+    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    expect(ranking.officialTotal).toBe('council');
+    expect(ranking.selection.selected).toEqual([]);
     expect(manualCriteria(detail.scheme).length).toBeGreaterThan(0);
   });
 
@@ -96,7 +104,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     const negative = await branch.errorOf('reviews.save', { dossierId: detail.dossier.id, memberId: await member('Trần Văn A'), scores: { ...scores, [first.id]: -50 }, conflict: false, note: '' });
     expect(negative.issues?.[0]).toMatchObject({ path: `scores.${first.id}` });
 
-    expect((await branch.errorOf('reviews.save', { dossierId: 'no-such-dossier', memberId: await member('A'), scores, conflict: false, note: '' })).code).toBe('dossier.notFound');
+    expect((await branch.errorOf('reviews.save', { dossierId: 'no-such-dossier', memberId: await member('Trần Văn A'), scores, conflict: false, note: '' })).code).toBe('dossier.notFound');
     expect(await branch.call('reviews.list', { dossierId: detail.dossier.id })).toEqual([]);
   });
 
@@ -119,26 +127,28 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     const totalA = sheetTotal(detail, a);
     const totalB = sheetTotal(detail, b);
     expect(row.source).toBe('council');
+    expect({ reviewers: row.reviewers, counted: row.counted, eligible: row.eligible }).toEqual({ reviewers: 3, counted: 2, eligible: true });
     expect(row.aggregate).toMatchObject({ method: 'mean', counted: ['Lê Thị B', 'Trần Văn A'], excludedForConflict: ['Phạm Văn C'], dropped: [] });
     expect(row.aggregate?.total).toBe(Math.round((totalA + totalB) / 2));
     expect(row.total).toBe(row.aggregate?.total);
     expect(row.selfTotal).toBe(scoreDossier(detail.scheme, toScoreInput(detail.dossier.content)).total);
-    expect(row.aggregate?.totals).toContainEqual({ memberId: await member('Phạm Văn C'), total: sheetTotal(detail, conflicted) });
+    expect(row.aggregate?.totals).toContainEqual({ reviewer: 'Phạm Văn C', total: sheetTotal(detail, conflicted) });
     expect(row.result.total).toBe(row.total);
 
-    // Deleting every sheet brings the self-assessment back.
+    // Deleting every sheet leaves the dossier awaiting the council again.
     for (const review of list) await branch.call('reviews.delete', { id: review.id });
     expect(await branch.call('reviews.list', { dossierId: detail.dossier.id })).toEqual([]);
     const back = await rowOf(detail.dossier.id);
-    expect(back.source).toBe('self');
+    expect(back.source).toBe('awaiting');
     expect(back.total).toBe(back.selfTotal);
     expect((await branch.errorOf('reviews.delete', { id: 'no-such-review' })).code).toBe('review.notFound');
   });
 
-  it('a dossier whose only sheet has a conflict keeps its self-assessment in the ranking', async () => {
+  it('a dossier whose only sheet has a conflict still awaits a sheet the council can count', async () => {
     const [review] = await branch.call('reviews.save', { dossierId: other.dossier.id, memberId: await member('Phạm Văn C'), scores: {}, conflict: true, note: '' });
     const row = await rowOf(other.dossier.id);
-    expect(row.source).toBe('self');
+    expect(row.source).toBe('awaiting');
+    expect({ reviewers: row.reviewers, counted: row.counted }).toEqual({ reviewers: 1, counted: 0 });
     expect(row.aggregate).toMatchObject({ total: null, counted: [], excludedForConflict: ['Phạm Văn C'] });
     expect(row.total).toBe(row.selfTotal);
     await branch.call('reviews.delete', { id: review?.id ?? '' });
@@ -171,6 +181,8 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   });
 
   it('proposes at most the quota of eligible collectives and reports the campaign’s chain', async () => {
+    const settings = (await branch.call('campaigns.get', { year: 2025 })).settings;
+    await branch.call('campaigns.update', { year: 2025, settings: { ...settings, officialTotal: 'self' } });
     const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
     const campaign = await branch.call('campaigns.get', { year: 2025 });
     expect(ranking.tieBreaks).toEqual(campaign.settings.tieBreaks);

@@ -57,7 +57,7 @@ describe('the database file', () => {
   });
 
   it('a database of schema 5 (before stored scores) is migrated, and every dossier gets its score', async () => {
-    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(migrations.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const installation = await setUpCore({ demo: true, mode: 'branch' });
     cleanups.push(installation.close);
     const ranked = await installation.call('ranking.get', { campaignYear: 2025, group: 'collective' });

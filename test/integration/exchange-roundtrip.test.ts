@@ -24,6 +24,7 @@ import {
   type Installation,
   type InstallationState,
 } from './exchange-support';
+import { lockRoundQuickly } from '../support/council';
 import { withDatabase } from './helpers';
 
 type Counts = ImportPlan['counts'];
@@ -282,6 +283,10 @@ describe('USB exchange round trip, office ⇄ branch', () => {
 
     // ── allocation and results: branch → office, informational ─────────────────────────────────────────────
     const allocationFile = join(usb, 'allocation.tdcs');
+    // The offices get their quota once the council has locked round 1, and the results once both rounds are locked.
+    const allocationRequest = { kind: 'allocation', campaignYear: YEAR, officeInstallationId: officeIdentity.installationId, to: allocationFile } as const;
+    expect((await branch.errorOf('exchange.export', allocationRequest)).code).toBe('exchange.allocationNotFinal');
+    await lockRoundQuickly(branch.core, YEAR, 1, { officialTotal: 'self' });
     const allocation = await branch.call('allocation.get', { campaignYear: YEAR });
     const allocationExport = await branch.call('exchange.export', { kind: 'allocation', campaignYear: YEAR, officeInstallationId: officeIdentity.installationId, to: allocationFile });
     expect(allocationExport).toMatchObject({ sequence: 3, items: allocation.allocation.lines.length });
@@ -294,6 +299,9 @@ describe('USB exchange round trip, office ⇄ branch', () => {
     expectOnlyLogged(before, stateOf(office.dataDir));
 
     const resultsFile = join(usb, 'results.tdcs');
+    const resultsRequest = { kind: 'results', campaignYear: YEAR, officeInstallationId: officeIdentity.installationId, to: resultsFile } as const;
+    expect((await branch.errorOf('exchange.export', resultsRequest)).code).toBe('exchange.resultsNotFinal');
+    await lockRoundQuickly(branch.core, YEAR, 2);
     const collectiveRanking = await branch.call('ranking.get', { campaignYear: YEAR, group: 'collective' });
     const individualRanking = await branch.call('ranking.get', { campaignYear: YEAR, group: 'individual' });
     const selected = collectiveRanking.selection.selected.length + individualRanking.selection.selected.length;
@@ -305,6 +313,9 @@ describe('USB exchange round trip, office ⇄ branch', () => {
     await office.apply(resultsFile);
     expectOnlyLogged(before, stateOf(office.dataDir));
     expect(peerRow(office.dataDir, branchIdentity.installationId)).toEqual({ status: 'trusted', last_sequence: 4 });
+    // The council reopens its rounds (the chair's or an administrator's decision, with a reason) for what follows.
+    await branch.call('rounds.reopen', { campaignYear: YEAR, round: 2, reason: 'Phòng giao dịch gửi lại hồ sơ đã sửa.' });
+    await branch.call('rounds.reopen', { campaignYear: YEAR, round: 1, reason: 'Phòng giao dịch gửi lại hồ sơ đã sửa.' });
 
     // ── revision 2: the office edits a received dossier and sends it again ─────────────────────────────────
     const edited = await office.call('dossiers.save', { id: d1.dossier.id, campaignYear: YEAR, nomineeKind: 'communePeoplesCommittee', unitId: commune1.id, content: { ...d1.dossier.content, womenShare: 51 } });

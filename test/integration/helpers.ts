@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { migration007 } from '../../electron/db/migrations/007-stored-scores';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Core } from '../../electron/core';
@@ -23,6 +24,14 @@ export interface Counts {
 
 /** What each migration after 5 added, taken away again: a database as an older build wrote it. */
 const UNDO: Record<number, (db: Database.Database) => void> = {
+  9: (db) => {
+    for (const trigger of ['stale_on_dossier_status', 'stale_on_ballot_insert', 'stale_on_ballot_update', 'stale_on_ballot_delete']) db.exec(`DROP TRIGGER ${trigger}`);
+    // The scores' table as migration 007 made it (it is derived: it is filled again at the next start).
+    db.exec('DROP TABLE dossier_scores');
+    const sql = migration007.sql;
+    db.exec(sql.slice(sql.indexOf('CREATE TABLE dossier_scores'), sql.indexOf('CREATE TABLE stale_scores')));
+    db.exec('INSERT OR IGNORE INTO stale_scores SELECT id FROM dossiers');
+  },
   8: (db) => {
     for (const table of ['awards', 'campaign_rounds', 'council_decisions', 'ballots', 'ballot_entries', 'meeting_attendance', 'meetings']) db.exec(`DROP TABLE ${table}`);
     // SQLite cannot drop a column that refers to another table: the score sheets' table is made again without it
@@ -60,6 +69,20 @@ export function asSchema(db: Database.Database, version: number): void {
   for (let step = current; step > version; step -= 1) UNDO[step]?.(db);
   db.pragma(`user_version = ${version}`);
   db.pragma('foreign_keys = ON');
+}
+
+/** How many dossiers of a campaign's group enter its ranking (marked ready, sent, or received; never drafts or returned ones). */
+export function rankedCount(dataDir: string, group: NomineeGroup, campaignYear = 2025): number {
+  const kinds = withDatabase(dataDir, (db) => db.prepare("SELECT nominee_kind AS kind FROM dossiers WHERE campaign_year = ? AND status IN ('ready', 'exported', 'received')").all(campaignYear)) as { kind: NomineeKind }[];
+  return kinds.filter((row) => nomineeGroupOf(row.kind) === group).length;
+}
+
+/**
+ * Marks dossiers ready in the file itself, as a test's shortcut past the checklist (evidence, report): the database
+ * queues their scores again whoever changes their status.
+ */
+export function markReadyInFile(dataDir: string, dossierIds: readonly string[]): void {
+  withDatabase(dataDir, (db) => { for (const id of dossierIds) db.prepare("UPDATE dossiers SET status = 'ready' WHERE id = ?").run(id); }, { readonly: false });
 }
 
 /** Opens the installation's database file directly (read-only unless asked), runs `work`, closes it. */

@@ -20,12 +20,16 @@ import { withDatabase } from './helpers';
 interface Fresh {
   dossierId: string;
   group: string;
+  status: string;
   total: number;
   selfTotal: number;
   eligible: boolean;
-  source: 'self' | 'council';
+  source: 'self' | 'council' | 'awaiting';
   reviewers: number;
+  counted: number;
   adjustments: number;
+  votesFor: number | null;
+  voters: number | null;
   tieKeys: number[];
   points: Record<string, number>;
   schemeVersion: number;
@@ -40,8 +44,10 @@ function flatten(results: CriterionResult[]): CriterionResult[] {
 function freshScores(dataDir: string): Fresh[] {
   return withDatabase(dataDir, (db) => {
     const dossiers = db
-      .prepare('SELECT d.id, d.campaign_year, d.nominee_kind, d.scheme_id, d.scheme_version, d.revision, d.content, p.gender FROM dossiers d LEFT JOIN people p ON p.id = d.person_id')
-      .all() as { id: string; campaign_year: number; nominee_kind: NomineeKind; scheme_id: string; scheme_version: number; revision: number; content: string; gender: Gender | null }[];
+      .prepare('SELECT d.id, d.campaign_year, d.status, d.nominee_kind, d.scheme_id, d.scheme_version, d.revision, d.content, p.gender FROM dossiers d LEFT JOIN people p ON p.id = d.person_id')
+      .all() as { id: string; campaign_year: number; status: string; nominee_kind: NomineeKind; scheme_id: string; scheme_version: number; revision: number; content: string; gender: Gender | null }[];
+    // An office previews on its self-assessment; the branch totals what its campaign says.
+    const atOffice = (db.prepare("SELECT value FROM settings WHERE key = 'mode'").pluck().get() as string) === 'office';
     return dossiers.map((dossier) => {
       const scheme = JSON.parse((db.prepare('SELECT definition FROM schemes WHERE id = ? AND version = ?').get(dossier.scheme_id, dossier.scheme_version) as { definition: string }).definition) as Scheme;
       const settings = readSettings(JSON.parse((db.prepare('SELECT settings FROM campaigns WHERE year = ?').get(dossier.campaign_year) as { settings: string }).settings));
@@ -56,22 +62,40 @@ function freshScores(dataDir: string): Fresh[] {
       const input = toScoreInput(adjustedContent(JSON.parse(dossier.content) as DossierContent, adjustments), { nomineeKind: dossier.nominee_kind, personGender: dossier.gender });
       const self = scoreDossier(scheme, input);
       let result = self;
-      if (reviews.length > 0) {
+      let source: Fresh['source'] = 'self';
+      let counted = 0;
+      if (!atOffice && settings.officialTotal === 'council') {
+        source = 'awaiting';
+        result = { ...self, eligible: false };
         const byReviewer = reviews.map((review) => ({ reviewer: review.reviewer, conflict: review.conflict === 1, result: scoreDossier(scheme, { ...input, selfScores: JSON.parse(review.scores) as Record<string, number> }) }));
         const aggregate = aggregateScores(byReviewer, settings.aggregation);
-        if (aggregate.total !== null) result = councilResult(byReviewer.filter((sheet) => aggregate.counted.includes(sheet.reviewer)).map((sheet) => sheet.result), aggregate.total, scheme.minTotal);
+        if (aggregate.total !== null) {
+          result = councilResult(byReviewer.filter((sheet) => aggregate.counted.includes(sheet.reviewer)).map((sheet) => sheet.result), aggregate.total, scheme.minTotal);
+          source = 'council';
+          counted = aggregate.counted.length;
+        }
       }
+      const round = nomineeGroupOf(dossier.nominee_kind) === 'individual' ? 2 : 1;
+      const ballot = db
+        .prepare('SELECT b.votes_for AS votesFor, b.voters FROM ballots b JOIN meetings m ON m.id = b.meeting_id WHERE m.campaign_year = ? AND m.round = ? AND b.dossier_id = ?')
+        .get(dossier.campaign_year, round, dossier.id) as { votesFor: number; voters: number } | undefined;
       return {
         dossierId: dossier.id,
         group: nomineeGroupOf(dossier.nominee_kind),
+        status: dossier.status,
         total: result.total,
         // The office's own total, as it sent it: the council's adjustments show beside it, never in it.
         selfTotal: scoreDossier(scheme, toScoreInput(JSON.parse(dossier.content) as DossierContent, { nomineeKind: dossier.nominee_kind, personGender: dossier.gender })).total,
         eligible: result.eligible,
-        source: result === self ? 'self' : 'council',
+        source,
         reviewers: reviews.length,
+        counted,
         adjustments: adjustments.length,
-        tieKeys: settings.tieBreaks.map((tieBreak) => (tieBreak.type === 'criterion' ? criterionPoints(result, tieBreak.criterionId) : tieBreak.type === 'womenPriority' ? (input.womenPriority ? 1 : 0) : 0)),
+        votesFor: ballot?.votesFor ?? null,
+        voters: ballot?.voters ?? null,
+        tieKeys: settings.tieBreaks.map((tieBreak) =>
+          tieBreak.type === 'criterion' ? criterionPoints(result, tieBreak.criterionId) : tieBreak.type === 'womenPriority' ? (input.womenPriority ? 1 : 0) : ballot ? ballot.votesFor / ballot.voters : 0,
+        ),
         points: Object.fromEntries(flatten([...result.criteria, ...result.bonusCriteria]).map((criterion) => [criterion.id, criterion.points])),
         schemeVersion: dossier.scheme_version,
         revision: dossier.revision,
@@ -86,12 +110,16 @@ function storedScores(dataDir: string): Fresh[] {
     return rows.map((row) => ({
       dossierId: row.dossier_id as string,
       group: row.nominee_group as string,
+      status: row.status as string,
       total: row.total as number,
       selfTotal: row.self_total as number,
       eligible: row.eligible === 1,
-      source: row.source as 'self' | 'council',
+      source: row.source as Fresh['source'],
       reviewers: row.reviewers as number,
+      counted: row.counted as number,
       adjustments: row.adjustments as number,
+      votesFor: row.votes_for as number | null,
+      voters: row.voters as number | null,
       tieKeys: JSON.parse(row.tie_keys as string) as number[],
       points: JSON.parse(row.points as string) as Record<string, number>,
       schemeVersion: row.scheme_version as number,
@@ -111,7 +139,7 @@ async function expectFresh(installation: Installation, what: string, options: { 
     const ranking = await installation.call('ranking.get', { campaignYear: YEAR, group });
     const shown = ranking.rows.map((row) => ({ dossierId: row.dossierId, total: row.total, selfTotal: row.selfTotal, eligible: row.eligible, source: row.source, keys: row.keys })).sort(byId);
     expect(shown, `${what}: ${group} ranking`).toEqual(
-      fresh.filter((score) => score.group === group).map((score) => ({ dossierId: score.dossierId, total: score.total, selfTotal: score.selfTotal, eligible: score.eligible, source: score.source, keys: score.tieKeys })),
+      fresh.filter((score) => score.group === group && ['ready', 'exported', 'received'].includes(score.status)).map((score) => ({ dossierId: score.dossierId, total: score.total, selfTotal: score.selfTotal, eligible: score.eligible, source: score.source, keys: score.tieKeys })),
     );
   }
   if (options.verify ?? true) expect((await installation.call('database.verify', {})).problems, what).toEqual([]);
@@ -151,7 +179,8 @@ describe('stored ranking scores follow every change, in the transaction that mak
   it('a received submission is scored on import', async () => {
     expect(received).toHaveLength(5);
     const fresh = await expectFresh(branch, 'after the import');
-    expect(fresh.every((score) => score.source === 'self')).toBe(true);
+    // The council's score is the official total by default: until members score them, the dossiers await it.
+    expect(fresh.every((score) => score.source === 'awaiting' && !score.eligible)).toBe(true);
     await expectFresh(office, 'at the office');
   });
 

@@ -12,7 +12,7 @@ import type { NomineeKind } from '../../shared/domain/kinds';
 import type { Scheme } from '../../shared/scoring/types';
 import { setUpCore } from '../support/core';
 import { BRANCH_NAME, enrol, OFFICE_NAME, openInstallation, pdfBytes, YEAR, type Installation } from './exchange-support';
-import { commune, completeContent } from './helpers';
+import { commune, completeContent, markReadyInFile } from './helpers';
 
 const WOMAN = { fullName: 'Nguyễn Thị Thu Hà', birthYear: 1980, gender: 'female', position: 'Tổ trưởng Tổ TK&VV ấp Bình Hòa' } as const;
 const MAN = { fullName: 'Trần Văn Bảy', birthYear: 1976, gender: 'male', position: 'Tổ trưởng Tổ TK&VV ấp Bình Lợi' } as const;
@@ -50,6 +50,7 @@ describe('the priority for women at the office', () => {
     expect(hers.dossier.personGender).toBe('female');
     expect((await installation.call('dossiers.get', { id: his.dossier.id })).dossier.personGender).toBe('male');
 
+    markReadyInFile(installation.dataDir, [hers.dossier.id, his.dossier.id]);
     const ranking = await installation.call('ranking.get', { campaignYear: YEAR, group: 'individual' });
     expect(ranking.tieBreaks.at(-1)).toEqual({ type: 'womenPriority' });
     expect(positions(ranking)).toEqual([
@@ -75,6 +76,7 @@ describe('the priority for women at the office', () => {
     const fewer = await save('UBND xã An Hòa', 69);
     const more = await save('UBND xã Bình Thạnh', 70);
     expect(fewer.personGender).toBeNull();
+    markReadyInFile(installation.dataDir, [fewer.id, more.id]);
     const ranking = await installation.call('ranking.get', { campaignYear: YEAR, group: 'collective' });
     expect(positions(ranking)).toEqual([
       [more.id, 1, 0],

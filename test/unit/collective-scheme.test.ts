@@ -107,6 +107,7 @@ describe('the default 2025 scheme for collectives', () => {
       ['noSeriousViolation', 'gate.missing'],
       ['overdueCeiling', 'gate.missing'],
       ['minTotal', 'gate.minTotal'],
+      ['complete', 'gate.incomplete'],
     ]);
     // Every indicator is missing, including the one only a gate reads (seriousViolation), and every self-score.
     const everyIndicator = scheme.indicators.map((i) => i.key);

@@ -156,7 +156,7 @@ describe('describeError: one line for an error', () => {
 
   it('an issue about the whole input is shown with a dash', () => {
     const line = describeError({ code: 'call.invalidInput', issues: [{ path: '', key: 'validation.unknownFields', params: { fields: 'x' } }] }, translator('en'));
-    expect(line).toBe('Some of what was entered is not valid. —: Unknown fields: x.');
+    expect(line).toBe('Some of what was entered is not valid. Unknown fields: x.');
   });
 
   it('without issues it is just the head', () => {

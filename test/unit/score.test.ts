@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { criterionPoints, scoreDossier } from '../../shared/scoring/score';
+import { namedParams } from '../../shared/scoring/note-names';
+import { scorePoints } from '../../shared/scoring/points';
+import { COMPLETE_GATE_ID, criterionPoints, scoreDossier } from '../../shared/scoring/score';
 import type { DisciplineStatus, Scheme } from '../../shared/scoring/types';
 import { leaf, perfectInput, scheme as collective, scoreInput } from './fixtures';
 
@@ -162,7 +164,7 @@ describe('gates: conditions that make a dossier ineligible, with the reason', ()
   it('a total below the minimum fails the minimum-total gate, with both in points', () => {
     const strict: Scheme = { ...scheme, minTotal: 1101 };
     // x = 5, y = 5 → group 600; self 500 → total 1100.
-    const result = scoreDossier(strict, scoreInput({ x: 5, y: 5, ...passingGates }, { self: 500 }));
+    const result = scoreDossier(strict, scoreInput({ x: 5, y: 5, b1: false, b2: false, ...passingGates }, { self: 500 }));
     expect(result.total).toBe(1100);
     expect(result.eligible).toBe(false);
     expect(result.gateFailures).toEqual([{ gateId: 'minTotal', label: null, note: { key: 'gate.minTotal', params: { total: 11, minimum: 11.01 } } }]);
@@ -170,7 +172,7 @@ describe('gates: conditions that make a dossier ineligible, with the reason', ()
 
   it('a total exactly at the minimum passes', () => {
     const strict: Scheme = { ...scheme, minTotal: 1100 };
-    const result = scoreDossier(strict, scoreInput({ x: 5, y: 5, ...passingGates }, { self: 500 }));
+    const result = scoreDossier(strict, scoreInput({ x: 5, y: 5, b1: false, b2: false, ...passingGates }, { self: 500 }));
     expect(result.eligible).toBe(true);
   });
 });
@@ -281,5 +283,32 @@ describe('an indicator only a gate reads', () => {
     expect(result.complete).toBe(false);
     expect(result.missing).toEqual(['seriousViolation']);
     expect(result.eligible).toBe(false);
+  });
+});
+
+describe('a scheme that requires complete dossiers (every shipped scheme does)', () => {
+  it('an incomplete dossier is not eligible, and the reason names what is missing once (not what a gate already names)', () => {
+    const result = scoreDossier(scheme, scoreInput({ x: 5, b1: false, violation: false, ratio: 0.5 }, {}));
+    expect(result.eligible).toBe(false);
+    const complete = result.gateFailures.find((failure) => failure.gateId === COMPLETE_GATE_ID);
+    expect(complete?.note).toEqual({ key: 'gate.incomplete', params: { items: 'y,self,b2', count: 3 } });
+    // The empty share is named by its own gate.
+    expect(result.gateFailures.find((failure) => failure.gateId === 'floor')?.note.key).toBe('gate.missing');
+    expect(scorePoints(scheme, scoreInput({ x: 5, b1: false, violation: false, ratio: 0.5 }, {})).eligible).toBe(false);
+  });
+
+  it('a complete dossier has no such reason; a scheme that does not require it keeps an incomplete one eligible', () => {
+    expect(score().gateFailures).toEqual([]);
+    const lenient: Scheme = { ...scheme, requireComplete: false };
+    const input = scoreInput({ x: 5, b1: false, ...passingGates }, {});
+    expect(scoreDossier(lenient, input)).toMatchObject({ eligible: true, complete: false });
+    expect(scorePoints(lenient, input)).toMatchObject({ eligible: true, complete: false });
+  });
+
+  it('the reason reads with the scheme’s own names', () => {
+    const named: Scheme = { ...scheme, indicators: [{ key: 'y', label: { vi: 'Dư nợ', en: 'Outstanding loans' }, unit: 'percent', min: 0, max: 100, decimals: 2 }] };
+    const note = scoreDossier(named, scoreInput({ x: 5, b1: false, b2: false, ...passingGates }, { self: 500 })).gateFailures[0]?.note;
+    expect(note && namedParams(note, named, 'vi')).toEqual({ items: '“Dư nợ”', count: 1 });
+    expect(note && namedParams(note, named, 'en')).toEqual({ items: '“Outstanding loans”', count: 1 });
   });
 });

@@ -13,6 +13,7 @@ import { readSetting, writeSetting } from '../../db/settings';
 import { findUnit, listUnits } from '../../db/units';
 import { writePackage, type OutgoingFile, type WriteOptions } from '../../exchange/package';
 import type { SubmissionPayload } from '../../exchange/payloads';
+import { findRound } from '../../db/council';
 import { allocateIndividualQuota } from '../allocation';
 import { readBlobInBackground } from '../attachments';
 import { audit } from '../audit';
@@ -141,15 +142,20 @@ function outgoingFor(context: ServiceContext, request: ExportRequest): Outgoing 
     case 'allocation': {
       const { peer, recipient } = officeRecipient(context, request.officeInstallationId);
       const report = allocateIndividualQuota(context, request.campaignYear);
+      // The offices are told their quota once it is final: round 1 locked, and any tie at the last seat decided.
+      if (!report.final) throw new AppError('exchange.allocationNotFinal');
+      if (report.tie && !report.tie.decision) throw new AppError('decision.openTies', { count: 1 });
       const lines = report.allocation.lines.map((line) => ({ unitId: line.id, name: line.name, seats: line.seats }));
       return { recipient, encryptTo: peer.agreementKey, payload: { method: report.allocation.method, quota: report.allocation.quota, lines }, files: [], items: lines.length, afterWrite: () => undefined };
     }
     case 'results': {
       const { peer, recipient } = officeRecipient(context, request.officeInstallationId);
+      // The proposals are final only when both rounds are locked.
+      if ([1, 2].some((round) => findRound(context.db, request.campaignYear, round as 1 | 2).status !== 'locked')) throw new AppError('exchange.resultsNotFinal');
       const summary = (group: 'collective' | 'individual') => {
         const ranking = rankCampaign(context, request.campaignYear, group);
         const selected = new Set(ranking.selection.selected);
-        return ranking.rows.map((row) => ({ position: row.position, name: row.unitName, total: row.total, selected: selected.has(row.dossierId) }));
+        return ranking.rows.map((row) => ({ position: row.position, name: row.personName ? `${row.personName} (${row.unitName})` : row.unitName, total: row.total, selected: selected.has(row.dossierId) }));
       };
       const collectives = summary('collective');
       const individuals = summary('individual');

@@ -7,7 +7,8 @@ import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from '../../../shared/domain/atta
 import { checklistComplete, dossierChecklist } from '../../../shared/domain/checklist';
 import { checkAgainstScheme, toScoreInput, type DossierContent } from '../../../shared/domain/dossier';
 import type { ImportCategory, ImportItem, ImportProblem } from '../../../shared/domain/exchange';
-import { isCollectiveKind } from '../../../shared/domain/kinds';
+import { roundOfGroup } from '../../../shared/domain/council';
+import { isCollectiveKind, nomineeGroupOf } from '../../../shared/domain/kinds';
 import { personInputSchema, type Person } from '../../../shared/domain/person';
 import { unitInputSchema, type Unit } from '../../../shared/domain/unit';
 import { leafCriteria } from '../../../shared/scoring/leaves';
@@ -15,6 +16,7 @@ import { scoreDossier } from '../../../shared/scoring/score';
 import type { RuleNote, Scheme } from '../../../shared/scoring/types';
 import { insertAttachmentBlob, linkAttachment } from '../../db/attachments';
 import { findScheme, latestScheme } from '../../db/campaigns';
+import { findRound } from '../../db/council';
 import { findDossier, findDossierForNominee, insertDossier, updateDossier } from '../../db/dossiers';
 import { markReceived, type PeerRow } from '../../db/exchange';
 import { insertPerson, updatePerson } from '../../db/people';
@@ -155,6 +157,7 @@ export function analyseSubmission(context: ServiceContext, received: Received, s
     return schemes.get(key) ?? null;
   };
   const repeated = repeatedInFile(parsed.data.dossiers);
+  const lockedRounds = new Set(([1, 2] as const).filter((round) => findRound(context.db, manifest.campaignYear, round).status === 'locked'));
   for (const [index, incoming] of parsed.data.dossiers.entries()) {
     const label = incoming.person?.fullName ?? incoming.unit.name;
     const push = (category: ImportCategory, reason: RuleNote | null, problems?: ImportProblem[]) =>
@@ -177,6 +180,12 @@ export function analyseSubmission(context: ServiceContext, received: Received, s
     if (existing && existing.revision === incoming.revision) {
       if (contentHash(existing.content) === contentHash(incoming.content)) push('unchanged', null);
       else push('conflicting', note('exchangeItem.conflict', { revision: incoming.revision }));
+      continue;
+    }
+    // The council locked this group's round: its dossiers no longer change (the chair can reopen it).
+    const round = roundOfGroup(nomineeGroupOf(incoming.nomineeKind));
+    if (lockedRounds.has(round)) {
+      push('rejected', note('exchangeItem.roundLocked', { round }));
       continue;
     }
     const scheme = schemeOf(incoming.schemeId, incoming.schemeVersion);

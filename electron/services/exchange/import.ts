@@ -9,6 +9,7 @@ import { audit } from '../audit';
 import { discardBackup, keepBackupsByRule, recordBackup, writeBackup } from '../backup';
 import { getCampaign } from '../campaigns';
 import { inTransaction, type ServiceContext } from '../context';
+import { requireDossierRoundOpen } from '../council';
 import { discardUpload, emptyCounts, isLate, ownMode } from './common';
 import { evidenceToStore, removeStoredEvidence, storeReceivedEvidence, type ReceivedFile } from './evidence';
 import { analyseInformational, analyseReceipt, analyseSetup } from './import-other';
@@ -173,6 +174,7 @@ export function returnDossier(context: ServiceContext, dossierId: string, reason
     const dossier = findDossier(context.db, dossierId);
     if (!dossier) throw new AppError('dossier.notFound', { id: dossierId });
     if (dossier.status !== 'received' && dossier.status !== 'returned') throw new AppError('exchange.notFound');
+    requireDossierRoundOpen(context, dossier);
     markReturned(context.db, dossierId, reason, context.now());
     audit(context, 'dossier.returned', { type: 'dossier', id: dossierId, label: dossier.personName ?? dossier.unitName }, { before: { status: dossier.status }, after: { status: 'returned', revision: dossier.revision }, note: reason });
   });

@@ -2,6 +2,7 @@
 export const en = {
   sameNominee: 'Another dossier for the same nominee is already here.',
   noScheme: 'No scheme {{scheme}} here for this kind.',
+  roundLocked: 'The council has locked round {{round}}: its dossiers no longer change (the chair can reopen it).',
   invalid: '{{count}} value(s) do not fit the scheme.',
   breaksRules: '{{count}} value(s) break the rules of the dossier form.',
   notReady: 'Not complete as a dossier must be before it is sent.',
@@ -46,6 +47,7 @@ export const en = {
 export const vi: typeof en = {
   sameNominee: 'Đã có một hồ sơ khác cho cùng đối tượng.',
   noScheme: 'Không có thang điểm {{scheme}} cho loại này.',
+  roundLocked: 'Hội đồng đã khóa vòng {{round}}: hồ sơ của vòng này không thay đổi nữa (Chủ tịch Hội đồng có thể mở lại).',
   invalid: '{{count}} giá trị không khớp thang điểm.',
   breaksRules: '{{count}} giá trị không đúng quy định của mẫu hồ sơ.',
   notReady: 'Hồ sơ chưa đủ các điều kiện bắt buộc trước khi gửi.',

@@ -309,5 +309,6 @@ export function defineScheme(parts: SchemeParts): Scheme {
     bonus: { max: BONUS_MAX, criteria: parts.bonus },
     gates,
     minTotal: MIN_TOTAL,
+    requireComplete: true,
   };
 }
