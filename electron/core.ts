@@ -21,6 +21,7 @@ import { appStatus } from './services/setup';
 import { sweepLeftovers } from './services/leftovers';
 import { readSetting, writeSetting } from './db/settings';
 import { ExportJobs } from './services/export-jobs';
+import { DocumentJobs } from './services/documents';
 import { bringStoredScoresUpToDate } from './services/stored-scores';
 
 export const DATABASE_FILE = 'tdcs.sqlite';
@@ -136,6 +137,7 @@ export function openCore(options: CoreOptions): Core {
   const services: CoreServices = {
     sessions,
     exportJobs,
+    documentJobs: new DocumentJobs(options.dataDir),
     database: {
       busy: () => exportJobs.anyRunning(),
       swap: () => {

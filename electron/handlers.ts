@@ -17,6 +17,19 @@ import { addAttachment, readAttachment, removeAttachment } from './services/atta
 import { reportFromWord } from './services/word-report';
 import { applyImport as applyPackage, discardUpload, dryRunImport, exchangeHistory, exportPackage, identity, returnDossier, revokePeer } from './services/exchange';
 import type { ExportJobs } from './services/export-jobs';
+import {
+  documentOverview,
+  documentSettings,
+  exportTable,
+  generateDocument,
+  importTemplate,
+  previewDocument,
+  resetTemplate,
+  saveDocumentSettings,
+  templateFile,
+  templatesInfo,
+  type DocumentJobs,
+} from './services/documents';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { dossiersList, getDossier, saveDossier, setDossierStatus } from './services/dossiers';
 import { createPerson, editPerson, peopleList, retirePerson } from './services/people';
@@ -42,11 +55,12 @@ export type HandlerTable = { [K in CallName]: Handler<K> };
 export interface CoreServices {
   sessions: Sessions;
   exportJobs: ExportJobs;
+  documentJobs: DocumentJobs;
   database: DatabaseSwap;
 }
 
 /** The one handler table behind every transport: each call of the contract, mapped onto the services. */
-export function createHandlers(context: ServiceContext, { sessions, exportJobs, database }: CoreServices): HandlerTable {
+export function createHandlers(context: ServiceContext, { sessions, exportJobs, documentJobs, database }: CoreServices): HandlerTable {
   // Export jobs belong to whoever started them: a person by account, the command line as the operator.
   const owner = (caller: Caller) => caller.user?.id ?? 'operator';
   return {
@@ -158,5 +172,24 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
       return result;
     },
     'database.verify': () => verifyDatabase(context),
+    'documents.overview': (input) => documentOverview(context, input.campaignYear, input.round),
+    'documents.preview': (input) => previewDocument(context, input),
+    'documents.generate': (input) => generateDocument(context, input),
+    'documents.start': (input, caller) => documentJobs.start(context, owner(caller), input),
+    'documents.status': (input, caller) => documentJobs.status(owner(caller), input.jobId),
+    'documents.cancel': (input, caller) => documentJobs.cancel(owner(caller), input.jobId),
+    'documents.settings': (input) => documentSettings(context, input.campaignYear),
+    'documents.saveSettings': (input) => saveDocumentSettings(context, input.campaignYear, input.settings),
+    'documents.templates': () => templatesInfo(context),
+    'documents.exportTemplate': (input) => templateFile(context, input.kind),
+    'documents.importTemplate': async (input) => {
+      await importTemplate(context, input);
+      return templatesInfo(context);
+    },
+    'documents.resetTemplate': (input) => {
+      resetTemplate(context, input.kind);
+      return templatesInfo(context);
+    },
+    'documents.exportTable': (input) => exportTable(context, input),
   };
 }

@@ -118,6 +118,21 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'backup.inspect': ADMIN,
   'backup.restore': ADMIN,
   'database.verify': ADMIN,
+  // The council's documents are its staff's; its members may see what is ready and preview it.
+  'documents.overview': COUNCIL,
+  'documents.preview': COUNCIL,
+  'documents.generate': COUNCIL_STAFF,
+  'documents.start': COUNCIL_STAFF,
+  'documents.status': COUNCIL_STAFF,
+  'documents.cancel': COUNCIL_STAFF,
+  'documents.settings': COUNCIL,
+  'documents.saveSettings': COUNCIL_STAFF,
+  'documents.templates': COUNCIL_STAFF,
+  'documents.exportTemplate': COUNCIL_STAFF,
+  'documents.importTemplate': COUNCIL_STAFF,
+  'documents.resetTemplate': COUNCIL_STAFF,
+  // What the ranking and allocation pages show, as a workbook: whoever may read them.
+  'documents.exportTable': EVERYONE,
 };
 
 /**

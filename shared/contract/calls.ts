@@ -43,6 +43,9 @@ import { schemeSchema } from '../scoring/scheme-schema';
 import type { BallotResult, Outcome, Selection } from '../scoring/selection';
 import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
 import type { Review } from '../domain/review';
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentModel } from '../documents/model';
+import type { DocumentFile, DocumentJob, DocumentOverview, DocumentSettingsView, TemplateInfo } from '../documents/outputs';
+import { documentSettingsSchema } from '../documents/settings';
 
 /** A call's input schema and limit; who may make it is in `access.ts` (ACCESS), one table for every call. */
 export interface CallSpec<Input extends z.ZodType, Output> {
@@ -423,6 +426,21 @@ export interface VerifyResult {
   dossiers: number;
 }
 
+/** A council document of a campaign's round; for the report and the notice, one nominee or office (or "all"). */
+const documentRequest = {
+  campaignYear: year,
+  round,
+  kind: z.enum(DOCUMENT_KINDS),
+  subject: z.union([recordId, z.literal('all')]).nullable().optional(),
+};
+
+export const documentGenerateSchema = z.strictObject({
+  ...documentRequest,
+  format: z.enum(DOCUMENT_FORMATS),
+  /** A file the person chose (desktop save dialog, command line); without it the bytes come back for a download. */
+  to: z.string().min(1).max(4096).optional(),
+});
+
 /** Every call the UI, browser mode and the CLI can make: name, input schema, access and output type. */
 export const contract = {
   'app.status': call<AppStatus>()(z.strictObject({})),
@@ -554,6 +572,25 @@ export const contract = {
   'backup.inspect': call<BackupSummary>()(z.strictObject({ source: backupSourceSchema })),
   'backup.restore': call<RestoreResult>()(z.strictObject({ source: backupSourceSchema })),
   'database.verify': call<VerifyResult>()(z.strictObject({})),
+  /** Each document of a round: final, a draft and what it awaits, or not possible yet. */
+  'documents.overview': call<DocumentOverview>()(z.strictObject({ campaignYear: year, round })),
+  'documents.preview': call<DocumentModel>()(z.strictObject(documentRequest)),
+  /** Makes a document in one call (the command line, scripts); the page uses a job. */
+  'documents.generate': call<DocumentFile>()(documentGenerateSchema),
+  'documents.start': call<DocumentJob>()(documentGenerateSchema.omit({ to: true })),
+  'documents.status': call<DocumentJob>()(z.strictObject({ jobId: z.string().uuid() })),
+  'documents.cancel': call<DocumentJob>()(z.strictObject({ jobId: z.string().uuid() })),
+  'documents.settings': call<DocumentSettingsView>()(z.strictObject({ campaignYear: year })),
+  'documents.saveSettings': call<DocumentSettingsView>()(z.strictObject({ campaignYear: year, settings: documentSettingsSchema })),
+  'documents.templates': call<TemplateInfo[]>()(z.strictObject({})),
+  /** A document's template as a Word file to edit: its wording, one part a row, and the placeholders it may use. */
+  'documents.exportTemplate': call<{ fileName: string; content: string }>()(z.strictObject({ kind: z.enum(DOCUMENT_KINDS) })),
+  'documents.importTemplate': call<TemplateInfo[]>()(z.strictObject({ kind: z.enum(DOCUMENT_KINDS), fileName: z.string().trim().min(1).max(255), content: z.string().max(8 * 1024 * 1024) }), 8 * 1024 * 1024 + 4096),
+  'documents.resetTemplate': call<TemplateInfo[]>()(z.strictObject({ kind: z.enum(DOCUMENT_KINDS) })),
+  /** The ranking or the allocation as a workbook ("Export to Excel"). */
+  'documents.exportTable': call<DocumentFile>()(
+    z.strictObject({ campaignYear: year, table: z.enum(['ranking', 'allocation']), group: z.enum(['collective', 'individual']).optional() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -160,6 +160,16 @@ export type ErrorCode =
   | 'exchange.applyConflict'
   | 'exchange.applyFailed'
   | 'exchange.fingerprintUnconfirmed'
+  | 'documents.notReady'
+  | 'documents.nothingToMake'
+  | 'documents.unknownSubject'
+  | 'documents.noSuchFormat'
+  | 'documents.fileExists'
+  | 'documents.writeFailed'
+  | 'documents.cancelled'
+  | 'documents.jobNotFound'
+  | 'documents.template.notTemplate'
+  | 'documents.template.refused'
   | 'internal';
 
 /** The error value that crosses every transport. */

@@ -14,6 +14,7 @@ export const PATH_INPUTS: PathsOf = {
   'backup.create': (input) => [input.to],
   'backup.inspect': (input) => ['path' in input.source ? input.source.path : undefined],
   'backup.restore': (input) => ['path' in input.source ? input.source.path : undefined],
+  'documents.generate': (input) => [input.to],
 };
 
 /** The file paths a call's (validated) input names. */

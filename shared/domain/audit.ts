@@ -58,6 +58,9 @@ export const AUDIT_ACTIONS = [
   'backup.created',
   'backup.restored',
   'demo.loaded',
+  'documents.settingsSaved',
+  'documents.templateImported',
+  'documents.templateReset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
