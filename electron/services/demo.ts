@@ -16,6 +16,7 @@ import { countUnits, insertUnit } from '../db/units';
 import { storeEvidence } from './attachments';
 import { getCampaign, FIRST_CAMPAIGN_YEAR } from './campaigns';
 import { audit } from './audit';
+import { loadPreviousYear } from './demo-previous-year';
 import { inTransaction, type ServiceContext } from './context';
 import {
   DEMO_COMMUNES,
@@ -189,7 +190,7 @@ export function demoContent(random: Random, scheme: Scheme, unitName: string, le
 }
 
 /** The demo's one evidence file, a small PDF that every demo dossier carries (stored once, by its SHA-256). */
-function demoEvidence(): Buffer {
+export function demoEvidence(): Buffer {
   const text = 'BT /F1 12 Tf 72 760 Td (Bien ban binh xet thi dua - du lieu mau) Tj ET';
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', `<< /Length ${text.length} >>\nstream\n${text}\nendstream`];
   let body = '%PDF-1.4\n';
@@ -272,6 +273,8 @@ export function loadDemo(context: ServiceContext): DemoSummary {
       );
       linkAttachment(context.db, id, evidence.sha256, 'Biên bản bình xét.pdf', now);
     }
+    // At the branch, the year before is there completed, so that every document of the council can be produced at once.
+    if (readSetting(context.db, 'mode') === 'branch') loadPreviousYear(context, year - 1);
     audit(context, 'demo.loaded', null, { after: { units: units.length, dossiers } });
     return { units: units.length, dossiers };
   });

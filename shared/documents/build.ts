@@ -184,7 +184,7 @@ function minutes(source: DocumentSource): DocumentModel {
   const officeNames = new Map(result.allocation?.allocation.lines.map((line) => [line.id, line.name]) ?? []);
   const decisions = [
     ...result.decisions.map((decision) => {
-      const tied = decision.subject.split('|')[0]?.split(',') ?? [];
+      const tied = result.selection.ties.find((tie) => tie.subject === decision.subject)?.ids ?? decision.chosen;
       return `- ${tied.map((id) => names.get(id) ?? id).join(', ')} bằng điểm; Hội đồng chọn ${decision.chosen.map((id) => names.get(id) ?? id).join(', ')}. Lý do: ${decision.reason}`;
     }),
     ...(allocationDecision
@@ -246,14 +246,20 @@ function list(source: DocumentSource): DocumentModel {
 }
 
 /** The criteria a round's score table has a column for: the top-level and bonus criteria of the schemes its rows use. */
-function criteriaColumns(result: RoundResult, schemes: ReadonlyMap<string, Scheme>): { id: string; label: string }[] {
-  const columns = new Map<string, string>();
+function criteriaColumns(result: RoundResult, schemes: ReadonlyMap<string, Scheme>): { id: string; code: string; label: string }[] {
+  const columns = new Map<string, { label: string; max: number; bonus: boolean }>();
   for (const row of result.rows) {
     const scheme = schemes.get(schemeKey(row.schemeId, row.schemeVersion));
-    const criteria: Criterion[] = scheme ? [...scheme.criteria, ...scheme.bonus.criteria] : [];
-    for (const criterion of criteria) if (!columns.has(criterion.id)) columns.set(criterion.id, criterion.label.vi);
+    const criteria: [Criterion, boolean][] = scheme ? [...scheme.criteria.map((entry): [Criterion, boolean] => [entry, false]), ...scheme.bonus.criteria.map((entry): [Criterion, boolean] => [entry, true])] : [];
+    for (const [criterion, bonus] of criteria) if (!columns.has(criterion.id)) columns.set(criterion.id, { label: criterion.label.vi, max: criterion.max, bonus });
   }
-  return [...columns].map(([id, label]) => ({ id, label }));
+  // Short column titles ("TC1", "Thưởng 1") keep the table readable; the legend under it names each criterion.
+  let main = 0;
+  let extra = 0;
+  return [...columns].map(([id, entry]) => {
+    const code = entry.bonus ? `Thưởng ${(extra += 1)}` : `TC${(main += 1)}`;
+    return { id, code, label: `${code}: ${entry.label} (tối đa ${pointsText(entry.max)})` };
+  });
 }
 
 function scores(source: DocumentSource): DocumentModel {
@@ -262,8 +268,8 @@ function scores(source: DocumentSource): DocumentModel {
   const criteria = criteriaColumns(result, source.schemes);
   const table: TableBlock = {
     type: 'table',
-    widths: [4, 18, 12, ...criteria.map(() => 5.5), 6, 8, 16, 5],
-    header: [[head('STT'), head(result.group === 'individual' ? 'Họ và tên' : 'Tên tập thể'), head('Phòng giao dịch'), ...criteria.map((criterion) => head(criterion.label)), head('Tổng điểm'), head('Đủ điều kiện'), head('Lý do / kết quả'), head('Hạng')]],
+    widths: [4, 18, 13, ...criteria.map(() => 5.5), 6.5, 6, 18, 5],
+    header: [[head('STT'), head(result.group === 'individual' ? 'Họ và tên' : 'Tên tập thể'), head('Phòng giao dịch'), ...criteria.map((criterion) => head(criterion.code)), head('Tổng điểm'), head('Đủ ĐK'), head('Lý do / kết quả'), head('Hạng')]],
     rows: result.rows.map((row, index) => [
       cell(String(index + 1), { align: 'center' }),
       cell(nomineeName(row)),
@@ -290,6 +296,7 @@ function scores(source: DocumentSource): DocumentModel {
       paragraph([text(fill(part(wording, 'phu_de'), values), { italic: true })], { align: 'center', size: SIZES.date, after: 8 }),
       table,
       paragraph([text(fill(part(wording, 'ghi_chu'), values), { italic: true })], { align: 'justify', size: 11, before: 6 }),
+      ...criteria.map((criterion) => paragraph([text(criterion.label)], { align: 'left', size: 10, after: 0 })),
       { type: 'signature', recipients: null, left: null, right: councilSigner(source) },
     ],
   };
@@ -313,19 +320,24 @@ function report(source: DocumentSource): DocumentModel {
   const scheme = source.schemes.get(schemeKey(dossier.schemeId, dossier.schemeVersion));
   const particulars: DocumentBlock[] = row?.person
     ? [
-        heading(fill(part(wording, 'ly_lich'), values)),
         body(`- Họ và tên: ${name}. Giới tính: ${GENDER_WORDS[row.person.gender]}.`),
         body(`- Năm sinh: ${row.person.birthYear ?? '…'}.`),
         body(`- Đơn vị công tác: ${dossier.unitName}.`),
         body(`- Chức vụ: ${row.person.position || '…'}.`),
       ]
     : [];
-  // The office's own report, as written: its Roman-numbered titles stay titles.
-  const reportText = dossier.content.report
+  // The office's own report, as written: its Roman-numbered titles stay titles; an individual's particulars go under
+  // its first section (the curriculum vitae), or under a heading of their own when the report has none.
+  const written = dossier.content.report
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => (/^[IVX]+\.\s/.test(line) ? heading(line.toLocaleUpperCase('vi')) : body(line)));
+    .filter((line) => line !== '');
+  const firstTitle = written.findIndex((line) => /^[IVX]+\.\s/.test(line));
+  const reportText: DocumentBlock[] = written.flatMap((line, index) => {
+    const block = /^[IVX]+\.\s/.test(line) ? heading(line.toLocaleUpperCase('vi')) : body(line);
+    return index === firstTitle && /LÝ LỊCH/i.test(line) ? [block, ...particulars] : [block];
+  });
+  if (particulars.length > 0 && !(firstTitle >= 0 && /LÝ LỊCH/i.test(written[firstTitle] ?? ''))) reportText.unshift(heading(fill(part(wording, 'ly_lich'), values)), ...particulars);
   const indicators: TableBlock | null = scheme
     ? {
         type: 'table',
@@ -381,7 +393,6 @@ function report(source: DocumentSource): DocumentModel {
       paragraph([], { align: 'center', size: 6, after: 6, rule: true }),
       centred(name, { bold: true }),
       paragraph([text(dossier.personName ? dossier.unitName : '', { italic: true })], { align: 'center', size: SIZES.body, after: 12 }),
-      ...particulars,
       ...reportText,
       heading(fill(part(wording, 'so_lieu'), values)),
       ...(indicators ? [indicators] : []),

@@ -67,8 +67,9 @@ export function outcomeText(row: RoundRow, schemes: ReadonlyMap<string, Scheme>)
   return reasons ? `${OUTCOME_WORDS[row.outcome]}. ${reasons}` : OUTCOME_WORDS[row.outcome];
 }
 
-/** The date the documents carry: the one set, else the day of the round's meeting. */
+/** The date a document carries: the minutes the day of their meeting; the others the date set, else that day. */
 export function documentDate(source: DocumentSource): string | null {
+  if (source.kind === 'minutes') return source.result.meeting?.heldOn ?? null;
   return source.settings.date || source.result.meeting?.heldOn || null;
 }
 

@@ -16,12 +16,20 @@ const numberSchema = z
   .max(10)
   .regex(/^\d*$/, { error: keyedMessage('documents.settings.badNumber') });
 
+/** An organ's name in the heading: at most three lines (the heading's left column is narrow). */
+const organLines = z
+  .string()
+  .trim()
+  .min(2)
+  .max(200)
+  .refine((value) => value.split('\n').length <= 3, { error: keyedMessage('documents.settings.tooManyLines') });
+
 /** What the council's documents print about who issues them: organs, place, date, signer, number symbols. */
 export const documentSettingsSchema = z.strictObject({
-  /** The parent organ, uppercase in the heading ("NGÂN HÀNG CHÍNH SÁCH XÃ HỘI"). */
-  parentOrgan: z.string().trim().min(2).max(200),
+  /** The parent organ, uppercase in the heading ("NGÂN HÀNG CHÍNH SÁCH XÃ HỘI"); a line break where the heading should break. */
+  parentOrgan: organLines,
   /** The issuing organ, uppercase and bold ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"). */
-  organ: z.string().trim().min(2).max(200),
+  organ: organLines,
   place: z.string().trim().min(2).max(100),
   /** The documents' date; empty prints the date of the round's meeting. */
   date: z.iso.date().or(z.literal('')),
@@ -40,8 +48,8 @@ export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
 /** What a branch starts from: the council of a provincial branch signing for itself, in Tây Ninh. */
 export function defaultDocumentSettings(organisationName: string | null): DocumentSettings {
   return {
-    parentOrgan: (organisationName?.trim() || 'Chi nhánh Ngân hàng Chính sách xã hội tỉnh Tây Ninh').toLocaleUpperCase('vi'),
-    organ: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+    parentOrgan: organisationName?.trim() ? organisationName.trim().toLocaleUpperCase('vi') : 'NGÂN HÀNG CHÍNH SÁCH XÃ HỘI\nCHI NHÁNH TỈNH TÂY NINH',
+    organ: 'HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG',
     place: 'Tây Ninh',
     date: '',
     signer: { capacity: 'TM. HỘI ĐỒNG', title: 'CHỦ TỊCH', name: '' },

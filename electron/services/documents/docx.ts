@@ -78,11 +78,12 @@ function borderless(children: Paragraph[], width: number): TableCell {
 }
 
 function letterhead(block: LetterheadBlock, width: number): Table {
-  const left = Math.round(width * 0.4);
+  const left = Math.round(width * 0.45);
   const right = width - left;
+  const lines = (value: string, bold: boolean) => value.split('\n').map((part) => line(part, SIZES.organ, { bold }));
   const leftLines = [
-    ...(block.parentOrgan ? [line(block.parentOrgan, SIZES.organ)] : []),
-    ...(block.organ ? [line(block.organ, SIZES.organ, { bold: true })] : []),
+    ...(block.parentOrgan ? lines(block.parentOrgan, false) : []),
+    ...(block.organ ? lines(block.organ, true) : []),
     rule(left, 1 / 3, 6),
     ...(block.number ? [line(block.number, SIZES.number)] : []),
   ];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
-import { MOTTO, NATIONAL_TITLE, PAGE, SIZES, type DocumentBlock, type DocumentModel, type LetterheadBlock, type ParagraphBlock, type SignatureBlock, type Signer, type TableBlock } from '../../../shared/documents/model';
+import { MOTTO, NATIONAL_TITLE, PAGE, SIZES, type DocumentBlock, type DocumentModel, type LetterheadBlock, type ParagraphBlock, type SignatureBlock, type Signer, type TableBlock, type TextRun } from '../../../shared/documents/model';
 
 /** Liberation Serif: free (SIL OFL 1.1), metric-compatible with Times New Roman, with Vietnamese; embedded in every PDF. */
 export const PDF_FONT = 'LiberationSerif';
@@ -39,13 +39,25 @@ function textWidth(orientation: DocumentModel['orientation']): number {
 
 /** A short solid line, centred, a third of `width`. */
 function rule(width: number, after = 0): Content {
-  return { canvas: [{ type: 'line', x1: width / 3, y1: 1, x2: (2 * width) / 3, y2: 1, lineWidth: 0.6 }], margin: [0, 1, 0, after] };
+  return { canvas: [{ type: 'line', x1: width / 3, y1: 1, x2: (2 * width) / 3, y2: 1, lineWidth: 0.6 }], margin: [0, 3, 0, after] };
+}
+
+/**
+ * A run cut so that "152/2025/NĐ-CP" or "TTr-HĐTĐKT" stays one unbreakable piece: pdfmake may break after "/" and "-",
+ * and a justified line then spreads its extra space into the symbol.
+ */
+function pieces(run: TextRun): Record<string, unknown>[] {
+  const style = { bold: run.bold ?? false, italics: run.italic ?? false, decoration: run.underline ? 'underline' : undefined };
+  return run.text
+    .split(/(\S*[^\s/-][/-][^\s/-]\S*)/)
+    .filter((part) => part !== '')
+    .map((part) => ({ text: part, ...style, ...(/[^\s/-][/-][^\s/-]/.test(part) && !/\s/.test(part) ? { noWrap: true } : {}) }));
 }
 
 function paragraph(block: ParagraphBlock, width: number): Content {
   if (block.rule) return rule(width, block.after ?? 0);
   return {
-    text: block.runs.length === 0 ? ' ' : block.runs.map((run) => ({ text: run.text, bold: run.bold ?? false, italics: run.italic ?? false, decoration: run.underline ? 'underline' : undefined })),
+    text: block.runs.length === 0 ? ' ' : block.runs.flatMap(pieces),
     alignment: block.align ?? 'left',
     fontSize: block.size ?? SIZES.body,
     leadingIndent: block.indent ? pt(12.7) : 0,
@@ -57,8 +69,9 @@ function paragraph(block: ParagraphBlock, width: number): Content {
 const line = (text: string, fontSize: number, style: Record<string, unknown> = {}): Content => ({ text, fontSize, alignment: 'center', ...style });
 
 function letterhead(block: LetterheadBlock, width: number): Content {
-  const left = width * 0.4;
+  const left = width * 0.45;
   const right = width - left;
+  const lines = (value: string, bold: boolean) => value.split('\n').map((part) => line(part, SIZES.organ, bold ? { bold: true } : {}));
   return {
     table: {
       widths: [left - 8, right - 8],
@@ -66,8 +79,8 @@ function letterhead(block: LetterheadBlock, width: number): Content {
         [
           {
             stack: [
-              ...(block.parentOrgan ? [line(block.parentOrgan, SIZES.organ)] : []),
-              ...(block.organ ? [line(block.organ, SIZES.organ, { bold: true })] : []),
+              ...(block.parentOrgan ? lines(block.parentOrgan, false) : []),
+              ...(block.organ ? lines(block.organ, true) : []),
               rule(left - 8, 6),
               ...(block.number ? [line(block.number, SIZES.number)] : []),
             ],
