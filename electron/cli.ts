@@ -10,7 +10,9 @@ import { ROLES, type Account, type Role } from '../shared/domain/account';
 import { auditActionLabel, auditCsv } from '../shared/domain/audit-csv';
 import type { AuditEntry } from '../shared/domain/audit';
 import { formatBytes, formatDateTime } from '../shared/i18n/format';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DOCUMENT_FORMATS } from '../shared/documents/model';
 import { openCore, type Core } from './core';
 import { argValue, resolveDataDir } from './data-dir';
 
@@ -263,6 +265,9 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       else io.stdout(rankingText(ranking, await explanations(core, t, ranking, (row) => row.reviewers > row.counted), t));
       return;
     }
+    case 'documents':
+      await documentsCommand(core, argv, io, t);
+      return;
     case 'backup': {
       const result = await callOrFail(core, t, 'backup.create', { to: required(argv, '--to', t) });
       io.stdout(t('cli.backupDone', { path: result.path, bytes: result.bytes }));
@@ -503,6 +508,38 @@ async function restoreCommand(core: Core, argv: string[], io: CliIo, t: Translat
   io.stdout(t('trust.cli.restored', { source: given, safety: result.safetyBackup }));
 }
 
+/**
+ * Writes every document of a campaign's round into a folder, in each format asked for that the document has: one file
+ * per document, and per nominee or office for the reports and the notices. A document not possible yet is named, not made.
+ */
+async function documentsCommand(core: Core, argv: string[], io: CliIo, t: Translate): Promise<void> {
+  const yearText = required(argv, '--campaign', t);
+  const campaignYear = Number(yearText);
+  if (!Number.isInteger(campaignYear)) throw new CliFailure(t('cli.badOption', { option: '--campaign', value: yearText }), 2);
+  const round = Number(oneOf(required(argv, '--round', t), ['1', '2'] as const, '--round', t)) as 1 | 2;
+  const folder = resolve(required(argv, '--to', t));
+  const formats = (argValue(argv, '--format') ?? DOCUMENT_FORMATS.join(',')).split(',').map((format) => oneOf(format.trim(), DOCUMENT_FORMATS, '--format', t));
+  mkdirSync(folder, { recursive: true });
+  const overview = await callOrFail(core, t, 'documents.overview', { campaignYear, round });
+  let written = 0;
+  for (const document of overview.documents) {
+    if (document.state === 'blocked') {
+      io.stderr(t('documents.cli.skipped', { document: t(`documents.kinds.${document.kind}`) }));
+      continue;
+    }
+    const subjects = document.subjects ? document.subjects.filter((subject) => document.kind !== 'report' || subject.proposed).map((subject) => subject.id) : [null];
+    for (const subject of subjects) {
+      const model = await callOrFail(core, t, 'documents.preview', { campaignYear, round, kind: document.kind, subject });
+      for (const format of formats.filter((candidate) => document.formats.includes(candidate))) {
+        const file = await callOrFail(core, t, 'documents.generate', { campaignYear, round, kind: document.kind, subject, format, to: join(folder, `${model.fileStem}.${format}`) });
+        io.stdout(t('documents.cli.written', { path: file.path ?? file.fileName, bytes: file.bytes }));
+        written += 1;
+      }
+    }
+  }
+  io.stdout(t('documents.cli.done', { count: written, folder }));
+}
+
 /** The command line: every command is a call through the same handler table, as the machine's operator. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const languageFlag = argValue(argv, '--lang');
@@ -510,7 +547,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const t = terminalSafe(translator(language));
   const command = positionalArgs(argv)[0];
   if (!command || command === 'help' || argv.includes('--help')) {
-    io.stdout(t('cli.usage'));
+    io.stdout(`${t('cli.usage')}\n${t('documents.cli.usage')}`);
     return command ? 0 : 2;
   }
   let core: Core | null = null;

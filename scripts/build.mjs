@@ -1,7 +1,7 @@
 // Builds the main process, preload, CLI and browser host to plain JS (esbuild) and the renderer (Vite).
 // `--only-node` skips the renderer; `--if-stale` skips everything that is newer than its sources.
 import { build as esbuild } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,8 @@ export async function buildNode() {
     esbuild({ ...common, entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts', cli: 'electron/cli-main.ts', browser: 'electron/browser.ts' }, outdir: 'dist/electron' }),
     esbuild({ ...common, entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench' }),
   ]);
+  // The documents' serif (embedded in every PDF) travels beside the bundles that load it.
+  cpSync(join(root, 'electron/services/documents/fonts'), join(root, 'dist/electron/fonts'), { recursive: true });
   touch('.node-stamp');
 }
 

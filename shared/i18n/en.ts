@@ -14,6 +14,7 @@ import { en as unsavedChangesSection } from './sections/unsaved-changes';
 import { en as rankingScaleSection } from './sections/ranking-scale';
 import { en as trustSection } from './sections/trust';
 import { en as decidesSection } from './sections/decides';
+import { en as documentsSection } from './sections/documents';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -265,7 +266,9 @@ export const en = {
   rankingScale: rankingScaleSection,
   trust: trustSection,
   decides: decidesSection,
+  documents: documentsSection,
   errors: {
+    documents: documentsSection.errors,
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
       invalidInput: 'Some of what was entered is not valid.',

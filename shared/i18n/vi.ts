@@ -15,6 +15,7 @@ import { vi as unsavedChangesSection } from './sections/unsaved-changes';
 import { vi as rankingScaleSection } from './sections/ranking-scale';
 import { vi as trustSection } from './sections/trust';
 import { vi as decidesSection } from './sections/decides';
+import { vi as documentsSection } from './sections/documents';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -266,7 +267,9 @@ export const vi: Messages = {
   rankingScale: rankingScaleSection,
   trust: trustSection,
   decides: decidesSection,
+  documents: documentsSection,
   errors: {
+    documents: documentsSection.errors,
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
       invalidInput: 'Một số thông tin đã nhập chưa hợp lệ.',

@@ -92,7 +92,7 @@ export async function templateFile(context: ServiceContext, kind: DocumentKind):
 }
 
 function problemIssues(problems: ReturnType<typeof checkWording>): FieldIssue[] {
-  return problems.map((problem) => ({ path: problem.part, key: `documents.template.${problem.key}`, params: { part: problem.part, ...('placeholder' in problem ? { placeholder: problem.placeholder } : {}) } }));
+  return problems.map((problem) => ({ path: problem.part, key: `documents.templates.${problem.key}`, params: { part: problem.part, ...('placeholder' in problem ? { placeholder: problem.placeholder } : {}) } }));
 }
 
 /** Reads an edited template's wording: checked by its bytes, unpacked within limits, then read by mammoth. */

@@ -1,3 +1,7 @@
+import { en as documentsEn, vi as documentsVi } from './documents';
+
+const documentsAuditActions = { en: documentsEn.auditActions, vi: documentsVi.auditActions };
+
 /** Accounts, the lock screen, the audit log, backups and restore, council adjustments, and their command-line words. */
 export const en = {
   nav: {
@@ -147,6 +151,7 @@ export const en = {
       backup: 'Backups',
     },
     actions: {
+      documents: documentsAuditActions.en,
       setup: {
         initialised: 'Installation set up',
       },
@@ -534,6 +539,7 @@ export const vi: typeof en = {
       backup: 'Sao lưu',
     },
     actions: {
+      documents: documentsAuditActions.vi,
       setup: {
         initialised: 'Thiết lập bản cài đặt',
       },
