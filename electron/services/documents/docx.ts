@@ -73,8 +73,9 @@ function line(text: string, size: number, options: { bold?: boolean; italic?: bo
   });
 }
 
+/** A cell of the heading or the signature: no borders, no inner margins (the national title needs the whole width). */
 function borderless(children: Paragraph[], width: number): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children });
 }
 
 function letterhead(block: LetterheadBlock, width: number): Table {

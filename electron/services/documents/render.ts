@@ -20,7 +20,7 @@ function workbookHeading(model: DocumentModel): string[] {
   const subtitle = model.blocks.find((block, index) => block.type === 'paragraph' && index > 0 && block.runs.some((run) => run.italic) && !block.runs.some((run) => run.bold));
   const text = (block: (typeof model.blocks)[number] | undefined) => (block && block.type === 'paragraph' ? block.runs.map((run) => run.text).join('') : '');
   return [
-    [letterhead?.type === 'letterhead' ? letterhead.parentOrgan : '', letterhead?.type === 'letterhead' ? letterhead.organ : ''].filter((value) => value !== '').join(' — '),
+    [letterhead?.type === 'letterhead' ? letterhead.parentOrgan : '', letterhead?.type === 'letterhead' ? letterhead.organ : ''].filter((value) => value !== '').join(' — ').replace(/\s*\n\s*/g, ' '),
     titles.map(text).join(' '),
     text(subtitle),
     ...(model.draft ? [`DỰ THẢO — ${model.draft}`] : []),

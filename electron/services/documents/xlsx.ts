@@ -45,6 +45,8 @@ function addSheet(workbook: ExcelJS.Workbook, block: TableBlock, heading: SheetH
     row.getCell(1).value = text;
     row.getCell(1).font = { ...FONT, bold: lineIndex < 2, size: lineIndex === 1 ? 14 : 12 };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    // A merged cell does not grow with its text: a long title gets the height of its lines.
+    row.height = Math.ceil(text.length / (heading.orientation === 'landscape' ? 150 : 100)) * 18;
     sheet.mergeCells(rowNumber, 1, rowNumber, columns);
   }
   rowNumber += 1;
