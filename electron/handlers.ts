@@ -23,6 +23,7 @@ import {
   exportTable,
   generateDocument,
   importTemplate,
+  pageTable,
   previewDocument,
   resetTemplate,
   saveDocumentSettings,
@@ -191,5 +192,6 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
       return templatesInfo(context);
     },
     'documents.exportTable': (input) => exportTable(context, input),
+    'documents.table': (input) => pageTable(context, input),
   };
 }

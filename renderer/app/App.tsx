@@ -10,6 +10,7 @@ import { BackupsPage, stampedName } from '../features/backups/BackupsPage';
 import { CampaignPage } from '../features/campaign/CampaignPage';
 import { CampaignSwitcher } from '../features/campaign/CampaignSwitcher';
 import { CouncilPage } from '../features/council/CouncilPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { SchemeEditorPage } from '../features/schemes/SchemeEditorPage';
 import { SchemeListPage } from '../features/schemes/SchemeListPage';
@@ -55,6 +56,8 @@ function Page({ route }: { route: Route }) {
       return <ExchangePage />;
     case 'council':
       return <CouncilPage />;
+    case 'documents':
+      return <DocumentsPage />;
     case 'accounts':
       return <AccountsPage />;
     case 'audit':
@@ -68,13 +71,14 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-type NavPage = 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'council' | 'schemes' | 'campaign' | 'exchange';
+type NavPage = 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'council' | 'documents' | 'schemes' | 'campaign' | 'exchange';
 
 const NAV: { page: NavPage; label: string; branchOnly?: boolean; councilCall?: CallName }[] = [
   { page: 'dossiers', label: 'nav.dossiers' },
   { page: 'ranking', label: 'nav.ranking' },
   { page: 'allocation', label: 'allocation.nav', branchOnly: true },
   { page: 'council', label: 'decides.nav', councilCall: 'ballots.list' },
+  { page: 'documents', label: 'documents.nav', councilCall: 'documents.overview' },
   { page: 'units', label: 'nav.units' },
   { page: 'people', label: 'registry.people.nav' },
   { page: 'exchange', label: 'exchange.nav' },
@@ -171,8 +175,9 @@ function Shell() {
   const schemes = useCouncilAccess('schemes.save');
   const campaign = useCouncilAccess('campaigns.update');
   const ballots = useCouncilAccess('ballots.list');
+  const documents = useCouncilAccess('documents.overview');
   useIdleLock();
-  const council: Partial<Record<CallName, boolean>> = { 'schemes.save': schemes, 'campaigns.update': campaign, 'ballots.list': ballots };
+  const council: Partial<Record<CallName, boolean>> = { 'schemes.save': schemes, 'campaigns.update': campaign, 'ballots.list': ballots, 'documents.overview': documents };
   return (
     <>
       <div className="shell" inert={locked}>

@@ -18,6 +18,7 @@ export type Route =
   | { page: 'allocation' }
   | { page: 'exchange' }
   | { page: 'council' }
+  | { page: 'documents' }
   | { page: 'accounts' }
   | { page: 'audit' }
   | { page: 'backups' }
@@ -47,6 +48,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'allocation') return { page: 'allocation' };
   if (first === 'exchange') return { page: 'exchange' };
   if (first === 'council') return { page: 'council' };
+  if (first === 'documents') return { page: 'documents' };
   if (first === 'accounts') return { page: 'accounts' };
   if (first === 'audit') return { page: 'audit' };
   if (first === 'backups') return { page: 'backups' };

@@ -17,6 +17,8 @@ const PREPARERS: readonly Role[] = ['admin', 'secretary', 'clerk'];
 const COUNCIL_STAFF: readonly Role[] = ['admin', 'secretary'];
 /** The council: its staff and its members. */
 const COUNCIL: readonly Role[] = ['admin', 'secretary', 'councilMember'];
+/** Who may read the council's documents: the council, and a viewer (who makes nothing). */
+const DOCUMENT_READERS: readonly Role[] = ['admin', 'secretary', 'councilMember', 'viewer'];
 const ADMIN: readonly Role[] = ['admin'];
 
 /**
@@ -119,13 +121,13 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'backup.restore': ADMIN,
   'database.verify': ADMIN,
   // The council's documents are its staff's; its members may see what is ready and preview it.
-  'documents.overview': COUNCIL,
-  'documents.preview': COUNCIL,
+  'documents.overview': DOCUMENT_READERS,
+  'documents.preview': DOCUMENT_READERS,
   'documents.generate': COUNCIL_STAFF,
   'documents.start': COUNCIL_STAFF,
   'documents.status': COUNCIL_STAFF,
   'documents.cancel': COUNCIL_STAFF,
-  'documents.settings': COUNCIL,
+  'documents.settings': DOCUMENT_READERS,
   'documents.saveSettings': COUNCIL_STAFF,
   'documents.templates': COUNCIL_STAFF,
   'documents.exportTemplate': COUNCIL_STAFF,
@@ -133,6 +135,7 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'documents.resetTemplate': COUNCIL_STAFF,
   // What the ranking and allocation pages show, as a workbook: whoever may read them.
   'documents.exportTable': EVERYONE,
+  'documents.table': EVERYONE,
 };
 
 /**

@@ -44,7 +44,7 @@ import type { BallotResult, Outcome, Selection } from '../scoring/selection';
 import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
 import type { Review } from '../domain/review';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentModel } from '../documents/model';
-import type { DocumentFile, DocumentJob, DocumentOverview, DocumentSettingsView, TemplateInfo } from '../documents/outputs';
+import type { DocumentFile, DocumentJob, DocumentOverview, DocumentSettingsView, PageTable, TemplateInfo } from '../documents/outputs';
 import { documentSettingsSchema } from '../documents/settings';
 
 /** A call's input schema and limit; who may make it is in `access.ts` (ACCESS), one table for every call. */
@@ -441,6 +441,8 @@ export const documentGenerateSchema = z.strictObject({
   to: z.string().min(1).max(4096).optional(),
 });
 
+const pageTableSchema = z.strictObject({ campaignYear: year, table: z.enum(['ranking', 'allocation']), group: z.enum(['collective', 'individual']).optional() });
+
 /** Every call the UI, browser mode and the CLI can make: name, input schema, access and output type. */
 export const contract = {
   'app.status': call<AppStatus>()(z.strictObject({})),
@@ -588,9 +590,9 @@ export const contract = {
   'documents.importTemplate': call<TemplateInfo[]>()(z.strictObject({ kind: z.enum(DOCUMENT_KINDS), fileName: z.string().trim().min(1).max(255), content: z.string().max(8 * 1024 * 1024) }), 8 * 1024 * 1024 + 4096),
   'documents.resetTemplate': call<TemplateInfo[]>()(z.strictObject({ kind: z.enum(DOCUMENT_KINDS) })),
   /** The ranking or the allocation as a workbook ("Export to Excel"). */
-  'documents.exportTable': call<DocumentFile>()(
-    z.strictObject({ campaignYear: year, table: z.enum(['ranking', 'allocation']), group: z.enum(['collective', 'individual']).optional() }),
-  ),
+  'documents.exportTable': call<DocumentFile>()(pageTableSchema),
+  /** The same table for the page's print view. */
+  'documents.table': call<PageTable>()(pageTableSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import type { AppErrorShape } from '../contract/errors';
 import type { RoundBlocker } from '../contract/calls';
 import type { RoundStatus } from '../domain/council';
-import type { DocumentFormat, DocumentKind } from './model';
+import type { DocumentFormat, DocumentKind, TableBlock } from './model';
 import type { DocumentSettings } from './settings';
 
 /** What a document still needs before it is final: a round's own blocker, or that a round is not locked yet. */
@@ -62,4 +62,12 @@ export interface TemplateInfo {
   importedAt: string | null;
   importedBy: string | null;
   fileName: string | null;
+}
+
+/** The ranking or the allocation as one table, for its print view and its workbook. */
+export interface PageTable {
+  title: string;
+  stem: string;
+  organisation: string;
+  table: TableBlock;
 }

@@ -12,7 +12,7 @@ import { documentModels, type DocumentRequest } from './sources';
 export { documentOverview } from './sources';
 export { documentSettings, saveDocumentSettings } from './settings';
 export { importTemplate, resetTemplate, templateFile, templatesInfo } from './templates';
-export { exportTable } from './tables';
+export { exportTable, pageTable } from './tables';
 
 export interface GenerateRequest extends DocumentRequest {
   format: DocumentFormat;

@@ -1,4 +1,4 @@
-import type { DocumentFile } from '../../../shared/documents/outputs';
+import type { DocumentFile, PageTable } from '../../../shared/documents/outputs';
 import { OUTCOME_WORDS } from '../../../shared/documents/common';
 import type { TableBlock, TableCell } from '../../../shared/documents/model';
 import { pointsText, decimalText } from '../../../shared/documents/vietnamese';
@@ -64,11 +64,22 @@ function allocationTable(context: ServiceContext, campaignYear: number): { table
   return { table, title: `Phân bổ chỉ tiêu cá nhân năm ${campaignYear} (${report.allocation.quota} suất)`, stem: `phan-bo-chi-tieu-${campaignYear}` };
 }
 
-/** The ranking or the allocation as a workbook, as the page shows it now ("Export to Excel"). */
-export async function exportTable(context: ServiceContext, input: { campaignYear: number; table: 'ranking' | 'allocation'; group?: NomineeGroup | undefined }): Promise<DocumentFile> {
+export interface TableRequest {
+  campaignYear: number;
+  table: 'ranking' | 'allocation';
+  group?: NomineeGroup | undefined;
+}
+
+/** The ranking or the allocation as one table: what its print view shows and its workbook holds. */
+export function pageTable(context: ServiceContext, input: TableRequest): PageTable {
   const made = input.table === 'ranking' ? rankingTable(context, input.campaignYear, input.group ?? 'collective') : allocationTable(context, input.campaignYear);
-  const organisation = readSetting(context.db, 'organisationName') ?? '';
-  const content = await tablesToXlsx([made.table], { lines: [organisation.toLocaleUpperCase('vi'), made.title.toLocaleUpperCase('vi')], orientation: 'landscape' }, made.title);
+  return { ...made, organisation: readSetting(context.db, 'organisationName') ?? '' };
+}
+
+/** The ranking or the allocation as a workbook, as the page shows it now ("Export to Excel"). */
+export async function exportTable(context: ServiceContext, input: TableRequest): Promise<DocumentFile> {
+  const made = pageTable(context, input);
+  const content = await tablesToXlsx([made.table], { lines: [made.organisation.toLocaleUpperCase('vi'), made.title.toLocaleUpperCase('vi')], orientation: 'landscape' }, made.title);
   const fileName = `${made.stem}.xlsx`;
   return { fileName, mimeType: MIME_TYPES.xlsx, bytes: content.length, path: null, content: content.toString('base64') };
 }

@@ -4,6 +4,8 @@ import type { AllocationReport } from '../../../shared/contract/calls';
 import { ALLOCATION_WEIGHTS, type AllocationWeight } from '../../../shared/domain/campaign';
 import { ALLOCATION_METHODS, PROVINCE_BUCKET, type AllocationLine, type AllocationMethod } from '../../../shared/scoring/allocation';
 import { useSession } from '../../app/session-store';
+import { ExportToExcel } from '../documents/ExportToExcel';
+import { PrintView } from '../documents/PrintView';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
@@ -153,6 +155,8 @@ export function AllocationPage() {
             {t('allocation.quota', { count: campaign.quotaIndividuals })}
           </p>
         ) : null}
+        <ExportToExcel request={{ campaignYear: year, table: 'allocation' }} />
+        <PrintView request={{ campaignYear: year, table: 'allocation' }} />
       </header>
 
       <div className="card allocation-controls">

@@ -4,6 +4,8 @@ import type { RankingRow } from '../../../shared/contract/calls';
 import type { NomineeGroup } from '../../../shared/domain/kinds';
 import type { Criterion, Label, Scheme, TieBreak } from '../../../shared/scoring/types';
 import { useRouter } from '../../app/router';
+import { ExportToExcel } from '../documents/ExportToExcel';
+import { PrintView } from '../documents/PrintView';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
@@ -230,6 +232,8 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
             <option value="individual">{t('ranking.individual')}</option>
           </select>
         </label>
+        <ExportToExcel request={{ campaignYear: year, table: 'ranking', group }} />
+        <PrintView request={{ campaignYear: year, table: 'ranking', group }} />
       </header>
       {quota ? <p className="muted">{t('ranking.quota', { count: quota })}</p> : null}
       {ranking ? (
