@@ -7,7 +7,8 @@ import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type Campaign, type CampaignS
 import { AGGREGATION_METHODS, TRIM_FROM_REVIEWERS } from '../../../shared/scoring/aggregation';
 import { ALLOCATION_METHODS } from '../../../shared/scoring/allocation';
 import { call } from '../../app/api';
-import { useCouncilAccess } from '../../app/access';
+import { useCouncilAccess, useMayCall } from '../../app/access';
+import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner, errorShape } from '../../components/errors';
@@ -258,6 +259,54 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
 }
 
 /** The current campaign: its status and next step, deadline, quotas and the council's rules. */
+/**
+ * Next year's campaign, started from this one: schemes, rules and the council copied (all editable while it is in
+ * preparation); this year stays as it is, readable from the campaign switcher.
+ */
+function NextCampaign({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const mayStart = useMayCall('campaigns.startNext');
+  const current = useSession((state) => state.status?.currentCampaignYear ?? null);
+  const refresh = useSession((state) => state.refresh);
+  const viewCampaign = useSession((state) => state.viewCampaign);
+  const { value: campaigns } = useCall('campaigns.list', mayStart ? {} : null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [started, setStarted] = useState<number | null>(null);
+  const next = campaign.year + 1;
+  if (!mayStart || campaign.year !== current || !campaigns || campaigns.some((known) => known.year === next)) {
+    return started ? (
+      <div className="banner banner-ok" role="status" data-testid="campaign-started">
+        {t('decides.campaigns.started', { year: started })}
+      </div>
+    ) : null;
+  }
+  const start = async () => {
+    setFailure(null);
+    try {
+      await call('campaigns.startNext', { fromYear: campaign.year });
+      setStarted(next);
+      await refresh();
+      viewCampaign(null);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <section className="card next-campaign" aria-labelledby="next-campaign-heading">
+      <h2 id="next-campaign-heading">{t('decides.campaigns.startNext', { year: next })}</h2>
+      <p className="muted">{t('decides.campaigns.startNextHint', { from: campaign.year })}</p>
+      <ErrorBanner error={failure} />
+      <ConfirmButton
+        label={t('decides.campaigns.startNext', { year: next })}
+        message={t('decides.campaigns.startNextConfirm', { year: next, from: campaign.year })}
+        confirmLabel={t('decides.campaigns.startNext', { year: next })}
+        onConfirm={() => void start()}
+        testId="campaign-start-next"
+      />
+    </section>
+  );
+}
+
 export function CampaignPage() {
   const { t } = useTranslation();
   const allowed = useCouncilAccess();
@@ -284,6 +333,7 @@ export function CampaignPage() {
           {t('campaign.statusChanged', { status: t(`campaign.statuses.${changed}`) })}
         </div>
       ) : null}
+      <NextCampaign campaign={campaign} />
       <SettingsForm
         key={campaign.year}
         campaign={campaign}
