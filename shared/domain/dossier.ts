@@ -150,7 +150,7 @@ export function checkAgainstScheme(scheme: Scheme, content: DossierContent): Fie
     if (typeof value !== 'number') issues.push({ path, key: 'validation.wrongType', params: { expected: 'number' } });
     else if (value < indicator.min) issues.push({ path, key: 'validation.tooSmall', params: { minimum: indicator.min } });
     else if (value > indicator.max) issues.push({ path, key: 'validation.tooLarge', params: { maximum: indicator.max } });
-    else if (decimalsOf(value) > indicator.decimals) issues.push({ path, key: 'validation.decimals', params: { decimals: indicator.decimals } });
+    else if (decimalsOf(value) > indicator.decimals) issues.push(indicator.decimals === 0 ? { path, key: 'validation.wholeNumber', params: {} } : { path, key: 'validation.decimals', params: { decimals: indicator.decimals } });
   }
   const leaves = new Map(leafCriteria(scheme).map((criterion) => [criterion.id, criterion]));
   const manual = new Set(manualCriteria(scheme).map((criterion) => criterion.id));

@@ -14,6 +14,7 @@ import { en as unsavedChangesSection } from './sections/unsaved-changes';
 import { en as rankingScaleSection } from './sections/ranking-scale';
 import { en as trustSection } from './sections/trust';
 import { en as decidesSection } from './sections/decides';
+import { en as everydaySection } from './sections/everyday';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -261,6 +262,7 @@ export const en = {
   rankingScale: rankingScaleSection,
   trust: trustSection,
   decides: decidesSection,
+  ...everydaySection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -444,13 +446,14 @@ export const en = {
     required: 'Required.',
     wrongType: 'Wrong kind of value (expected {{expected}}).',
     notANumber: 'Not a number.',
+    ambiguousNumber: 'This can be read as two different numbers: choose one below.',
     tooLong: 'At most {{maximum}} characters.',
     tooShort: 'At least {{minimum}} characters.',
     tooMany: 'At most {{maximum}} items.',
     tooFew: 'At least {{minimum}} items.',
-    tooLarge: 'At most {{maximum}}.',
-    tooSmall: 'At least {{minimum}}.',
-    step: 'Use steps of {{step}}.',
+    tooLarge: 'At most {{maximum, number}}.',
+    tooSmall: 'At least {{minimum, number}}.',
+    step: 'Use steps of {{step, number}}.',
     wholeNumber: 'A whole number.',
     decimals: 'At most {{decimals}} decimal places.',
     percent: 'A percentage between 0 and 100.',

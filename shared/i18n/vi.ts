@@ -15,6 +15,7 @@ import { vi as unsavedChangesSection } from './sections/unsaved-changes';
 import { vi as rankingScaleSection } from './sections/ranking-scale';
 import { vi as trustSection } from './sections/trust';
 import { vi as decidesSection } from './sections/decides';
+import { vi as everydaySection } from './sections/everyday';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -262,6 +263,7 @@ export const vi: Messages = {
   rankingScale: rankingScaleSection,
   trust: trustSection,
   decides: decidesSection,
+  ...everydaySection,
   errors: {
     call: {
       unknown: 'Ứng dụng không nhận biết yêu cầu “{{call}}”.',
@@ -445,13 +447,14 @@ export const vi: Messages = {
     required: 'Bắt buộc nhập.',
     wrongType: 'Sai loại giá trị (cần {{expected}}).',
     notANumber: 'Không phải là số.',
+    ambiguousNumber: 'Số này có thể hiểu theo hai cách: hãy chọn bên dưới.',
     tooLong: 'Tối đa {{maximum}} ký tự.',
     tooShort: 'Tối thiểu {{minimum}} ký tự.',
     tooMany: 'Tối đa {{maximum}} mục.',
     tooFew: 'Tối thiểu {{minimum}} mục.',
-    tooLarge: 'Tối đa {{maximum}}.',
-    tooSmall: 'Tối thiểu {{minimum}}.',
-    step: 'Nhập theo bước {{step}}.',
+    tooLarge: 'Tối đa {{maximum, number}}.',
+    tooSmall: 'Tối thiểu {{minimum, number}}.',
+    step: 'Nhập theo bước {{step, number}}.',
     wholeNumber: 'Phải là số nguyên.',
     decimals: 'Tối đa {{decimals}} chữ số thập phân.',
     percent: 'Tỷ lệ phần trăm từ 0 đến 100.',
