@@ -5,11 +5,10 @@ import { forTerminal } from '../shared/domain/text';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
 import { describeError, describeProblem, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
-import { formatHundredths } from '../shared/scoring/decimal';
 import { ROLES, type Account, type Role } from '../shared/domain/account';
 import { auditActionLabel, auditCsv } from '../shared/domain/audit-csv';
 import type { AuditEntry } from '../shared/domain/audit';
-import { formatBytes, formatDateTime } from '../shared/i18n/format';
+import { formatBytes, formatDateTime, formatPoints } from '../shared/i18n/format';
 import { existsSync, writeFileSync } from 'node:fs';
 import { openCore, type Core } from './core';
 import { argValue, resolveDataDir } from './data-dir';
@@ -119,12 +118,12 @@ function rankingJson(ranking: Ranking, explained: Map<string, RankingExplanation
   return rows.length === 0 ? header : header.replace(/"rows": \[\]/, `"rows": [\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]`);
 }
 
-function rankingText(ranking: Ranking, t: Translate): string {
-  const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: ranking.group })];
+function rankingText(ranking: Ranking, t: Translate, language: Language): string {
+  const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: t(`ranking.${ranking.group}`) })];
   const selected = new Set(ranking.selection.selected);
   for (const row of ranking.rows) {
     const marks = [selected.has(row.dossierId) ? t('cli.proposed') : '', row.tied > 0 ? t('cli.tie') : '', row.eligible ? '' : t('cli.ineligible')].filter(Boolean).join(', ');
-    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${forTerminal(row.unitName)}${marks ? `  (${marks})` : ''}`);
+    lines.push(`${String(row.position).padStart(4)}. ${formatPoints(row.total, language).padStart(8)}  ${forTerminal(row.unitName)}${marks ? `  (${marks})` : ''}`);
   }
   return lines.join('\n');
 }
@@ -194,7 +193,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       const ranking = await callOrFail(core, t, 'ranking.get', { campaignYear: year, group });
       const explain = argv.includes('--explain');
       if (argv.includes('--json') || explain) io.stdout(rankingJson(ranking, explain ? await explanations(core, t, ranking) : null));
-      else io.stdout(rankingText(ranking, t));
+      else io.stdout(rankingText(ranking, t, language));
       return;
     }
     case 'backup': {

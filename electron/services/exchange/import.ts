@@ -1,3 +1,4 @@
+import { compareNames } from '../../../shared/domain/collation';
 import { randomUUID } from 'node:crypto';
 import type { PackageSource } from '../../../shared/contract/calls';
 import { AppError } from '../../../shared/contract/errors';
@@ -45,6 +46,8 @@ function analyse(context: ServiceContext, received: Received): Analysis {
   } else applyKind = analyseInformational(context, received, items);
   const counts = emptyCounts();
   for (const item of items) counts[item.category] += 1;
+  // The dry run lists names in Vietnamese order, on screen and at the command line alike (a scheme by its Vietnamese label).
+  items.sort((a, b) => compareNames(typeof a.label === 'string' ? a.label : a.label.vi, typeof b.label === 'string' ? b.label : b.label.vi));
   const senderFingerprint = fingerprint({ signingKey: manifest.sender.signingKey, agreementKey: manifest.sender.agreementKey });
   const late = manifest.kind === 'submission' && isLate(getCampaign(context, manifest.campaignYear).deadline, context.now());
   const plan: ImportPlan = {

@@ -1,3 +1,4 @@
+import { sortByName } from '../../../shared/domain/collation';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail } from '../../../shared/contract/calls';
@@ -145,12 +146,11 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
     void loadUnits();
   }, [loadUnits]);
 
-  const collator = useMemo(() => new Intl.Collator(i18n.language === 'vi' ? 'vi' : 'en'), [i18n.language]);
   const candidates = useMemo(
-    () => (units ?? []).filter((unit) => !unit.retired && isCollectiveKind(unit.kind)).sort((a, b) => collator.compare(a.name, b.name)),
-    [units, collator],
+    () => sortByName((units ?? []).filter((unit) => !unit.retired && isCollectiveKind(unit.kind)), (unit) => unit.name),
+    [units],
   );
-  const persons = useMemo(() => (people ?? []).filter((person) => !person.retired).sort((a, b) => collator.compare(a.fullName, b.fullName)), [people, collator]);
+  const persons = useMemo(() => sortByName((people ?? []).filter((person) => !person.retired), (person) => person.fullName), [people]);
 
   const unit = group === 'collective' ? candidates.find((candidate) => candidate.id === unitId) : undefined;
   const person = group === 'individual' ? persons.find((candidate) => candidate.id === personId) : undefined;

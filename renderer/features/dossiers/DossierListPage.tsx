@@ -4,7 +4,7 @@ import { DOSSIER_STATUSES, type DossierStatus, type DossierSummary } from '../..
 import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, isCollectiveKind } from '../../../shared/domain/kinds';
 import { foldForSearch } from '../../../shared/domain/text';
 import { useRouter } from '../../app/router';
-import { sortByName, vietnameseCollator } from '../../components/collation';
+import { sortByName, vietnameseCollator } from '../../../shared/domain/collation';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime, usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
