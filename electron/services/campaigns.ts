@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract/errors';
 import { campaignSettingsSchema, defaultDeadline, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
 import { leafCriteria } from '../../shared/scoring/leaves';
+import type { Label } from '../../shared/scoring/types';
 import { defaultSchemes2025 } from '../../shared/scoring/schemes';
 import type { CampaignSummary } from '../../shared/contract/calls';
 import { campaignYears, dossierCountsByCampaign, findCampaign, insertCampaign, insertScheme, updateCampaignRow } from '../db/campaigns';
@@ -14,6 +15,11 @@ import { requireBranch } from './mode';
 /** The first campaign year of the plan. */
 export const FIRST_CAMPAIGN_YEAR = 2025;
 
+/** A default scheme's label for another year: "Thang điểm UBND cấp xã 2025" becomes "… 2026". */
+function yearLabel(label: Label, year: number): Label {
+  return { vi: label.vi.replace(/ 2025$/, ` ${year}`), en: label.en.replace(/ 2025$/, ` ${year}`) };
+}
+
 /** Creates a campaign in preparation with the default schemes and settings; the caller holds the transaction. */
 export function createCampaign(context: ServiceContext, year: number): void {
   const now = context.now();
@@ -23,7 +29,7 @@ export function createCampaign(context: ServiceContext, year: number): void {
     now,
   );
   // Each campaign starts from the 2025 defaults, under its own ids ("entrusted-2026", …).
-  for (const scheme of defaultSchemes2025) insertScheme(context.db, year, { ...scheme, id: scheme.id.replace(/-2025$/, `-${year}`) }, now);
+  for (const scheme of defaultSchemes2025) insertScheme(context.db, year, { ...scheme, id: scheme.id.replace(/-2025$/, `-${year}`), label: yearLabel(scheme.label, year) }, now);
 }
 
 export function getCampaign(context: ServiceContext, year: number): Campaign {

@@ -105,6 +105,8 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'attachments.remove': PREPARERS,
   'ranking.get': EVERYONE,
   'ranking.explain': EVERYONE,
+  'overview.branch': EVERYONE,
+  'overview.office': EVERYONE,
   'demo.load': ADMIN,
   'demo.generate': 'operator',
   'backup.create': ADMIN,

@@ -35,6 +35,7 @@ import { schemeSchema } from '../scoring/scheme-schema';
 import type { Selection } from '../scoring/selection';
 import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
 import type { Review } from '../domain/review';
+import type { BranchOverview, OfficeOverview } from '../domain/overview';
 
 /** A call's input schema and limit; who may make it is in `access.ts` (ACCESS), one table for every call. */
 export interface CallSpec<Input extends z.ZodType, Output> {
@@ -392,6 +393,10 @@ export const contract = {
   'ranking.get': call<Ranking>()(z.strictObject({ campaignYear: year, group: z.enum(['collective', 'individual']) })),
   /** The explanation of ranking rows, fetched when a row is opened (or for `tdcs rank --explain`, a page at a time). */
   'ranking.explain': call<RankingExplanation[]>()(z.strictObject({ dossierIds: z.array(recordId).min(1).max(1000) })),
+  /** The branch's home page: every office's dossiers (expected, received, returned, late, missing) and arrivals by day. */
+  'overview.branch': call<BranchOverview>()(z.strictObject({ campaignYear: year })),
+  /** An office's home page: its dossiers by status and what each still needs. */
+  'overview.office': call<OfficeOverview>()(z.strictObject({ campaignYear: year })),
   'demo.load': call<DemoSummary>()(z.strictObject({})),
   /** A generated dataset of any size (the command line's `generate`, for benchmarks and trials at scale). */
   'demo.generate': call<GeneratedSummary>()(

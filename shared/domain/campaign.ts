@@ -69,6 +69,15 @@ export function defaultDeadline(year: number): string {
   return `${year + 1}-01-10`;
 }
 
+/**
+ * The campaign year still open for dossiers on a given day (ISO date): the year before, until its deadline of
+ * 10 January has passed; then the new year.
+ */
+export function yearInProgress(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today <= defaultDeadline(year - 1) ? year - 1 : year;
+}
+
 /** The scheme that scores a kind in a campaign, if any. */
 export function schemeFor(campaign: Pick<Campaign, 'schemes'>, kind: string): Scheme | undefined {
   return campaign.schemes.find((scheme) => (scheme.kinds as string[]).includes(kind));

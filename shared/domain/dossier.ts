@@ -64,6 +64,8 @@ export interface DossierSummary {
   nomineeKind: NomineeKind;
   unitId: string;
   unitName: string;
+  /** The transaction office the nominee's unit is filed under (null for province-level units and the offices themselves). */
+  officeName: string | null;
   personId: string | null;
   personName: string | null;
   status: DossierStatus;
@@ -77,6 +79,9 @@ export interface DossierSummary {
   selfTotal: Hundredths;
   eligible: boolean;
   complete: boolean;
+  /** At the branch: when its revision arrived from the office, and whether after the deadline (accepted by the council). */
+  receivedAt: string | null;
+  late: boolean;
   updatedAt: string;
 }
 

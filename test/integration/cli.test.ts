@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
 import { DATABASE_FILE } from '../../electron/core';
+import { DEMO_YEAR } from '../support/core';
 import { temporaryDataDir } from '../support/data-dir';
 import { countRows, fakeIo, hasVietnameseDiacritics, withDatabase } from './helpers';
 
@@ -69,14 +70,17 @@ describe('the command line, step by step on one installation', () => {
     expect(demo.code).toBe(0);
     const counts = countRows(data.dir);
     expect(demo.out).toBe(`Loaded ${counts.units} units and ${counts.dossiers} dossiers.`);
+    // The collective ranking: the demo has individuals too.
+    const collectives = (withDatabase(data.dir, (db) => db.prepare('SELECT count(*) AS n FROM dossiers WHERE person_id IS NULL').get()) as { n: number }).n;
+    expect(collectives).toBeLessThan(counts.dossiers);
 
-    const rank = await tdcs([...base, 'rank', '--campaign', '2025', '--json']);
+    const rank = await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR), '--json']);
     expect(rank.code).toBe(0);
     expect(rank.err).toEqual([]);
     const ranking = JSON.parse(rank.out) as RankJson;
-    expect(ranking.campaignYear).toBe(2025);
+    expect(ranking.campaignYear).toBe(DEMO_YEAR);
     expect(ranking.group).toBe('collective');
-    expect(ranking.rows.length).toBe(counts.dossiers);
+    expect(ranking.rows.length).toBe(collectives);
     expect(ranking.rows[0]?.position).toBe(1);
     const stored = new Map(
       (withDatabase(data.dir, (db) => db.prepare('SELECT id, self_total FROM dossiers').all()) as { id: string; self_total: number }[]).map((row) => [row.id, row.self_total]),
@@ -89,9 +93,9 @@ describe('the command line, step by step on one installation', () => {
       expect(row.breakdown).toBeUndefined();
     }
     // One row a line: hundreds of rows stay short.
-    expect(rank.out.split('\n').filter((line) => line.startsWith('    {"position"'))).toHaveLength(counts.dossiers);
+    expect(rank.out.split('\n').filter((line) => line.startsWith('    {"position"'))).toHaveLength(collectives);
 
-    const explained = await tdcs([...base, 'rank', '--campaign', '2025', '--explain']);
+    const explained = await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR), '--explain']);
     expect(explained.code).toBe(0);
     const withBreakdowns = JSON.parse(explained.out) as RankJson;
     expect(withBreakdowns.rows.map((row) => row.dossierId)).toEqual(ranking.rows.map((row) => row.dossierId));
@@ -105,15 +109,27 @@ describe('the command line, step by step on one installation', () => {
   });
 
   it('rank without --json prints one line per dossier under a header', async () => {
-    const rank = await tdcs([...base, 'rank', '--campaign', '2025']);
+    const rank = await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR)]);
     expect(rank.code).toBe(0);
     const lines = rank.out.split('\n');
-    expect(lines[0]).toBe('Ranking 2025 — collective');
-    expect(lines).toHaveLength(countRows(data.dir).dossiers + 1);
+    expect(lines[0]).toBe(`Ranking ${DEMO_YEAR} — Collectives`);
+    const collectives = (withDatabase(data.dir, (db) => db.prepare('SELECT count(*) AS n FROM dossiers WHERE person_id IS NULL').get()) as { n: number }).n;
+    expect(lines).toHaveLength(collectives + 1);
     expect(lines[1]).toMatch(/^\s+1\.\s+\d+\.\d{2}\s+\S/);
-    const json = JSON.parse((await tdcs([...base, 'rank', '--campaign', '2025', '--json'])).out) as RankJson;
+    const json = JSON.parse((await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR), '--json'])).out) as RankJson;
     const first = json.rows[0];
     expect(lines[1]).toContain(`${first?.totalHundredths === undefined ? '?' : (first.totalHundredths / 100).toFixed(2)}  ${first?.unitName ?? '?'}`);
+  });
+
+  it('rank --lang vi prints the group in Vietnamese and totals with a decimal comma', async () => {
+    const rank = await tdcs(['--data-dir', data.dir, '--lang', 'vi', 'rank', '--campaign', String(DEMO_YEAR)]);
+    expect(rank.code).toBe(0);
+    const lines = rank.out.split('\n');
+    expect(lines[0]).toBe(`Xếp hạng năm ${DEMO_YEAR} — Tập thể`);
+    expect(lines[1]).toMatch(/^\s+1\.\s+\d+,\d{2}\s+\S/);
+    expect(rank.out).not.toMatch(/\d\.\d{2}\s/);
+    const individual = await tdcs(['--data-dir', data.dir, '--lang', 'vi', 'rank', '--campaign', String(DEMO_YEAR), '--group', 'individual']);
+    expect(individual.out.split('\n')[0]).toBe(`Xếp hạng năm ${DEMO_YEAR} — Cá nhân`);
   });
 
   it('backup --to writes a copy that opens with the same dossiers; a second time it refuses', async () => {

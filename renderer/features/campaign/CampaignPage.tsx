@@ -82,7 +82,7 @@ function DeadlineField() {
   const error = wrongFormat && fieldState.error ? { ...fieldState.error, message: keyedMessage('campaign.dateFormat') } : fieldState.error;
   const day = longDate(value, i18n.language);
   return (
-    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
+    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={error ? undefined : day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
       <input
         id="campaign-deadline"
         ref={ref}

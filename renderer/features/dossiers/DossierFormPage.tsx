@@ -130,7 +130,7 @@ function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange
 }
 
 function NewDossier({ campaign }: { campaign: Campaign }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const go = useRouter((state) => state.go);
   const replaceRoute = useRouter((state) => state.replace);
   const loadDossiers = useDossiers((state) => state.loadDossiers);

@@ -156,7 +156,8 @@ export function DossierListPage() {
       header: t('dossierList.unit'),
       width: 'minmax(10rem, 2fr)',
       minRem: 10,
-      cell: (dossier) => (dossier.personId ? dossier.unitName : <span className="muted">{t('app.none')}</span>),
+      // An individual belongs to a unit; a collective to the transaction office it is filed under (or to the province).
+      cell: (dossier) => (dossier.personId ? dossier.unitName : (dossier.officeName ?? <span className="muted">{t('dossierList.provinceLevel')}</span>)),
     },
     { id: 'updated', header: t('dossiers.updated'), width: '9.5rem', minRem: 9.5, cell: (dossier) => formatDateTime(dossier.updatedAt, i18n.language) },
   ];

@@ -76,6 +76,8 @@ export const en = {
       total: 'Total',
       position: 'No.',
       group: 'Group',
+      bonus: 'Bonus',
+      council: 'Council’s score (no breakdown by criterion)',
       empty: 'No dossier to show yet.',
     },
     criteria: {
@@ -97,6 +99,10 @@ export const en = {
       deadline: 'Deadline',
       empty: 'No dossier has arrived yet.',
     },
+  },
+  rankingPreview: {
+    title: 'Ranking preview',
+    intro: 'This office’s {{year}} dossiers ranked with the branch’s rules, to see where they stand. It is not the official ranking: only the branch ranks officially and proposes awards.',
   },
   print: {
     button: 'Print',
@@ -181,6 +187,8 @@ export const vi: typeof en = {
       total: 'Tổng điểm',
       position: 'Hạng',
       group: 'Nhóm',
+      bonus: 'Điểm thưởng',
+      council: 'Điểm của Hội đồng (không chia theo tiêu chí)',
       empty: 'Chưa có hồ sơ nào để hiển thị.',
     },
     criteria: {
@@ -202,6 +210,10 @@ export const vi: typeof en = {
       deadline: 'Hạn nộp',
       empty: 'Chưa nhận hồ sơ nào.',
     },
+  },
+  rankingPreview: {
+    title: 'Xếp hạng thử',
+    intro: 'Các hồ sơ năm {{year}} của phòng giao dịch được xếp theo quy tắc của Chi nhánh, để biết hồ sơ đang đứng ở đâu. Đây không phải bảng xếp hạng chính thức: chỉ Chi nhánh xếp hạng chính thức và đề xuất khen thưởng.',
   },
   print: {
     button: 'In',
