@@ -232,6 +232,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
         acceptLate: argv.includes('--accept-late'),
         fingerprintConfirmed: argv.includes('--fingerprint-confirmed'),
         acceptReplacement: argv.includes('--accept-new-installation'),
+        keepOwnName: argv.includes('--keep-own-name'),
       };
       const response = dryRun
         ? await core.call({ call: 'exchange.dryRun', input: { source }, session: null }, true)
@@ -249,6 +250,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
           [
             t(dryRun ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
+            ...(plan.officeName ? [t('officeName.cli', plan.officeName)] : []),
             ...plan.items
               .filter((item) => item.category !== 'unchanged')
               .flatMap((item) => [

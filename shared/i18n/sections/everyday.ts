@@ -104,6 +104,13 @@ export const en = {
     title: 'Ranking preview',
     intro: 'This office’s {{year}} dossiers ranked with the branch’s rules, to see where they stand. It is not the official ranking: only the branch ranks officially and proposes awards.',
   },
+  officeName: {
+    title: 'This office’s name',
+    explain: 'The name typed when this computer was set up differs from the branch’s name for this office. Files and lists use one name: choose which.',
+    branch: 'Use the branch’s name: “{{name}}”',
+    typed: 'Keep the name typed at set-up: “{{name}}”',
+    cli: 'Office name: typed at set-up “{{typed}}”, the branch’s “{{branch}}” (the branch’s is used; --keep-own-name keeps yours).',
+  },
   print: {
     button: 'Print',
     page: 'Page',
@@ -214,6 +221,13 @@ export const vi: typeof en = {
   rankingPreview: {
     title: 'Xếp hạng thử',
     intro: 'Các hồ sơ năm {{year}} của phòng giao dịch được xếp theo quy tắc của Chi nhánh, để biết hồ sơ đang đứng ở đâu. Đây không phải bảng xếp hạng chính thức: chỉ Chi nhánh xếp hạng chính thức và đề xuất khen thưởng.',
+  },
+  officeName: {
+    title: 'Tên phòng giao dịch',
+    explain: 'Tên nhập khi cài đặt máy này khác với tên Chi nhánh đặt cho phòng giao dịch. Tệp trao đổi và danh sách dùng một tên: hãy chọn tên nào.',
+    branch: 'Dùng tên của Chi nhánh: “{{name}}”',
+    typed: 'Giữ tên đã nhập khi cài đặt: “{{name}}”',
+    cli: 'Tên phòng giao dịch: nhập khi cài đặt “{{typed}}”, Chi nhánh đặt “{{branch}}” (dùng tên của Chi nhánh; --keep-own-name để giữ tên của bạn).',
   },
   print: {
     button: 'In',
