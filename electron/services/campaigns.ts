@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/contract/errors';
-import { campaignSettingsSchema, defaultDeadline, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
+import { campaignSettingsSchema, defaultDeadline, quotasAbovePlan, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
 import { leafCriteria } from '../../shared/scoring/leaves';
 import type { Label } from '../../shared/scoring/types';
 import { defaultSchemes2025 } from '../../shared/scoring/schemes';
@@ -71,6 +71,11 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
     }
     const changesOtherThanStatus = update.deadline !== undefined || update.quotaCollectives !== undefined || update.quotaIndividuals !== undefined || update.settings !== undefined;
     if (campaign.status === 'closed' && changesOtherThanStatus) throw new AppError('campaign.locked', { year: campaign.year });
+    // A quota above the plan's is the council's deliberate choice: it says why, and the log keeps it.
+    const above = quotasAbovePlan(campaign, update);
+    if (above.length > 0 && !update.reason) {
+      throw new AppError('campaign.quotaReasonRequired', {}, [{ path: 'reason', key: 'quotaPlan.required', params: {} }]);
+    }
     const settings = update.settings ?? campaign.settings;
     const known = new Set(campaign.schemes.flatMap((scheme) => leafCriteria(scheme).map((criterion) => criterion.id)));
     const unknown = settings.tieBreaks.flatMap((tieBreak, index) => (tieBreak.type === 'criterion' && !known.has(tieBreak.criterionId) ? [{ index, id: tieBreak.criterionId }] : []));
@@ -90,7 +95,7 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
       settings,
     };
     updateCampaignRow(context.db, after);
-    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
+    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after), ...(update.reason ? { note: update.reason } : {}) });
     return getCampaign(context, campaign.year);
   });
 }

@@ -60,9 +60,22 @@ export const campaignUpdateSchema = z.strictObject({
   quotaCollectives: z.number().int().min(0).max(100).optional(),
   quotaIndividuals: z.number().int().min(0).max(1000).optional(),
   settings: campaignSettingsSchema.optional(),
+  /** Why the quotas depart from the plan (required when a quota is raised above it; kept in the activity log). */
+  reason: z.string().trim().min(5).max(2000).optional(),
 });
 
 export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
+
+/** The plan's quota: the council proposes no more than 5 collectives and 10 individuals a year. */
+export const PLAN_QUOTAS = { quotaCollectives: 5, quotaIndividuals: 10 } as const;
+
+/** The quotas an update sets above the plan's (and that differ from what is stored): each needs the council's reason. */
+export function quotasAbovePlan(stored: Pick<Campaign, 'quotaCollectives' | 'quotaIndividuals'>, update: Partial<Pick<Campaign, 'quotaCollectives' | 'quotaIndividuals'>>): (keyof typeof PLAN_QUOTAS)[] {
+  return (Object.keys(PLAN_QUOTAS) as (keyof typeof PLAN_QUOTAS)[]).filter((key) => {
+    const value = update[key];
+    return value !== undefined && value !== stored[key] && value > PLAN_QUOTAS[key];
+  });
+}
 
 /** The deadline the plan sets for a campaign year: 10 January of the following year. */
 export function defaultDeadline(year: number): string {

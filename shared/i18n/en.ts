@@ -301,6 +301,7 @@ export const en = {
     },
     campaign: {
       notFound: 'There is no campaign for {{year}}.',
+      quotaReasonRequired: 'A quota above the plan’s needs the council’s reason: write it before saving.',
       locked: 'The {{year}} campaign is closed; its dossiers can no longer be changed.',
       badTransition: 'A campaign cannot go from “{{from}}” to “{{to}}”.',
       exists: 'The {{year}} campaign already exists.',

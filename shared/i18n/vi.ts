@@ -301,6 +301,7 @@ export const vi: Messages = {
       notDone: 'Bản cài đặt này chưa được thiết lập.',
     },
     campaign: {
+      quotaReasonRequired: 'Chỉ tiêu cao hơn kế hoạch cần ghi lý do của Hội đồng trước khi lưu.',
       notFound: 'Không có đợt thi đua năm {{year}}.',
       locked: 'Đợt thi đua năm {{year}} đã kết thúc; không thể sửa hồ sơ.',
       badTransition: 'Không thể chuyển đợt thi đua từ “{{from}}” sang “{{to}}”.',

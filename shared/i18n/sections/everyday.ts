@@ -111,6 +111,12 @@ export const en = {
     typed: 'Keep the name typed at set-up: “{{name}}”',
     cli: 'Office name: typed at set-up “{{typed}}”, the branch’s “{{branch}}” (the branch’s is used; --keep-own-name keeps yours).',
   },
+  quotaPlan: {
+    above: 'The plan proposes at most {{plan}} a year; {{value}} departs from it.',
+    reason: 'Why the council departs from the plan',
+    reasonHint: 'Required while a quota is above the plan’s; kept in the activity log with the change.',
+    required: 'Write the council’s reason (at least 5 characters).',
+  },
   print: {
     button: 'Print',
     page: 'Page',
@@ -228,6 +234,12 @@ export const vi: typeof en = {
     branch: 'Dùng tên của Chi nhánh: “{{name}}”',
     typed: 'Giữ tên đã nhập khi cài đặt: “{{name}}”',
     cli: 'Tên phòng giao dịch: nhập khi cài đặt “{{typed}}”, Chi nhánh đặt “{{branch}}” (dùng tên của Chi nhánh; --keep-own-name để giữ tên của bạn).',
+  },
+  quotaPlan: {
+    above: 'Kế hoạch đề nghị tối đa {{plan}} mỗi năm; {{value}} là khác với kế hoạch.',
+    reason: 'Lý do Hội đồng đặt khác kế hoạch',
+    reasonHint: 'Bắt buộc khi chỉ tiêu cao hơn kế hoạch; được ghi vào nhật ký thao tác cùng thay đổi.',
+    required: 'Hãy ghi lý do của Hội đồng (tối thiểu 5 ký tự).',
   },
   print: {
     button: 'In',
