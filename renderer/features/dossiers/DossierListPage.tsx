@@ -6,6 +6,7 @@ import { foldForSearch } from '../../../shared/domain/text';
 import { useRouter } from '../../app/router';
 import { sortByName, vietnameseCollator } from '../../../shared/domain/collation';
 import { ErrorBanner } from '../../components/errors';
+import { PrintButton } from '../../components/PrintButton';
 import { formatDateTime, usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { DeadlineBanner } from './DeadlineBanner';
@@ -170,9 +171,12 @@ export function DossierListPage() {
           <h1>{t('dossiers.title')}</h1>
           <p className="muted">{t('dossiers.intro', { year })}</p>
         </div>
-        <button type="button" onClick={() => go({ page: 'newDossier' })} data-testid="new-dossier">
-          {t('dossiers.new')}
-        </button>
+        <div className="header-actions">
+          <PrintButton />
+          <button type="button" onClick={() => go({ page: 'newDossier' })} data-testid="new-dossier">
+            {t('dossiers.new')}
+          </button>
+        </div>
       </header>
       <div className="toolbar filters" role="search" aria-label={t('dossierList.filters')}>
         <div className="search-row">

@@ -10,6 +10,7 @@ import { useCall } from '../../app/use-call';
 import { ArrivalsChart } from '../../components/charts/ArrivalsChart';
 import { RankingChart } from '../../components/charts/RankingChart';
 import { ErrorBanner } from '../../components/errors';
+import { PrintButton } from '../../components/PrintButton';
 import { formatDateTime } from '../../components/format';
 import { useToday } from '../../components/use-today';
 import { useCampaignYear } from '../campaign/campaign-year';
@@ -43,7 +44,7 @@ function OfficeRow({ office }: { office: OfficeProgress }) {
         <td className="number" data-column="late">{office.late > 0 ? <span className="pill pill-warn">{office.late}</span> : 0}</td>
         <td className="number" data-column="missing">
           {office.missing.length > 0 ? (
-            <button type="button" className="link" aria-expanded={open} aria-controls={missingId} onClick={() => setOpen((value) => !value)}>
+            <button type="button" className="link print-keep" aria-expanded={open} aria-controls={missingId} onClick={() => setOpen((value) => !value)}>
               {office.missing.length} <span className="no-print">· {open ? t('overview.offices.hideMissing') : t('overview.offices.showMissing')}</span>
             </button>
           ) : (
@@ -233,6 +234,7 @@ export function OverviewPage() {
           <h1>{branch ? t('overview.branchTitle', { year }) : t('overview.officeTitle', { year })}</h1>
           <p className="muted">{branch ? t('overview.branchIntro') : t('overview.officeIntro')}</p>
         </div>
+        <PrintButton />
       </header>
       <ErrorBanner error={branchError ?? officeError} />
       {!overview && !(branchError ?? officeError) ? <p className="muted">{t('app.loading')}</p> : null}
