@@ -43,6 +43,7 @@ import { schemeSchema } from '../scoring/scheme-schema';
 import type { BallotResult, Outcome, Selection } from '../scoring/selection';
 import type { GateFailure, Hundredths, Scheme, ScoreResult, TieBreak } from '../scoring/types';
 import type { Review } from '../domain/review';
+import type { BranchOverview, OfficeOverview } from '../domain/overview';
 
 /** A call's input schema and limit; who may make it is in `access.ts` (ACCESS), one table for every call. */
 export interface CallSpec<Input extends z.ZodType, Output> {
@@ -538,6 +539,10 @@ export const contract = {
     }),
   ),
   'decisions.withdraw': call<CouncilDecision>()(z.strictObject({ id: z.string().uuid(), reason: z.string().trim().min(5).max(2000) })),
+  /** The branch's home page: every office's dossiers (expected, received, returned, late, missing) and arrivals by day. */
+  'overview.branch': call<BranchOverview>()(z.strictObject({ campaignYear: year })),
+  /** An office's home page: its dossiers by status and what each still needs. */
+  'overview.office': call<OfficeOverview>()(z.strictObject({ campaignYear: year })),
   'demo.load': call<DemoSummary>()(z.strictObject({})),
   /** A generated dataset of any size (the command line's `generate`, for benchmarks and trials at scale). */
   'demo.generate': call<GeneratedSummary>()(

@@ -14,6 +14,7 @@ import { en as unsavedChangesSection } from './sections/unsaved-changes';
 import { en as rankingScaleSection } from './sections/ranking-scale';
 import { en as trustSection } from './sections/trust';
 import { en as decidesSection } from './sections/decides';
+import { en as everydaySection } from './sections/everyday';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -34,6 +35,8 @@ export const en = {
     points: '{{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
     number: '{{value, number}}',
     browserMode: 'Browser mode',
+    mainContent: 'Page content',
+    skipToContent: 'Skip to the page content',
   },
   language: {
     label: 'Language',
@@ -160,7 +163,7 @@ export const en = {
     indicators: 'Indicators',
     indicatorsHint: 'Figures for the campaign year. Decimals with a comma or a point; leave empty what you do not know yet.',
     selfScores: 'Self-assessment',
-    selfScoresHint: 'Points you give your unit on the criteria scored by judgement, with a short justification.',
+    selfScoresHint: 'Self-assessed points on the criteria scored by judgement, with a short justification.',
     points: 'Points (0–{{max, number}})',
     justification: 'Justification',
     report: 'Achievement report',
@@ -265,6 +268,7 @@ export const en = {
   rankingScale: rankingScaleSection,
   trust: trustSection,
   decides: decidesSection,
+  ...everydaySection,
   errors: {
     call: {
       unknown: 'The application does not know the request “{{call}}”.',
@@ -301,6 +305,7 @@ export const en = {
     },
     campaign: {
       notFound: 'There is no campaign for {{year}}.',
+      quotaReasonRequired: 'A quota above the plan’s needs the council’s reason: write it before saving.',
       locked: 'The {{year}} campaign is closed; its dossiers can no longer be changed.',
       badTransition: 'A campaign cannot go from “{{from}}” to “{{to}}”.',
       exists: 'The {{year}} campaign already exists.',
@@ -453,13 +458,14 @@ export const en = {
     required: 'Required.',
     wrongType: 'Wrong kind of value (expected {{expected}}).',
     notANumber: 'Not a number.',
+    ambiguousNumber: 'This can be read as two different numbers: choose one below.',
     tooLong: 'At most {{maximum}} characters.',
     tooShort: 'At least {{minimum}} characters.',
     tooMany: 'At most {{maximum}} items.',
     tooFew: 'At least {{minimum}} items.',
-    tooLarge: 'At most {{maximum}}.',
-    tooSmall: 'At least {{minimum}}.',
-    step: 'Use steps of {{step}}.',
+    tooLarge: 'At most {{maximum, number(useGrouping: false)}}.',
+    tooSmall: 'At least {{minimum, number(useGrouping: false)}}.',
+    step: 'Use steps of {{step, number(useGrouping: false)}}.',
     wholeNumber: 'A whole number.',
     decimals: 'At most {{decimals}} decimal places.',
     percent: 'A percentage between 0 and 100.',

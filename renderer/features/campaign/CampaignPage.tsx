@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { FormProvider, useController, useForm, useFormContext, type Resolver } from 'react-hook-form';
+import { FormProvider, useController, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { decodeIssueMessage, keyedErrorMap, keyedMessage } from '../../../shared/contract/validation';
-import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type Campaign, type CampaignStatus } from '../../../shared/domain/campaign';
+import { ALLOCATION_WEIGHTS, PLAN_QUOTAS, quotasAbovePlan, type Campaign, type CampaignStatus } from '../../../shared/domain/campaign';
 import { AGGREGATION_METHODS, TRIM_FROM_REVIEWERS } from '../../../shared/scoring/aggregation';
 import { ALLOCATION_METHODS } from '../../../shared/scoring/allocation';
 import { call } from '../../app/api';
@@ -13,7 +13,7 @@ import { useCall } from '../../app/use-call';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner, errorShape } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { formatDate, formValuesOf, longDate, parseDate, type CampaignFormValues } from './campaign-form';
+import { campaignFormSchema, formatDate, formValuesOf, longDate, parseDate, type CampaignFormValues } from './campaign-form';
 import { TieBreakEditor } from './TieBreakEditor';
 import './campaign.css';
 import { useCampaignYear } from './campaign-year';
@@ -83,7 +83,7 @@ function DeadlineField() {
   const error = wrongFormat && fieldState.error ? { ...fieldState.error, message: keyedMessage('campaign.dateFormat') } : fieldState.error;
   const day = longDate(value, i18n.language);
   return (
-    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
+    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={error ? undefined : day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
       <input
         id="campaign-deadline"
         ref={ref}
@@ -143,16 +143,29 @@ function RadioGroup<Value extends string>({
   );
 }
 
+/** Under a quota: the plan's number when the quota departs from it. */
+function PlanWarning({ value, plan, testId }: { value: number; plan: number; testId: string }) {
+  const { t } = useTranslation();
+  if (!(value > plan)) return null;
+  return (
+    <span className="plan-warning" role="status" data-testid={testId}>
+      ⚠ {t('quotaPlan.above', { plan, value })}
+    </span>
+  );
+}
+
 /** Status, deadline, quotas and rules of one campaign; a status change keeps unsaved edits of the rest in the form. */
 function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: (campaign: Campaign, statusChanged: boolean) => void }) {
   const { t } = useTranslation();
   const readOnly = campaign.status === 'closed';
-  const resolver = useMemo(() => zodResolver(campaignUpdateSchema, { error: keyedErrorMap }) as unknown as Resolver<CampaignFormValues>, []);
+  const resolver = useMemo(() => zodResolver(campaignFormSchema(campaign), { error: keyedErrorMap }) as unknown as Resolver<CampaignFormValues>, [campaign]);
   const form = useForm<CampaignFormValues>({ resolver, defaultValues: formValuesOf(campaign), mode: 'onChange' });
   const { register, handleSubmit, formState, reset, setError } = form;
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const errors = formState.errors;
+  const [quotaCollectives, quotaIndividuals] = useWatch({ control: form.control, name: ['quotaCollectives', 'quotaIndividuals'] });
+  const quotas = { quotaCollectives, quotaIndividuals };
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
@@ -164,6 +177,7 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
         quotaCollectives: values.quotaCollectives,
         quotaIndividuals: values.quotaIndividuals,
         settings: values.settings,
+        ...(values.reason.trim() ? { reason: values.reason.trim() } : {}),
       });
       reset(formValuesOf(updated));
       setSaved(true);
@@ -189,13 +203,18 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
             <h2 id="campaign-timetable-heading">{t('campaign.timetable')}</h2>
             <div className="grid-3">
               <DeadlineField />
-              <Field id="campaign-quota-collectives" label={t('campaign.quotaCollectives')} error={errors.quotaCollectives}>
+              <Field id="campaign-quota-collectives" label={t('campaign.quotaCollectives')} hint={<PlanWarning value={quotas.quotaCollectives} plan={PLAN_QUOTAS.quotaCollectives} testId="quota-collectives-warning" />} error={errors.quotaCollectives}>
                 <input id="campaign-quota-collectives" type="number" inputMode="numeric" min={0} max={100} {...register('quotaCollectives', { valueAsNumber: true })} />
               </Field>
-              <Field id="campaign-quota-individuals" label={t('campaign.quotaIndividuals')} error={errors.quotaIndividuals}>
+              <Field id="campaign-quota-individuals" label={t('campaign.quotaIndividuals')} hint={<PlanWarning value={quotas.quotaIndividuals} plan={PLAN_QUOTAS.quotaIndividuals} testId="quota-individuals-warning" />} error={errors.quotaIndividuals}>
                 <input id="campaign-quota-individuals" type="number" inputMode="numeric" min={0} max={1000} {...register('quotaIndividuals', { valueAsNumber: true })} />
               </Field>
             </div>
+            {quotasAbovePlan(campaign, quotas).length > 0 ? (
+              <Field id="campaign-quota-reason" label={t('quotaPlan.reason')} hint={t('quotaPlan.reasonHint')} error={errors.reason}>
+                <textarea id="campaign-quota-reason" rows={2} {...register('reason')} data-testid="campaign-quota-reason" />
+              </Field>
+            ) : null}
           </section>
 
           <section className="card" aria-labelledby="campaign-ranking-heading">

@@ -4,6 +4,7 @@ import type { RankingRow } from '../../../shared/contract/calls';
 import type { NomineeGroup } from '../../../shared/domain/kinds';
 import type { Criterion, Label, Scheme, TieBreak } from '../../../shared/scoring/types';
 import { useRouter } from '../../app/router';
+import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
@@ -140,9 +141,11 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
   const schemes = useMemo(() => campaign?.schemes ?? [], [campaign]);
   const chainText = useChainText(ranking?.tieBreaks ?? [], schemes);
 
-  const quota = group === 'collective' ? campaign?.quotaCollectives : campaign?.quotaIndividuals;
-  const selected = useMemo(() => new Set(ranking?.selection.selected ?? []), [ranking]);
-  const cutoffTie = useMemo(() => new Set(ranking?.selection.cutoffTie ?? []), [ranking]);
+  // At an office this is a preview of its own dossiers with the branch's rules: only the branch ranks officially and proposes.
+  const office = useSession((state) => state.status?.mode === 'office');
+  const quota = office ? undefined : group === 'collective' ? campaign?.quotaCollectives : campaign?.quotaIndividuals;
+  const selected = useMemo(() => new Set(office ? [] : (ranking?.selection.selected ?? [])), [ranking, office]);
+  const cutoffTie = useMemo(() => new Set(office ? [] : (ranking?.selection.cutoffTie ?? [])), [ranking, office]);
   const lines = useMemo((): Line[] => {
     if (!ranking) return [];
     let last = -1;
@@ -274,8 +277,8 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>{t('ranking.title')}</h1>
-          <p className="muted">{t('ranking.intro', { year })}</p>
+          <h1>{office ? t('rankingPreview.title') : t('ranking.title')}</h1>
+          <p className="muted" data-testid="ranking-intro">{office ? t('rankingPreview.intro', { year }) : t('ranking.intro', { year })}</p>
         </div>
         <label className="inline-field">
           <span>{t('ranking.group')}</span>
@@ -299,8 +302,8 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
         </p>
       ) : null}
       <ErrorBanner error={failure} />
-      {ranking ? <RoundFacts ranking={ranking} /> : null}
-      {ranking?.approval ? (
+      {ranking && !office ? <RoundFacts ranking={ranking} /> : null}
+      {!office && ranking?.approval ? (
         ranking.selection.ties.map((tie) => (
           <TieDecision
             key={tie.subject}
@@ -312,7 +315,7 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
             onChange={reload}
           />
         ))
-      ) : ranking && ranking.selection.cutoffTie.length > 0 ? (
+      ) : ranking && cutoffTie.size > 0 ? (
         <div className="banner banner-warn" role="alert" data-testid="cutoff-tie-banner">
           {tiedNames.length > BANNER_NAMES
             ? t('rankingScale.tieBannerMany', { names: tiedNames.slice(0, BANNER_NAMES).join(', '), more: tiedNames.length - BANNER_NAMES, count: ranking.selection.openPlaces })
