@@ -5,11 +5,10 @@ import { forTerminal } from '../shared/domain/text';
 import { INSTALLATION_MODES, LANGUAGES, type InstallationMode, type Language } from '../shared/domain/kinds';
 import { describeError, describeProblem, languageForLocale, type Translate } from '../shared/i18n';
 import { translator } from '../shared/i18n/translator';
-import { formatHundredths } from '../shared/scoring/decimal';
 import { ROLES, type Account, type Role } from '../shared/domain/account';
 import { auditActionLabel, auditCsv } from '../shared/domain/audit-csv';
 import type { AuditEntry } from '../shared/domain/audit';
-import { formatBytes, formatDateTime } from '../shared/i18n/format';
+import { formatBytes, formatDateTime, formatPoints } from '../shared/i18n/format';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOCUMENT_FORMATS } from '../shared/documents/model';
@@ -153,8 +152,8 @@ function nomineeName(row: Pick<RankingRow, 'personName' | 'unitName'>): string {
  * sheets counted, and who was left out and why), its ballot and its outcome; then the cut-off, every tie with the
  * council's decision or the open decision it waits for, the seats of round 2, and what stayed out of the ranking.
  */
-function rankingText(ranking: Ranking, explained: Map<string, RankingExplanation>, t: Translate): string {
-  const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: ranking.group })];
+function rankingText(ranking: Ranking, explained: Map<string, RankingExplanation>, t: Translate, language: Language): string {
+  const lines = [t('cli.rankHeader', { year: ranking.campaignYear, group: t(`ranking.${ranking.group}`) })];
   const status = ranking.status === 'locked' ? t('decides.cli.lockedBy', { at: ranking.lockedAt ?? '', name: forTerminal(ranking.lockedBy ?? '') }) : t('decides.cli.open');
   lines.push(t('decides.cli.round', { round: ranking.round, status }), t('decides.cli.officialTotal', { total: t(`decides.cli.totals.${ranking.officialTotal}`) }));
   for (const row of ranking.rows) {
@@ -168,7 +167,7 @@ function rankingText(ranking: Ranking, explained: Map<string, RankingExplanation
       ...left,
       row.ballot ? t('decides.cli.votes', { for: row.ballot.votesFor, voters: row.ballot.voters }) : '',
     ].filter(Boolean);
-    lines.push(`${String(row.position).padStart(4)}. ${formatHundredths(row.total).padStart(6)}  ${nomineeName(row)}${marks.length > 0 ? `  (${marks.join('; ')})` : ''}`);
+    lines.push(`${String(row.position).padStart(4)}. ${formatPoints(row.total, language).padStart(8)}  ${nomineeName(row)}${marks.length > 0 ? `  (${marks.join('; ')})` : ''}`);
   }
   lines.push('', t('decides.cli.cutoff', { quota: ranking.selection.quota, proposed: ranking.selection.selected.length }));
   const nameOf = new Map(ranking.rows.map((row) => [row.dossierId, nomineeName(row)]));
@@ -262,7 +261,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
       const explain = argv.includes('--explain');
       if (argv.includes('--json') || explain) io.stdout(rankingJson(ranking, explain ? await explanations(core, t, ranking) : null));
       // The members left out of a council's total are named: only those rows are explained.
-      else io.stdout(rankingText(ranking, await explanations(core, t, ranking, (row) => row.reviewers > row.counted), t));
+      else io.stdout(rankingText(ranking, await explanations(core, t, ranking, (row) => row.reviewers > row.counted), t, language));
       return;
     }
     case 'documents':
@@ -304,6 +303,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
         acceptLate: argv.includes('--accept-late'),
         fingerprintConfirmed: argv.includes('--fingerprint-confirmed'),
         acceptReplacement: argv.includes('--accept-new-installation'),
+        keepOwnName: argv.includes('--keep-own-name'),
       };
       const response = dryRun
         ? await core.call({ call: 'exchange.dryRun', input: { source }, session: null }, true)
@@ -321,6 +321,7 @@ async function run(core: Core, command: string, argv: string[], io: CliIo, t: Tr
           [
             t(dryRun ? 'cli.dryRunHeader' : 'cli.importHeader', { kind: t(`exchange.kinds.${plan.kind}`), organisation: plan.sender.organisation, fingerprint: plan.sender.fingerprint, sequence: plan.sequence }),
             t('cli.importCounts', { ...counts }),
+            ...(plan.officeName ? [t('officeName.cli', plan.officeName)] : []),
             ...plan.items
               .filter((item) => item.category !== 'unchanged')
               .flatMap((item) => [

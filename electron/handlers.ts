@@ -12,6 +12,7 @@ import { listReviews, removeReview, saveReview } from './services/reviews';
 import { getScheme, listSchemes, rescoreDossiers, saveScheme } from './services/schemes';
 import type { ServiceContext } from './services/context';
 import { loadDemo } from './services/demo';
+import { branchOverview, officeOverview } from './services/overview';
 import { generateDataset } from './services/generator';
 import { addAttachment, readAttachment, removeAttachment } from './services/attachments';
 import { reportFromWord } from './services/word-report';
@@ -161,6 +162,8 @@ export function createHandlers(context: ServiceContext, { sessions, exportJobs, 
     'rounds.reopen': (input) => reopenRound(context, input),
     'decisions.record': (input) => recordDecision(context, input),
     'decisions.withdraw': (input) => withdrawCouncilDecision(context, input),
+    'overview.branch': (input) => branchOverview(context, input.campaignYear),
+    'overview.office': (input) => officeOverview(context, input.campaignYear),
     'demo.load': () => loadDemo(context),
     'demo.generate': (input) => generateDataset(context, { collectives: input.dossiers, individuals: input.individuals, seed: input.seed, attachmentBytes: input.attachmentKb * 1024 }),
     'backup.create': (input) => createBackup(context, 'manual', input.to),

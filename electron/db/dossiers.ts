@@ -10,6 +10,9 @@ interface DossierRow {
   nominee_kind: NomineeKind;
   unit_id: string;
   unit_name: string;
+  office_name: string | null;
+  received_at: string | null;
+  late: number;
   person_id: string | null;
   person_name: string | null;
   exported_revision: number | null;
@@ -51,6 +54,7 @@ function summaryFromRow(row: DossierRow): DossierSummary {
     nomineeKind: row.nominee_kind,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    officeName: row.office_name,
     personId: row.person_id,
     personName: row.person_name,
     status: row.status,
@@ -62,16 +66,18 @@ function summaryFromRow(row: DossierRow): DossierSummary {
     selfTotal: row.self_total,
     eligible: row.eligible === 1,
     complete: row.complete === 1,
+    receivedAt: row.received_at,
+    late: row.late === 1,
     updatedAt: row.updated_at,
   };
 }
 
-const SUMMARY_COLUMNS = `d.id, d.campaign_year, d.nominee_kind, d.unit_id, u.name AS unit_name, d.person_id, p.full_name AS person_name,
+const SUMMARY_COLUMNS = `d.id, d.campaign_year, d.nominee_kind, d.unit_id, u.name AS unit_name, o.name AS office_name, d.person_id, p.full_name AS person_name,
   d.scheme_id, d.scheme_version, d.revision, d.status, d.exported_revision, d.return_reason, d.self_total, d.eligible, d.complete,
-  d.created_at, d.updated_at`;
+  d.received_at, d.late, d.created_at, d.updated_at`;
 
-/** Dossiers with their unit and, for individuals, their person. */
-const FROM_DOSSIERS = 'FROM dossiers d JOIN units u ON u.id = d.unit_id LEFT JOIN people p ON p.id = d.person_id';
+/** Dossiers with their unit (and the office it is filed under) and, for individuals, their person. */
+const FROM_DOSSIERS = 'FROM dossiers d JOIN units u ON u.id = d.unit_id LEFT JOIN units o ON o.id = u.parent_office_id LEFT JOIN people p ON p.id = d.person_id';
 
 /** A whole dossier: its content, and the person's gender that the priority for women reads. */
 const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, d.content, p.gender AS person_gender`;

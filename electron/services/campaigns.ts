@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract/errors';
-import { campaignSettingsSchema, defaultDeadline, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
+import { campaignSettingsSchema, defaultDeadline, quotasAbovePlan, type Campaign, type CampaignStatus, type CampaignUpdate } from '../../shared/domain/campaign';
 import { leafCriteria } from '../../shared/scoring/leaves';
+import type { Label } from '../../shared/scoring/types';
 import { defaultSchemes2025 } from '../../shared/scoring/schemes';
 import type { CampaignSummary } from '../../shared/contract/calls';
 import { campaignYears, dossierCountsByCampaign, findCampaign, insertCampaign, insertScheme, updateCampaignRow } from '../db/campaigns';
@@ -14,6 +15,11 @@ import { requireBranch } from './mode';
 /** The first campaign year of the plan. */
 export const FIRST_CAMPAIGN_YEAR = 2025;
 
+/** A default scheme's label for another year: "Thang điểm UBND cấp xã 2025" becomes "… 2026". */
+function yearLabel(label: Label, year: number): Label {
+  return { vi: label.vi.replace(/ 2025$/, ` ${year}`), en: label.en.replace(/ 2025$/, ` ${year}`) };
+}
+
 /** Creates a campaign in preparation with the default schemes and settings; the caller holds the transaction. */
 export function createCampaign(context: ServiceContext, year: number): void {
   const now = context.now();
@@ -23,7 +29,7 @@ export function createCampaign(context: ServiceContext, year: number): void {
     now,
   );
   // Each campaign starts from the 2025 defaults, under its own ids ("entrusted-2026", …).
-  for (const scheme of defaultSchemes2025) insertScheme(context.db, year, { ...scheme, id: scheme.id.replace(/-2025$/, `-${year}`) }, now);
+  for (const scheme of defaultSchemes2025) insertScheme(context.db, year, { ...scheme, id: scheme.id.replace(/-2025$/, `-${year}`), label: yearLabel(scheme.label, year) }, now);
 }
 
 export function getCampaign(context: ServiceContext, year: number): Campaign {
@@ -65,6 +71,11 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
     }
     const changesOtherThanStatus = update.deadline !== undefined || update.quotaCollectives !== undefined || update.quotaIndividuals !== undefined || update.settings !== undefined;
     if (campaign.status === 'closed' && changesOtherThanStatus) throw new AppError('campaign.locked', { year: campaign.year });
+    // A quota above the plan's is the council's deliberate choice: it says why, and the log keeps it.
+    const above = quotasAbovePlan(campaign, update);
+    if (above.length > 0 && !update.reason) {
+      throw new AppError('campaign.quotaReasonRequired', {}, [{ path: 'reason', key: 'quotaPlan.required', params: {} }]);
+    }
     const settings = update.settings ?? campaign.settings;
     requireRulesOpen(context, campaign, { quotaCollectives: update.quotaCollectives, quotaIndividuals: update.quotaIndividuals, settings });
     const known = new Set(campaign.schemes.flatMap((scheme) => leafCriteria(scheme).map((criterion) => criterion.id)));
@@ -85,7 +96,7 @@ export function updateCampaign(context: ServiceContext, update: CampaignUpdate):
       settings,
     };
     updateCampaignRow(context.db, after);
-    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after) });
+    audit(context, 'campaign.updated', { type: 'campaign', id: String(campaign.year), label: String(campaign.year) }, { before: campaignSummary(campaign), after: campaignSummary(after), ...(update.reason ? { note: update.reason } : {}) });
     return getCampaign(context, campaign.year);
   });
 }

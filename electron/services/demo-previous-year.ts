@@ -21,6 +21,7 @@ import { createPerson } from './people';
 import { lockRound, recordDecision, roundView } from './rounds';
 import { saveReview } from './reviews';
 import { awardsOfCampaign } from '../db/council';
+import { findCampaign } from '../db/campaigns';
 import { unitsList } from './units';
 
 /** The council of the completed year, as the decision forming it names them. */
@@ -111,7 +112,8 @@ interface Made {
  */
 export function loadPreviousYear(context: ServiceContext, year: number): void {
   const random = generator(20240110);
-  createCampaign(context, year);
+  // Setting up the installation may have opened this year already (empty, since the demo loads only into an empty one).
+  if (!findCampaign(context.db, year)) createCampaign(context, year);
   const opened = getCampaign(context, year);
   updateCampaign(context, { year, status: 'open', settings: { ...opened.settings, officialTotal: 'council', aggregation: 'mean' } });
   const campaign = getCampaign(context, year);
@@ -221,13 +223,14 @@ export function loadPreviousYear(context: ServiceContext, year: number): void {
   }
   const seated = allocateIndividualQuota(context, year).allocation.lines.filter((line) => line.seats > 0);
   const individuals: Made[] = [];
-  let next = 0;
-  for (const line of seated) {
+  // The strongest of each office takes the first names of PEOPLE in turn (so they are proposed), the others the rest.
+  let next = seated.length;
+  for (const [officeIndex, line] of seated.entries()) {
     const under = units.filter((unit: Unit) => unit.parentOfficeId === line.id);
     for (let place = 0; place <= line.seats; place += 1) {
-      const template = PEOPLE[next % PEOPLE.length] as (typeof PEOPLE)[number];
-      const round = Math.floor(next / PEOPLE.length);
-      next += 1;
+      const index = place === 0 ? officeIndex : next++;
+      const template = PEOPLE[index % PEOPLE.length] as (typeof PEOPLE)[number];
+      const round = Math.floor(index / PEOPLE.length);
       const unit = under.find((candidate) => candidate.kind === template.unitKind) ?? under[0];
       if (!unit) continue;
       const person = createPerson(context, {

@@ -1,3 +1,4 @@
+import { sortByName } from '../../shared/domain/collation';
 import { randomUUID } from 'node:crypto';
 import type { DossierDetail, DossierSaveResult } from '../../shared/contract/calls';
 import { AppError } from '../../shared/contract/errors';
@@ -173,5 +174,6 @@ export function setDossierStatus(context: ServiceContext, id: string, status: 'r
 
 export function dossiersList(context: ServiceContext, campaignYear: number): DossierSummary[] {
   getCampaign(context, campaignYear);
-  return listDossiers(context.db, campaignYear);
+  // Names in Vietnamese order (SQLite's ORDER BY compares bytes: "Đức Hòa" would come after "Vĩnh Hưng").
+  return sortByName(listDossiers(context.db, campaignYear), (dossier) => dossier.personName ?? dossier.unitName);
 }

@@ -8,7 +8,6 @@ import { toScoreInput, type DossierContent } from '../../shared/domain/dossier';
 import type { CollectiveKind, IndividualKind } from '../../shared/domain/kinds';
 import type { Person } from '../../shared/domain/person';
 import type { Unit } from '../../shared/domain/unit';
-import { manualCriteria } from '../../shared/scoring/leaves';
 import { scorePoints } from '../../shared/scoring/points';
 import type { Scheme } from '../../shared/scoring/types';
 import { insertAttachmentBlob, linkAttachment } from '../db/attachments';
@@ -21,8 +20,8 @@ import { blobPath } from './attachments';
 import { audit } from './audit';
 import { FIRST_CAMPAIGN_YEAR, getCampaign } from './campaigns';
 import { inTransaction, type ServiceContext } from './context';
-import { between, COMMUNE_BODIES, demoContent, demoIndicators, generator, personName, pick, PROVINCE_BODIES, type Random } from './demo';
-import { DEMO_COMMUNES, DEMO_OFFICES, DEMO_WARDS, HAMLETS, PLACE_FIRST_WORDS, PLACE_SECOND_WORDS, PROVINCES } from './demo-names';
+import { COMMUNE_BODIES, demoContent, generator, individualContent, individualKind, personName, pick, PROVINCE_BODIES, type Random } from './demo';
+import { DEMO_COMMUNES, DEMO_OFFICES, DEMO_WARDS, PLACE_FIRST_WORDS, PLACE_SECOND_WORDS, PROVINCES } from './demo-names';
 
 /**
  * Datasets at scale for the benchmarks and for trying the application with tens of thousands of dossiers
@@ -57,42 +56,6 @@ function placeName(index: number): string {
 function officeName(index: number): string {
   if (index < DEMO_OFFICES.length) return `Phòng giao dịch NHCSXH ${DEMO_OFFICES[index] as string}`;
   return `Phòng giao dịch NHCSXH ${placeName(DEMO_WARDS.length + DEMO_COMMUNES.length + index * 7).replace(/^xã /, '')}`;
-}
-
-/** What each individual kind is, whom it works for, and its share of the individuals generated. */
-const INDIVIDUALS: { kind: IndividualKind; share: number; position: (random: Random) => string; unit: 'commune' | 'association' | 'office' }[] = [
-  { kind: 'groupHead', share: 0.55, position: (random) => `Tổ trưởng Tổ TK&VV ấp ${pick(random, HAMLETS)}`, unit: 'association' },
-  { kind: 'representativeBoardMember', share: 0.1, position: () => 'Thành viên Ban đại diện HĐQT cấp xã', unit: 'commune' },
-  { kind: 'communeCommitteeLeader', share: 0.08, position: () => 'Phó Chủ tịch UBND xã', unit: 'commune' },
-  { kind: 'partyStandingMember', share: 0.05, position: () => 'Ủy viên Ban Thường vụ Đảng ủy xã', unit: 'commune' },
-  { kind: 'entrustedOfficer', share: 0.14, position: () => 'Cán bộ chuyên trách công tác ủy thác', unit: 'association' },
-  { kind: 'branchOfficer', share: 0.08, position: () => 'Cán bộ tín dụng', unit: 'office' },
-];
-
-function individualKind(random: Random): (typeof INDIVIDUALS)[number] {
-  let draw = random();
-  for (const entry of INDIVIDUALS) {
-    draw -= entry.share;
-    if (draw < 0) return entry;
-  }
-  return INDIVIDUALS[0] as (typeof INDIVIDUALS)[number];
-}
-
-function individualContent(random: Random, scheme: Scheme, person: string, position: string, year: number): DossierContent {
-  const quality = 0.25 + 0.75 * Math.sqrt(random());
-  const selfScores: DossierContent['selfScores'] = {};
-  for (const criterion of manualCriteria(scheme)) {
-    const step = criterion.rule?.type === 'manual' && criterion.rule.step > 0 ? criterion.rule.step : 50;
-    selfScores[criterion.id] = { points: Math.floor((criterion.max * between(random, 0.55 + 0.4 * quality, 1)) / step) * step, justification: 'Tự đánh giá theo kết quả thực hiện nhiệm vụ trong năm.' };
-  }
-  const report = [
-    'I. SƠ LƯỢC LÝ LỊCH',
-    `${person}, ${position}.`,
-    '',
-    'II. THÀNH TÍCH ĐẠT ĐƯỢC',
-    `Năm ${year}, thực hiện tốt nhiệm vụ được giao trong công tác tín dụng chính sách xã hội; đôn đốc thu hồi nợ, vận động hộ vay gửi tiết kiệm.`,
-  ].join('\n');
-  return { indicators: demoIndicators(random, scheme, quality), selfScores, report, discipline: random() < 0.015 ? 'inspection' : 'none', womenShare: null };
 }
 
 /** A file that reads as a PDF by its first bytes, the rest random: evidence of a given size, different for every seed. */

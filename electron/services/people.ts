@@ -1,3 +1,4 @@
+import { sortByName } from '../../shared/domain/collation';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import type { Person, PersonInput } from '../../shared/domain/person';
@@ -52,5 +53,5 @@ export function retirePerson(context: ServiceContext, id: string, retired: boole
 }
 
 export function peopleList(context: ServiceContext, includeRetired: boolean): Person[] {
-  return listPeople(context.db, includeRetired);
+  return sortByName(listPeople(context.db, includeRetired), (person) => person.fullName);
 }

@@ -1,3 +1,4 @@
+import { sortByName } from '../../shared/domain/collation';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
 import type { Unit, UnitInput } from '../../shared/domain/unit';
@@ -50,5 +51,5 @@ export function retireUnit(context: ServiceContext, id: string, retired: boolean
 }
 
 export function unitsList(context: ServiceContext, includeRetired: boolean): Unit[] {
-  return listUnits(context.db, includeRetired);
+  return sortByName(listUnits(context.db, includeRetired), (unit) => unit.name);
 }

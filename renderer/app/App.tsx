@@ -22,6 +22,7 @@ import { DossierListPage } from '../features/dossiers/DossierListPage';
 import { RankingPage } from '../features/ranking/RankingPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { PeoplePage } from '../features/people/PeoplePage';
+import { OverviewPage } from '../features/overview/OverviewPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { ErrorBanner } from '../components/errors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -66,14 +67,17 @@ function Page({ route }: { route: Route }) {
       return <BackupsPage />;
     case 'password':
       return <PasswordPage required={false} />;
+    case 'overview':
+      return <OverviewPage />;
     default:
       return <DossierListPage />;
   }
 }
 
-type NavPage = 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'council' | 'documents' | 'schemes' | 'campaign' | 'exchange';
+type NavPage = 'overview' | 'dossiers' | 'ranking' | 'units' | 'people' | 'allocation' | 'council' | 'documents' | 'schemes' | 'campaign' | 'exchange';
 
 const NAV: { page: NavPage; label: string; branchOnly?: boolean; councilCall?: CallName }[] = [
+  { page: 'overview', label: 'overview.nav' },
   { page: 'dossiers', label: 'nav.dossiers' },
   { page: 'ranking', label: 'nav.ranking' },
   { page: 'allocation', label: 'allocation.nav', branchOnly: true },
@@ -182,6 +186,10 @@ function Shell() {
     <>
       <div className="shell" inert={locked}>
         <header className="topbar">
+          {/* Keyboard users go past the menus to the page in one key press (a link would change the hash route). */}
+          <button type="button" className="skip-link" onClick={() => document.getElementById('main-content')?.focus()}>
+            {t('app.skipToContent')}
+          </button>
           <div className="brand">
             <strong>{t('app.name')}</strong>
             <span>{status?.organisationName}</span>
@@ -197,7 +205,7 @@ function Shell() {
             <PersonMenu />
           </div>
         </header>
-        <main className="content">
+        <main className="content" id="main-content" tabIndex={-1} aria-label={t('app.mainContent')}>
           {notice ? (
             <div className="banner banner-warn" role="alert" data-testid="app-notice">
               {notice}{' '}
@@ -249,7 +257,7 @@ export function App() {
 
   if (failure) {
     return (
-      <main className="centered-page">
+      <main className="centered-page" aria-label={t('app.mainContent')}>
         <div className="card">
           <ErrorBanner error={failure} />
           <button type="button" onClick={() => window.location.reload()}>

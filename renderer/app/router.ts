@@ -4,6 +4,8 @@ import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, type NomineeKind } from '../../shar
 
 /** The pages of the signed-in application, addressed by the URL's hash so that reload returns to the same page. */
 export type Route =
+  /** The home page: the branch's offices at a glance, or an office's own dossiers. */
+  | { page: 'overview' }
   | { page: 'dossiers' }
   | { page: 'dossier'; id: string }
   /** A new dossier, with the kind and nominee once chosen, so that a reload finds its autosaved draft again. */
@@ -40,6 +42,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'dossiers' && second === 'new') return newDossierRoute(third, fourth);
   if (first === 'dossiers' && second) return { page: 'dossier', id: decodeURIComponent(second) };
   if (first === 'ranking') return second ? { page: 'ranking', dossierId: decodeURIComponent(second) } : { page: 'ranking' };
+  if (first === 'dossiers') return { page: 'dossiers' };
   if (first === 'units') return { page: 'units' };
   if (first === 'people') return { page: 'people' };
   if (first === 'schemes' && second) return { page: 'scheme', id: decodeURIComponent(second) };
@@ -53,7 +56,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'audit') return { page: 'audit' };
   if (first === 'backups') return { page: 'backups' };
   if (first === 'password') return { page: 'password' };
-  return { page: 'dossiers' };
+  return { page: 'overview' };
 }
 
 export function routeHash(route: Route): string {

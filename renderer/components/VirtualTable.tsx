@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { usePrinting } from './use-printing';
 import './virtual-table.css';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -48,6 +49,8 @@ interface VirtualTableProps<Row> {
  */
 export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, spanningCell, footer, tableAttributes, scrollToIndex = null, testId, className }: VirtualTableProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
+  // On paper every row is printed, one after another, under a header repeated on each page.
+  const printing = usePrinting();
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders this component itself; nothing memoises its output.
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -87,19 +90,19 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, 
             ))}
           </tr>
         </thead>
-        <tbody style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <tbody style={printing ? undefined : { height: `${virtualizer.getTotalSize()}px` }}>
+          {(printing ? rows.map((row, index) => ({ index, key: rowKey(row), start: 0 })) : virtualizer.getVirtualItems()).map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
             const spanning = spanningCell?.(row) ?? null;
             return (
               <tr
                 key={item.key}
-                ref={virtualizer.measureElement}
+                ref={printing ? undefined : virtualizer.measureElement}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
                 className={`${onRowClick ? 'clickable ' : ''}${rowClassName ? rowClassName(row) : ''}`.trim() || undefined}
-                style={{ transform: `translateY(${item.start}px)` }}
+                style={printing ? undefined : { transform: `translateY(${item.start}px)` }}
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
                 {...(rowAttributes ? rowAttributes(row) : {})}
               >

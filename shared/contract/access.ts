@@ -113,6 +113,8 @@ export const ACCESS: { readonly [K in CallName]: Access } = {
   'rounds.reopen': COUNCIL,
   'decisions.record': COUNCIL_STAFF,
   'decisions.withdraw': COUNCIL_STAFF,
+  'overview.branch': EVERYONE,
+  'overview.office': EVERYONE,
   'demo.load': ADMIN,
   'demo.generate': 'operator',
   'backup.create': ADMIN,

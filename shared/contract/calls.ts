@@ -46,6 +46,7 @@ import type { Review } from '../domain/review';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentModel } from '../documents/model';
 import type { DocumentFile, DocumentJob, DocumentOverview, DocumentSettingsView, PageTable, TemplateInfo } from '../documents/outputs';
 import { documentSettingsSchema } from '../documents/settings';
+import type { BranchOverview, OfficeOverview } from '../domain/overview';
 
 /** A call's input schema and limit; who may make it is in `access.ts` (ACCESS), one table for every call. */
 export interface CallSpec<Input extends z.ZodType, Output> {
@@ -558,6 +559,10 @@ export const contract = {
     }),
   ),
   'decisions.withdraw': call<CouncilDecision>()(z.strictObject({ id: z.string().uuid(), reason: z.string().trim().min(5).max(2000) })),
+  /** The branch's home page: every office's dossiers (expected, received, returned, late, missing) and arrivals by day. */
+  'overview.branch': call<BranchOverview>()(z.strictObject({ campaignYear: year })),
+  /** An office's home page: its dossiers by status and what each still needs. */
+  'overview.office': call<OfficeOverview>()(z.strictObject({ campaignYear: year })),
   'demo.load': call<DemoSummary>()(z.strictObject({})),
   /** A generated dataset of any size (the command line's `generate`, for benchmarks and trials at scale). */
   'demo.generate': call<GeneratedSummary>()(

@@ -66,6 +66,7 @@ export type ErrorCode =
   | 'setup.alreadyDone'
   | 'setup.notDone'
   | 'campaign.notFound'
+  | 'campaign.quotaReasonRequired'
   | 'campaign.locked'
   | 'campaign.badTransition'
   | 'scheme.kindTaken'

@@ -71,7 +71,7 @@ function nomineeTable(result: RoundResult): TableBlock {
         ]
       : [cell(String(index + 1), { align: 'center' }), cell(nomineeName(row)), cell(positionAndUnit(row)), points(row.total), cell(note)];
   });
-  return { type: 'table', widths: individual ? [5, 22, 8, 8, 30, 10, 12] : [6, 40, 26, 12, 16], header, rows, size: SIZES.table, sheet: individual ? 'Danh sách cá nhân' : 'Danh sách tập thể' };
+  return { type: 'table', widths: individual ? [7, 26, 7, 8, 30, 10, 12] : [6, 40, 26, 12, 16], header, rows, size: SIZES.table, sheet: individual ? 'Danh sách cá nhân' : 'Danh sách tập thể' };
 }
 
 function submission(source: DocumentSource): DocumentModel {

@@ -60,13 +60,35 @@ export const campaignUpdateSchema = z.strictObject({
   quotaCollectives: z.number().int().min(0).max(100).optional(),
   quotaIndividuals: z.number().int().min(0).max(1000).optional(),
   settings: campaignSettingsSchema.optional(),
+  /** Why the quotas depart from the plan (required when a quota is raised above it; kept in the activity log). */
+  reason: z.string().trim().min(5).max(2000).optional(),
 });
 
 export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 
+/** The plan's quota: the council proposes no more than 5 collectives and 10 individuals a year. */
+export const PLAN_QUOTAS = { quotaCollectives: 5, quotaIndividuals: 10 } as const;
+
+/** The quotas an update sets above the plan's (and that differ from what is stored): each needs the council's reason. */
+export function quotasAbovePlan(stored: Pick<Campaign, 'quotaCollectives' | 'quotaIndividuals'>, update: Partial<Pick<Campaign, 'quotaCollectives' | 'quotaIndividuals'>>): (keyof typeof PLAN_QUOTAS)[] {
+  return (Object.keys(PLAN_QUOTAS) as (keyof typeof PLAN_QUOTAS)[]).filter((key) => {
+    const value = update[key];
+    return value !== undefined && value !== stored[key] && value > PLAN_QUOTAS[key];
+  });
+}
+
 /** The deadline the plan sets for a campaign year: 10 January of the following year. */
 export function defaultDeadline(year: number): string {
   return `${year + 1}-01-10`;
+}
+
+/**
+ * The campaign year still open for dossiers on a given day (ISO date): the year before, until its deadline of
+ * 10 January has passed; then the new year.
+ */
+export function yearInProgress(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today <= defaultDeadline(year - 1) ? year - 1 : year;
 }
 
 /** The scheme that scores a kind in a campaign, if any. */

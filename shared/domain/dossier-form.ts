@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { toHundredths } from '../scoring/decimal';
 import { manualCriteria } from '../scoring/leaves';
-import type { Scheme } from '../scoring/types';
+import type { Criterion, Indicator, Scheme } from '../scoring/types';
 import { checkAgainstScheme, DISCIPLINE_STATUSES, DOSSIER_LIMITS, type DossierContent } from './dossier';
 import type { NomineeGroup } from './kinds';
+import { numberReadings, readTypedNumber, typedValue, unambiguousText, type NumberField, type NumberReading } from './numbers';
 
 /** What the dossier form holds: text exactly as typed, so nothing a person enters is reformatted under them. */
 export interface DossierFormValues {
@@ -15,13 +16,25 @@ export interface DossierFormValues {
   womenShare: string;
 }
 
-/** Reads a number typed with a comma or a point for decimals and spaces between thousands; null if it is not one. */
+/**
+ * Reads a number typed the Vietnamese or the English way when it reads one way only ("85.400", "0,14", "1 000");
+ * null when it is not a number or could be two ("1.000"). Forms that know their field use {@link readTypedNumber}.
+ */
 export function parseDecimal(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0]/g, '');
-  if (!/^-?\d{1,15}([.,]\d{1,8})?$/.test(compact)) return null;
-  const value = Number(compact.replace(',', '.'));
-  return Number.isFinite(value) ? value : null;
+  const readings = numberReadings(text);
+  return readings.length === 1 ? (readings[0] as NumberReading).value : null;
 }
+
+/** What a field of the form accepts: an indicator's own decimals and bounds, points up to the criterion's maximum, a share of 0–100. */
+export function indicatorField(indicator: Indicator): NumberField {
+  return { decimals: indicator.decimals, min: indicator.min, max: indicator.max };
+}
+
+export function pointsField(criterion: Criterion): NumberField {
+  return { decimals: 2, min: 0, max: criterion.max / 100 };
+}
+
+export const SHARE_FIELD: NumberField = { decimals: 2, min: 0, max: 100 };
 
 /** Empty form values for a scheme. */
 export function emptyFormValues(scheme: Scheme, unitId = ''): DossierFormValues {
@@ -35,9 +48,6 @@ export function emptyFormValues(scheme: Scheme, unitId = ''): DossierFormValues 
   };
 }
 
-function formatNumber(value: number): string {
-  return String(value).replace('.', ',');
-}
 
 /** A stored dossier as form values, decimals written the Vietnamese way. */
 export function contentToFormValues(scheme: Scheme, unitId: string, content: DossierContent): DossierFormValues {
@@ -45,14 +55,14 @@ export function contentToFormValues(scheme: Scheme, unitId: string, content: Dos
   for (const indicator of scheme.indicators) {
     const value = content.indicators[indicator.key];
     if (typeof value === 'boolean') values.indicators[indicator.key] = value ? 'yes' : 'no';
-    else if (typeof value === 'number') values.indicators[indicator.key] = formatNumber(value);
+    else if (typeof value === 'number') values.indicators[indicator.key] = unambiguousText(value);
   }
   for (const [criterionId, self] of Object.entries(content.selfScores)) {
-    values.selfScores[criterionId] = { points: self.points === null ? '' : formatNumber(self.points / 100), justification: self.justification };
+    values.selfScores[criterionId] = { points: self.points === null ? '' : unambiguousText(self.points / 100), justification: self.justification };
   }
   values.report = content.report;
   values.discipline = content.discipline;
-  values.womenShare = content.womenShare === null ? '' : formatNumber(content.womenShare);
+  values.womenShare = content.womenShare === null ? '' : unambiguousText(content.womenShare);
   return values;
 }
 
@@ -60,6 +70,8 @@ interface Conversion {
   content: DossierContent;
   /** Fields whose text is not a number, by form path. */
   unreadable: string[];
+  /** Fields whose text reads as two different numbers that both fit: the person must say which. */
+  ambiguous: string[];
 }
 
 function isShare(value: number | null): value is number {
@@ -72,6 +84,14 @@ function isShare(value: number | null): value is number {
  */
 export function formValuesToContent(scheme: Scheme, values: DossierFormValues, group: NomineeGroup = 'collective'): Conversion {
   const unreadable: string[] = [];
+  const ambiguous: string[] = [];
+  // Empty, a number, or a question still open (no value until answered); a number that does not fit is kept for the scheme's check to name.
+  const read = (text: string, field: NumberField, path: string): number | null => {
+    const typed = readTypedNumber(text, field);
+    if (typed.state === 'invalid') unreadable.push(path);
+    if (typed.state === 'ambiguous') ambiguous.push(path);
+    return typedValue(text, field);
+  };
   const indicators: DossierContent['indicators'] = {};
   for (const indicator of scheme.indicators) {
     const text = (values.indicators[indicator.key] ?? '').trim();
@@ -80,26 +100,22 @@ export function formValuesToContent(scheme: Scheme, values: DossierFormValues, g
     } else if (indicator.unit === 'yesNo') {
       indicators[indicator.key] = text === 'yes' ? true : text === 'no' ? false : null;
     } else {
-      const value = parseDecimal(text);
-      if (value === null) unreadable.push(`indicators.${indicator.key}`);
-      indicators[indicator.key] = value;
+      indicators[indicator.key] = read(text, indicatorField(indicator), `indicators.${indicator.key}`);
     }
   }
   const selfScores: DossierContent['selfScores'] = {};
   for (const criterion of manualCriteria(scheme)) {
     const self = values.selfScores[criterion.id] ?? { points: '', justification: '' };
-    const text = self.points.trim();
-    const parsed = text === '' ? null : parseDecimal(text);
-    if (text !== '' && parsed === null) unreadable.push(`selfScores.${criterion.id}.points`);
+    const parsed = read(self.points, pointsField(criterion), `selfScores.${criterion.id}.points`);
     selfScores[criterion.id] = { points: parsed === null ? null : toHundredths(parsed), justification: self.justification };
   }
   const womenText = values.womenShare.trim();
-  const typedShare = womenText === '' ? null : parseDecimal(womenText);
-  if (group === 'collective' && womenText !== '' && typedShare === null) unreadable.push('womenShare');
+  const typedShare = group === 'collective' ? read(womenText, SHARE_FIELD, 'womenShare') : parseDecimal(womenText);
   const womenShare = group === 'collective' || isShare(typedShare) ? typedShare : null;
   return {
     content: { indicators, selfScores, report: values.report, discipline: values.discipline, womenShare },
     unreadable,
+    ambiguous,
   };
 }
 
@@ -117,9 +133,12 @@ export function dossierFormSchema(scheme: Scheme, group: NomineeGroup = 'collect
       womenShare: textField,
     })
     .superRefine((values, context) => {
-      const { content, unreadable } = formValuesToContent(scheme, values, group);
+      const { content, unreadable, ambiguous } = formValuesToContent(scheme, values, group);
       for (const path of unreadable) {
         context.addIssue({ code: 'custom', path: path.split('.'), params: { key: 'validation.notANumber' } });
+      }
+      for (const path of ambiguous) {
+        context.addIssue({ code: 'custom', path: path.split('.'), params: { key: 'validation.ambiguousNumber' } });
       }
       if (content.womenShare !== null && !isShare(content.womenShare)) {
         context.addIssue({ code: 'custom', path: ['womenShare'], params: { key: 'validation.percent' } });

@@ -64,6 +64,8 @@ export interface DossierSummary {
   nomineeKind: NomineeKind;
   unitId: string;
   unitName: string;
+  /** The transaction office the nominee's unit is filed under (null for province-level units and the offices themselves). */
+  officeName: string | null;
   personId: string | null;
   personName: string | null;
   status: DossierStatus;
@@ -77,6 +79,9 @@ export interface DossierSummary {
   selfTotal: Hundredths;
   eligible: boolean;
   complete: boolean;
+  /** At the branch: when its revision arrived from the office, and whether after the deadline (accepted by the council). */
+  receivedAt: string | null;
+  late: boolean;
   updatedAt: string;
 }
 
@@ -150,7 +155,7 @@ export function checkAgainstScheme(scheme: Scheme, content: DossierContent): Fie
     if (typeof value !== 'number') issues.push({ path, key: 'validation.wrongType', params: { expected: 'number' } });
     else if (value < indicator.min) issues.push({ path, key: 'validation.tooSmall', params: { minimum: indicator.min } });
     else if (value > indicator.max) issues.push({ path, key: 'validation.tooLarge', params: { maximum: indicator.max } });
-    else if (decimalsOf(value) > indicator.decimals) issues.push({ path, key: 'validation.decimals', params: { decimals: indicator.decimals } });
+    else if (decimalsOf(value) > indicator.decimals) issues.push(indicator.decimals === 0 ? { path, key: 'validation.wholeNumber', params: {} } : { path, key: 'validation.decimals', params: { decimals: indicator.decimals } });
   }
   const leaves = new Map(leafCriteria(scheme).map((criterion) => [criterion.id, criterion]));
   const manual = new Set(manualCriteria(scheme).map((criterion) => criterion.id));

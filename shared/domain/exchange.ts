@@ -98,6 +98,11 @@ export interface ImportPlan {
   needsFingerprintCheck: boolean;
   /** An enrolment from a second installation of an office that already has a trusted one, which accepting it revokes. */
   replaces: { organisation: string; fingerprint: string } | null;
+  /**
+   * A setup file at an office whose name typed at set-up differs from the branch's name for its unit: both are shown
+   * and the person chooses (the branch's, unless they keep their own).
+   */
+  officeName: { typed: string; branch: string } | null;
   items: ImportItem[];
   counts: Record<ImportCategory, number>;
 }
@@ -109,6 +114,8 @@ export const importDecisionSchema = z.strictObject({
   fingerprintConfirmed: z.boolean().optional(),
   /** The office set up a new computer: its new installation replaces the trusted one (whose key is revoked). */
   acceptReplacement: z.boolean().optional(),
+  /** A setup file: keep the office's name as typed at set-up rather than the branch's name for its unit. */
+  keepOwnName: z.boolean().optional(),
 });
 
 export type ImportDecision = z.infer<typeof importDecisionSchema>;
@@ -140,7 +147,9 @@ export function fileNameSlug(name: string): string {
     name
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/gi, 'd')
+      // "Đ" stays a capital: "Đức Hòa" becomes "Duc-Hoa", not "duc-Hoa".
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 40) || 'tdcs'

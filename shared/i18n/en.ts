@@ -15,6 +15,7 @@ import { en as rankingScaleSection } from './sections/ranking-scale';
 import { en as trustSection } from './sections/trust';
 import { en as decidesSection } from './sections/decides';
 import { en as documentsSection } from './sections/documents';
+import { en as everydaySection } from './sections/everyday';
 
 /** English strings. Vietnamese (vi.ts) must have exactly the same keys; the typecheck enforces it. */
 export const en = {
@@ -35,6 +36,8 @@ export const en = {
     points: '{{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
     number: '{{value, number}}',
     browserMode: 'Browser mode',
+    mainContent: 'Page content',
+    skipToContent: 'Skip to the page content',
   },
   language: {
     label: 'Language',
@@ -161,7 +164,7 @@ export const en = {
     indicators: 'Indicators',
     indicatorsHint: 'Figures for the campaign year. Decimals with a comma or a point; leave empty what you do not know yet.',
     selfScores: 'Self-assessment',
-    selfScoresHint: 'Points you give your unit on the criteria scored by judgement, with a short justification.',
+    selfScoresHint: 'Self-assessed points on the criteria scored by judgement, with a short justification.',
     points: 'Points (0–{{max, number}})',
     justification: 'Justification',
     report: 'Achievement report',
@@ -267,6 +270,7 @@ export const en = {
   trust: trustSection,
   decides: decidesSection,
   documents: documentsSection,
+  ...everydaySection,
   errors: {
     documents: documentsSection.errors,
     call: {
@@ -304,6 +308,7 @@ export const en = {
     },
     campaign: {
       notFound: 'There is no campaign for {{year}}.',
+      quotaReasonRequired: 'A quota above the plan’s needs the council’s reason: write it before saving.',
       locked: 'The {{year}} campaign is closed; its dossiers can no longer be changed.',
       badTransition: 'A campaign cannot go from “{{from}}” to “{{to}}”.',
       exists: 'The {{year}} campaign already exists.',
@@ -456,13 +461,14 @@ export const en = {
     required: 'Required.',
     wrongType: 'Wrong kind of value (expected {{expected}}).',
     notANumber: 'Not a number.',
+    ambiguousNumber: 'This can be read as two different numbers: choose one below.',
     tooLong: 'At most {{maximum}} characters.',
     tooShort: 'At least {{minimum}} characters.',
     tooMany: 'At most {{maximum}} items.',
     tooFew: 'At least {{minimum}} items.',
-    tooLarge: 'At most {{maximum}}.',
-    tooSmall: 'At least {{minimum}}.',
-    step: 'Use steps of {{step}}.',
+    tooLarge: 'At most {{maximum, number(useGrouping: false)}}.',
+    tooSmall: 'At least {{minimum, number(useGrouping: false)}}.',
+    step: 'Use steps of {{step, number(useGrouping: false)}}.',
     wholeNumber: 'A whole number.',
     decimals: 'At most {{decimals}} decimal places.',
     percent: 'A percentage between 0 and 100.',

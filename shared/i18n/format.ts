@@ -50,3 +50,8 @@ export function longDate(iso: string, language: Language | string): string {
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** Points (hundredths) as the reader writes them, two decimals: "103,50" in Vietnamese, "103.50" in English (the CLI's tables). */
+export function formatPoints(points: number, language: Language | string): string {
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(points / 100);
+}

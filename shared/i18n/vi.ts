@@ -16,6 +16,7 @@ import { vi as rankingScaleSection } from './sections/ranking-scale';
 import { vi as trustSection } from './sections/trust';
 import { vi as decidesSection } from './sections/decides';
 import { vi as documentsSection } from './sections/documents';
+import { vi as everydaySection } from './sections/everyday';
 
 /** Chuỗi tiếng Việt, cùng các khóa với en.ts. */
 export const vi: Messages = {
@@ -35,6 +36,8 @@ export const vi: Messages = {
     none: '—',
     points: '{{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
     number: '{{value, number}}',
+    mainContent: 'Nội dung trang',
+    skipToContent: 'Bỏ qua danh mục, đến nội dung trang',
     browserMode: 'Chế độ trình duyệt',
   },
   language: {
@@ -162,7 +165,7 @@ export const vi: Messages = {
     indicators: 'Số liệu',
     indicatorsHint: 'Số liệu của năm thi đua. Phần thập phân dùng dấu phẩy hoặc dấu chấm; chưa có số liệu thì để trống.',
     selfScores: 'Tự chấm điểm',
-    selfScoresHint: 'Điểm đơn vị tự chấm cho các tiêu chí đánh giá theo nhận định, kèm giải trình ngắn.',
+    selfScoresHint: 'Điểm tự chấm cho các tiêu chí đánh giá theo nhận định, kèm giải trình ngắn.',
     points: 'Điểm (0–{{max, number}})',
     justification: 'Giải trình',
     report: 'Báo cáo thành tích',
@@ -268,6 +271,7 @@ export const vi: Messages = {
   trust: trustSection,
   decides: decidesSection,
   documents: documentsSection,
+  ...everydaySection,
   errors: {
     documents: documentsSection.errors,
     call: {
@@ -304,6 +308,7 @@ export const vi: Messages = {
       notDone: 'Bản cài đặt này chưa được thiết lập.',
     },
     campaign: {
+      quotaReasonRequired: 'Chỉ tiêu cao hơn kế hoạch cần ghi lý do của Hội đồng trước khi lưu.',
       notFound: 'Không có đợt thi đua năm {{year}}.',
       locked: 'Đợt thi đua năm {{year}} đã kết thúc; không thể sửa hồ sơ.',
       badTransition: 'Không thể chuyển đợt thi đua từ “{{from}}” sang “{{to}}”.',
@@ -457,13 +462,14 @@ export const vi: Messages = {
     required: 'Bắt buộc nhập.',
     wrongType: 'Sai loại giá trị (cần {{expected}}).',
     notANumber: 'Không phải là số.',
+    ambiguousNumber: 'Số này có thể hiểu theo hai cách: hãy chọn bên dưới.',
     tooLong: 'Tối đa {{maximum}} ký tự.',
     tooShort: 'Tối thiểu {{minimum}} ký tự.',
     tooMany: 'Tối đa {{maximum}} mục.',
     tooFew: 'Tối thiểu {{minimum}} mục.',
-    tooLarge: 'Tối đa {{maximum}}.',
-    tooSmall: 'Tối thiểu {{minimum}}.',
-    step: 'Nhập theo bước {{step}}.',
+    tooLarge: 'Tối đa {{maximum, number(useGrouping: false)}}.',
+    tooSmall: 'Tối thiểu {{minimum, number(useGrouping: false)}}.',
+    step: 'Nhập theo bước {{step, number(useGrouping: false)}}.',
     wholeNumber: 'Phải là số nguyên.',
     decimals: 'Tối đa {{decimals}} chữ số thập phân.',
     percent: 'Tỷ lệ phần trăm từ 0 đến 100.',

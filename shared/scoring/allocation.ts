@@ -1,3 +1,4 @@
+import { compareNames } from '../domain/collation';
 import type { RuleNote } from './types';
 
 export const ALLOCATION_METHODS = ['largestRemainder', 'dHondt', 'equalShare'] as const;
@@ -41,11 +42,9 @@ export interface Allocation {
   lines: AllocationLine[];
 }
 
-const collator = new Intl.Collator('vi');
-
 /** Orders equal claims: larger weight first, then name in Vietnamese order, then id — stated in every reason. */
 function byWeightThenName(a: AllocationClaim, b: AllocationClaim): number {
-  return b.weight - a.weight || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.weight - a.weight || compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function emptyLine(claim: AllocationClaim, exactQuota: number, baseSeats: number): AllocationLine {

@@ -5,7 +5,7 @@ import type { StoredDraftOutput } from '../../shared/contract/calls';
 import type { CallResponse } from '../../shared/contract/envelope';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
 import { ADMIN, setUpCore } from '../support/core';
-import { buildIfStale, chooseNominee, hashOf, login, shot } from './helpers';
+import { buildIfStale, chooseNominee, hashOf, login, pickNominee, shot } from './helpers';
 
 /**
  * Individual dossiers, in Vietnamese then English: the form does not ask for the collective "share of women" (the
@@ -73,7 +73,7 @@ describe('individual dossiers: the priority for women from the person, and a new
   async function chooseWoman(): Promise<void> {
     await page.getByTestId('group-individual').check();
     await page.getByTestId('individual-kind').selectOption('groupHead');
-    await page.getByTestId('person-select').selectOption(womanId);
+    await pickNominee(page, 'person-select', WOMAN.fullName);
     await page.getByTestId('dossier-form').waitFor();
   }
 
@@ -143,7 +143,7 @@ describe('individual dossiers: the priority for women from the person, and a new
     expect(hashOf(page)).toBe(`#/dossiers/new/groupHead/${womanId}`);
     expect(await page.getByTestId('group-individual').isChecked()).toBe(true);
     expect(await page.getByTestId('individual-kind').inputValue()).toBe('groupHead');
-    expect(await page.getByTestId('person-select').inputValue()).toBe(womanId);
+    expect(await page.getByTestId('person-select').getAttribute('data-value')).toBe(womanId);
     expect(await page.locator('#report').inputValue()).toBe(REPORT);
     expect(await priority().textContent()).toBe('Có (cá nhân nữ)');
     await shot(page, 'dossier-individual-02-draft-restored-vi');
@@ -170,7 +170,7 @@ describe('individual dossiers: the priority for women from the person, and a new
 
     await page.reload();
     await page.getByTestId('dossier-form').waitFor();
-    expect(await page.getByTestId('person-select').inputValue()).toBe(womanId);
+    expect(await page.getByTestId('person-select').getAttribute('data-value')).toBe(womanId);
     expect(await banner().count()).toBe(0);
     expect(await page.locator('#report').inputValue()).toBe('');
     expect(await page.getByTestId('undo').isDisabled()).toBe(true);
@@ -218,8 +218,7 @@ describe('individual dossiers: the priority for women from the person, and a new
     await page.getByTestId('new-dossier').click();
     await page.getByTestId('group-individual').check();
     await page.getByTestId('individual-kind').selectOption('branchOfficer');
-    const manValue = await page.getByTestId('person-select').locator('option', { hasText: MAN.fullName }).getAttribute('value');
-    await page.getByTestId('person-select').selectOption(manValue ?? '');
+    await pickNominee(page, 'person-select', MAN.fullName);
     await page.getByTestId('dossier-form').waitFor();
     expect(await priority().textContent()).toBe('No (a man)');
     await typeReportAndKeep('I. BRIEF CURRICULUM VITAE');

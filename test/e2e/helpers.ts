@@ -70,12 +70,24 @@ export async function addUnit(page: Page, unit: { name: string; kind: string; le
   await page.locator('form.side-form [role=status]').waitFor();
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Types a name into a nominee picker (units or people) and clicks the option with exactly that name. */
+export async function pickNominee(page: Page, testId: 'nominee-select' | 'person-select', name: string): Promise<void> {
+  await page.getByTestId(testId).fill(name);
+  await page.locator('[role=option] .picker-name').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).first().click();
+  await expect.poll(() => page.getByTestId(testId).inputValue()).toBe(name);
+}
+
+/** The names a nominee picker offers for what is typed (accents not needed), in the order it lists them. */
+export async function pickerNames(page: Page, testId: 'nominee-select' | 'person-select', typed: string): Promise<string[]> {
+  await page.getByTestId(testId).fill(typed);
+  return page.locator('[role=option] .picker-name').allTextContents();
+}
+
 /** Picks a unit in the new-dossier page by its name and waits for the dossier form. */
 export async function chooseNominee(page: Page, unitName: string): Promise<void> {
-  const select = page.getByTestId('nominee-select');
-  const value = await select.locator('option', { hasText: unitName }).getAttribute('value');
-  expect(value).toBeTruthy();
-  await select.selectOption(value ?? '');
+  await pickNominee(page, 'nominee-select', unitName);
   await page.getByTestId('dossier-form').waitFor();
 }
 

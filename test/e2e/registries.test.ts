@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
 import { ADMIN, setUpCore } from '../support/core';
-import { buildIfStale, hashOf, login, shot } from './helpers';
+import { buildIfStale, hashOf, login, pickerNames, shot } from './helpers';
 
 /**
  * An office keeps its registries: units and people typed by hand, edited and retired, and lists
@@ -409,7 +409,7 @@ describe('registries: units and people, by hand and from Excel/CSV', () => {
 
     await nav('Hồ sơ').click();
     await page.getByTestId('new-dossier').click();
-    const offers = async (name: string) => (await page.getByTestId('nominee-select').locator('option').allTextContents()).some((option) => option.startsWith(name));
+    const offers = async (name: string) => (await pickerNames(page, 'nominee-select', name)).includes(name);
     await expect.poll(() => offers('Hội Nông dân xã Phước Thạnh')).toBe(true);
     expect(await offers('Đoàn Thanh niên xã Bàu Đồn')).toBe(false);
 

@@ -9,6 +9,7 @@ import { blobPath } from '../../electron/services/attachments';
 import { temporaryDataDir } from '../support/data-dir';
 import { BRANCH_NAME, enrol, OFFICE_NAME, openInstallation, pdfBytes, readyDossier, stateOf, type Enrolled } from './exchange-support';
 import { countRows, rankedCount } from './helpers';
+import { DEMO_YEAR } from '../support/core';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PASSWORD = 'mat-khau-tien-trinh';
@@ -27,7 +28,7 @@ describe('the built command line, as a separate process', () => {
   }, 150_000);
   afterAll(() => data.remove());
 
-  it('init reads the password from standard input; rank --campaign 2025 --json prints the ranking', () => {
+  it('init reads the password from standard input; rank --json prints the ranking of the demo year', () => {
     const init = tdcs(
       ['--data-dir', data.dir, '--lang', 'en', 'init', '--mode', 'office', '--organisation', 'Phòng giao dịch NHCSXH Bến Cầu', '--admin', 'admin', '--demo'],
       `${PASSWORD}\n`,
@@ -39,12 +40,12 @@ describe('the built command line, as a separate process', () => {
     expect(counts.users).toBe(1);
     expect(counts.dossiers).toBeGreaterThanOrEqual(200);
 
-    const rank = tdcs(['--data-dir', data.dir, 'rank', '--campaign', '2025', '--json']);
+    const rank = tdcs(['--data-dir', data.dir, 'rank', '--campaign', String(DEMO_YEAR), '--json']);
     expect(rank.stderr).toBe('');
     expect(rank.code).toBe(0);
     const ranking = JSON.parse(rank.stdout) as { campaignYear: number; rows: { position: number; total: number; keys: number[] }[] };
-    expect(ranking.campaignYear).toBe(2025);
-    expect(ranking.rows).toHaveLength(rankedCount(data.dir, 'collective'));
+    expect(ranking.campaignYear).toBe(DEMO_YEAR);
+    expect(ranking.rows).toHaveLength(rankedCount(data.dir, 'collective', DEMO_YEAR));
     expect(ranking.rows[0]?.position).toBe(1);
     for (const row of ranking.rows) {
       expect(typeof row.total).toBe('number');

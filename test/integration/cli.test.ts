@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
 import { DATABASE_FILE } from '../../electron/core';
+import { DEMO_YEAR } from '../support/core';
 import { temporaryDataDir } from '../support/data-dir';
 import { countRows, fakeIo, hasVietnameseDiacritics, rankedCount, withDatabase } from './helpers';
 
@@ -70,17 +71,20 @@ describe('the command line, step by step on one installation', () => {
     expect(demo.code).toBe(0);
     const counts = countRows(data.dir);
     expect(demo.out).toBe(`Loaded ${counts.units} units and ${counts.dossiers} dossiers.`);
+    // The collective ranking: the demo has individuals too.
+    const collectives = (withDatabase(data.dir, (db) => db.prepare('SELECT count(*) AS n FROM dossiers WHERE person_id IS NULL').get()) as { n: number }).n;
+    expect(collectives).toBeLessThan(counts.dossiers);
 
-    const rank = await tdcs([...base, 'rank', '--campaign', '2025', '--json']);
+    const rank = await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR), '--json']);
     expect(rank.code).toBe(0);
     expect(rank.err).toEqual([]);
     const ranking = JSON.parse(rank.out) as RankJson;
-    expect(ranking.campaignYear).toBe(2025);
+    expect(ranking.campaignYear).toBe(DEMO_YEAR);
     expect(ranking.group).toBe('collective');
-    // Drafts stay out of the ranking: only dossiers marked ready enter it.
-    const ranked = rankedCount(data.dir, 'collective');
-    expect(ranked).toBeGreaterThan(100);
-    expect(ranked).toBeLessThan(counts.dossiers);
+    // Drafts and returned dossiers stay out of the ranking: only those marked ready, sent or received enter it.
+    const ranked = rankedCount(data.dir, 'collective', DEMO_YEAR);
+    expect(ranked).toBeGreaterThan(50);
+    expect(ranked).toBeLessThan(collectives);
     expect(ranking.rows.length).toBe(ranked);
     expect(ranking.rows[0]?.position).toBe(1);
     const stored = new Map(
@@ -96,7 +100,7 @@ describe('the command line, step by step on one installation', () => {
     // One row a line: hundreds of rows stay short.
     expect(rank.out.split('\n').filter((line) => line.startsWith('    {"position"'))).toHaveLength(ranked);
 
-    const explained = await tdcs([...base, 'rank', '--campaign', '2025', '--explain']);
+    const explained = await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR), '--explain']);
     expect(explained.code).toBe(0);
     const withBreakdowns = JSON.parse(explained.out) as RankJson;
     expect(withBreakdowns.rows.map((row) => row.dossierId)).toEqual(ranking.rows.map((row) => row.dossierId));
@@ -110,22 +114,34 @@ describe('the command line, step by step on one installation', () => {
   });
 
   it('rank without --json prints the round, the official total, one line per ranked dossier, the cut-off and what stayed out', async () => {
-    const rank = await tdcs([...base, 'rank', '--campaign', '2025']);
+    const rank = await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR)]);
     expect(rank.code).toBe(0);
     const lines = rank.out.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['Ranking 2025 — collective', 'Round 1: open (the ranking as it stands).', 'Official total: the offices’ self-assessment.']);
-    const ranked = rankedCount(data.dir, 'collective');
+    expect(lines.slice(0, 3)).toEqual([`Ranking ${DEMO_YEAR} — Collectives`, 'Round 1: open (the ranking as it stands).', 'Official total: the offices’ self-assessment.']);
+    const ranked = rankedCount(data.dir, 'collective', DEMO_YEAR);
     const rows = lines.slice(3, 3 + ranked);
     expect(rows.every((line) => /^\s+\d+\.\s+\d+\.\d{2}\s+\S/.test(line))).toBe(true);
-    const json = JSON.parse((await tdcs([...base, 'rank', '--campaign', '2025', '--json'])).out) as RankJson;
+    const json = JSON.parse((await tdcs([...base, 'rank', '--campaign', String(DEMO_YEAR), '--json'])).out) as RankJson;
     const first = json.rows[0];
     expect(rows[0]).toContain(`${first?.totalHundredths === undefined ? '?' : (first.totalHundredths / 100).toFixed(2)}  ${first?.unitName ?? '?'}`);
     // An office previews with the branch's rules: no council, no vote.
     expect(rows[0]).toContain('(proposed');
     const tail = lines.slice(3 + ranked);
     expect(tail[1]).toBe(`The cut-off: 5 place(s); ${json.selection.selected.length} proposed.`);
-    const drafts = countRows(data.dir).dossiers - ranked;
-    expect(tail.at(-1)).toBe(`Not in the ranking: ${drafts} draft(s), 0 returned.`);
+    const outside = (status: string): number =>
+      (withDatabase(data.dir, (db) => db.prepare("SELECT count(*) AS n FROM dossiers WHERE person_id IS NULL AND status = ? AND campaign_year = ?").get(status, DEMO_YEAR)) as { n: number }).n;
+    expect(tail.at(-1)).toBe(`Not in the ranking: ${outside('draft')} draft(s), ${outside('returned')} returned.`);
+  });
+
+  it('rank --lang vi prints the group in Vietnamese and totals with a decimal comma', async () => {
+    const rank = await tdcs(['--data-dir', data.dir, '--lang', 'vi', 'rank', '--campaign', String(DEMO_YEAR)]);
+    expect(rank.code).toBe(0);
+    const lines = rank.out.split('\n');
+    expect(lines[0]).toBe(`Xếp hạng năm ${DEMO_YEAR} — Tập thể`);
+    expect(lines[1]).toMatch(/^\s+1\.\s+\d+,\d{2}\s+\S/);
+    expect(rank.out).not.toMatch(/\d\.\d{2}\s/);
+    const individual = await tdcs(['--data-dir', data.dir, '--lang', 'vi', 'rank', '--campaign', String(DEMO_YEAR), '--group', 'individual']);
+    expect(individual.out.split('\n')[0]).toBe(`Xếp hạng năm ${DEMO_YEAR} — Cá nhân`);
   });
 
   it('backup --to writes a copy that opens with the same dossiers; a second time it refuses', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yearInProgress } from '../../shared/domain/campaign';
+import { localIsoDate } from '../../shared/domain/deadline';
 import { setUpCore } from '../support/core';
 import { commune, countRows, hasVietnameseDiacritics, tableRows } from './helpers';
 
@@ -22,14 +24,51 @@ describe('the demo dataset', () => {
     expect(named.length / units.length).toBeGreaterThan(0.9);
     expect(units.some((unit) => unit.name === 'Chi nhánh NHCSXH tỉnh Tây Ninh')).toBe(true);
 
-    const dossiers = await demo.call('dossiers.list', { campaignYear: 2025 });
+    const year = (await demo.call('app.status', {})).currentCampaignYear;
+    const dossiers = await demo.call('dossiers.list', { campaignYear: year });
     expect(dossiers).toHaveLength(counts.dossiers);
     expect(dossiers.every((dossier) => dossier.unitName.length > 0)).toBe(true);
-    // A mix of statuses and results, as in a real campaign.
-    expect(new Set(dossiers.map((dossier) => dossier.status))).toEqual(new Set(['draft', 'ready']));
+    // A mix of statuses and results, as in a real campaign: at an office, from draft to returned by the branch.
+    expect(new Set(dossiers.map((dossier) => dossier.status))).toEqual(new Set(['draft', 'ready', 'exported', 'received', 'returned']));
+    expect(dossiers.filter((dossier) => dossier.status === 'returned').every((dossier) => (dossier.returnReason ?? '').length > 10)).toBe(true);
     expect(dossiers.some((dossier) => dossier.eligible)).toBe(true);
     expect(dossiers.some((dossier) => !dossier.eligible)).toBe(true);
     expect(dossiers.some((dossier) => !dossier.complete)).toBe(true);
+  });
+
+  it('is the campaign year in progress today, its deadline ahead, with collectives and individuals', async () => {
+    const today = localIsoDate(new Date());
+    const status = await demo.call('app.status', {});
+    expect(status.currentCampaignYear).toBe(yearInProgress(today));
+    const campaign = await demo.call('campaigns.get', { year: status.currentCampaignYear });
+    expect(campaign.deadline > today).toBe(true);
+    expect(campaign.schemes.every((scheme) => scheme.label.vi.endsWith(String(campaign.year)) || !/\d{4}$/.test(scheme.label.vi))).toBe(true);
+    const dossiers = await demo.call('dossiers.list', { campaignYear: status.currentCampaignYear });
+    const individuals = dossiers.filter((dossier) => dossier.personId !== null);
+    expect(individuals.length).toBeGreaterThan(30);
+    expect(new Set(individuals.map((dossier) => dossier.status)).size).toBeGreaterThan(2);
+    // A commune's body belongs to its office: the list's "belongs to" column is filled for collectives too.
+    const communeBodies = dossiers.filter((dossier) => dossier.personId === null && dossier.unitName.includes(' xã '));
+    expect(communeBodies.length).toBeGreaterThan(50);
+    expect(communeBodies.every((dossier) => dossier.officeName?.startsWith('Phòng giao dịch NHCSXH'))).toBe(true);
+  });
+
+  it('at the branch: what the offices sent (received, some returned with a reason), none late, three offices nothing yet', async () => {
+    const branch = await setUpCore({ demo: true, mode: 'branch' });
+    try {
+      const year = (await branch.call('app.status', {})).currentCampaignYear;
+      const dossiers = await branch.call('dossiers.list', { campaignYear: year });
+      const fromOffices = dossiers.filter((dossier) => dossier.officeName !== null);
+      expect(new Set(fromOffices.map((dossier) => dossier.status))).toEqual(new Set(['received', 'returned']));
+      expect(fromOffices.every((dossier) => dossier.receivedAt !== null && !dossier.late)).toBe(true);
+      expect(fromOffices.filter((dossier) => dossier.status === 'returned').length).toBeGreaterThan(5);
+      expect(fromOffices.some((dossier) => dossier.personId !== null)).toBe(true);
+      const offices = (await branch.call('units.list', {})).filter((unit) => unit.kind === 'transactionOffice');
+      const sending = new Set(fromOffices.map((dossier) => dossier.officeName));
+      expect(offices.filter((office) => !sending.has(office.name))).toHaveLength(3);
+    } finally {
+      branch.close();
+    }
   });
 
   it('commune bodies hang under an office that exists', async () => {
@@ -75,10 +114,12 @@ describe('loading the demo', () => {
       const names = (await installation.call('units.list', {})).map((unit) => unit.name);
       expect(names).toEqual((await other.call('units.list', {})).map((unit) => unit.name));
       // The same nominees with the same totals; dossier ids belong to each installation, so two demos never collide in an exchange.
-      const totals = (await installation.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.unitId, dossier.nomineeKind, dossier.selfTotal]);
-      expect(totals).toEqual((await other.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.unitId, dossier.nomineeKind, dossier.selfTotal]));
-      const ids = new Set((await installation.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => dossier.id));
-      expect((await other.call('dossiers.list', { campaignYear: 2025 })).some((dossier) => ids.has(dossier.id))).toBe(false);
+      const year = (await installation.call('app.status', {})).currentCampaignYear;
+      const totals = (await installation.call('dossiers.list', { campaignYear: year })).map((dossier) => [dossier.unitId, dossier.nomineeKind, dossier.selfTotal, dossier.status]);
+      expect(totals.length).toBeGreaterThan(200);
+      expect(totals).toEqual((await other.call('dossiers.list', { campaignYear: year })).map((dossier) => [dossier.unitId, dossier.nomineeKind, dossier.selfTotal, dossier.status]));
+      const ids = new Set((await installation.call('dossiers.list', { campaignYear: year })).map((dossier) => dossier.id));
+      expect((await other.call('dossiers.list', { campaignYear: year })).some((dossier) => ids.has(dossier.id))).toBe(false);
     } finally {
       installation.close();
       other.close();

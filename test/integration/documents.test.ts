@@ -10,12 +10,13 @@ import { FORMATS_OF, MOTTO, NATIONAL_TITLE, type DocumentKind } from '../../shar
 import { pointsText } from '../../shared/documents/vietnamese';
 import { roundResult } from '../../electron/services/rounds';
 import { SYSTEM_ACTOR } from '../../electron/services/context';
-import { setUpCore } from '../support/core';
+import { DEMO_YEAR, setUpCore } from '../support/core';
 import { temporaryDataDir } from '../support/data-dir';
 
 type App = Awaited<ReturnType<typeof setUpCore>>;
 
-const YEAR = 2024;
+// The demo's completed year is the one before the year in progress.
+const YEAR = DEMO_YEAR - 1;
 const KINDS: DocumentKind[] = ['submission', 'minutes', 'list', 'scores', 'report', 'notice'];
 
 let app: App;

@@ -8,7 +8,7 @@ import type { CallResponse } from '../../shared/contract/envelope';
 import type { DossierContent, DossierSaveInput } from '../../shared/domain/dossier';
 import { nomineeGroupOf, type NomineeGroup, type NomineeKind } from '../../shared/domain/kinds';
 import { REPORT_HEADINGS, REPORT_MIN_WORDS } from '../../shared/domain/report-template';
-import { manualCriteria } from '../../shared/scoring/leaves';
+import { leafCriteria, manualCriteria } from '../../shared/scoring/leaves';
 import type { Indicator, Scheme } from '../../shared/scoring/types';
 import type { UnitInput } from '../../shared/domain/unit';
 
@@ -241,6 +241,47 @@ export function completeContent(scheme: Scheme, kind: NomineeKind, overrides: Pa
     selfScores[criterion.id] = { points: Math.floor(criterion.max / 2 / step) * step, justification: `Đã thực hiện tốt nội dung “${criterion.label.vi}”.` };
   }
   return { indicators, selfScores, report: reportText(nomineeGroupOf(kind)), discipline: 'none', womenShare: 45, ...overrides };
+}
+
+/**
+ * Content that earns every criterion's full points and passes every gate (each indicator at the value its rule
+ * rewards most, every self-assessed criterion at its maximum): an eligible dossier, for tests of what comes after.
+ */
+export function eligibleContent(scheme: Scheme, kind: NomineeKind): DossierContent {
+  const content = completeContent(scheme, kind);
+  const set = (key: string, value: number | boolean) => {
+    const indicator = scheme.indicators.find((candidate) => candidate.key === key);
+    content.indicators[key] = typeof value === 'number' && indicator ? Math.min(indicator.max, Math.max(indicator.min, value)) : value;
+  };
+  for (const criterion of leafCriteria(scheme)) {
+    const rule = criterion.rule;
+    if (!rule) continue;
+    switch (rule.type) {
+      case 'manual':
+        content.selfScores[criterion.id] = { points: criterion.max, justification: 'Hoàn thành xuất sắc.' };
+        break;
+      case 'thresholds': {
+        const best = [...rule.steps].sort((a, b) => b.points - a.points)[0];
+        if (best) set(rule.indicator, best.bound);
+        break;
+      }
+      case 'linear':
+        set(rule.indicator, rule.fullAt);
+        break;
+      case 'ratio':
+        set(rule.plan, 100);
+        set(rule.indicator, rule.fullAtPercent);
+        break;
+      case 'yesNo':
+        set(rule.indicator, rule.pointsWhen);
+        break;
+      case 'deduction':
+        set(rule.indicator, 0);
+        break;
+    }
+  }
+  for (const { condition } of scheme.gates) set(condition.indicator, condition.type === 'is' ? condition.value : condition.bound);
+  return content;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_unused, n) => {

@@ -2,6 +2,11 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract/call
 import type { AppErrorShape } from '../../shared/contract/errors';
 import { openCore, type Core } from '../../electron/core';
 import { temporaryDataDir } from './data-dir';
+import { yearInProgress } from '../../shared/domain/campaign';
+import { localIsoDate } from '../../shared/domain/deadline';
+
+/** The campaign year the demo loads today: the year still open for dossiers (its deadline ahead). */
+export const DEMO_YEAR = yearInProgress(localIsoDate(new Date()));
 
 export const ADMIN = { username: 'admin', fullName: 'Nguyễn Văn Quản Trị', password: 'mat-khau-an-toan' };
 

@@ -42,9 +42,11 @@ describe('parseDecimal: numbers typed into the form', () => {
     expect(parseDecimal('  42 ')).toBe(42);
   });
 
-  it('rejects a number mixing a point for thousands and a comma for decimals', () => {
-    expect(parseDecimal('1.000,5')).toBeNull();
-    expect(parseDecimal('1,000.5')).toBeNull();
+  it('reads the Vietnamese full form and the English one alike, and gives nothing for a text that reads two ways', () => {
+    expect(parseDecimal('1.000,5')).toBe(1000.5);
+    expect(parseDecimal('1,000.5')).toBe(1000.5);
+    expect(parseDecimal('85.400')).toBeNull();
+    expect(parseDecimal('0.400')).toBe(0.4);
   });
 
   it('rejects letters, empty text and other non-numbers', () => {
@@ -125,7 +127,7 @@ describe('formValuesToContent: from what was typed to what is stored', () => {
   it('reports every field whose text is not a number, by form path, and leaves it empty', () => {
     const values = emptyFormValues(scheme, 'u');
     values.indicators.overdueRatio = 'abc';
-    values.indicators.weakGroups = '1.000,5';
+    values.indicators.weakGroups = '12,34,5';
     values.selfScores.recordsQuality = { points: 'năm', justification: '' };
     values.womenShare = 'nhiều';
     const { content, unreadable } = formValuesToContent(scheme, values);

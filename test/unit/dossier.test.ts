@@ -57,7 +57,7 @@ describe('checkAgainstScheme: a dossier checked against the rules of its scheme'
   it('more decimals than the indicator allows is refused', () => {
     expect(checkAgainstScheme(scheme, withIndicators({ overdueRatio: 0.125, weakGroups: 1.5, householdSavingsGrowth: 12.5 }))).toEqual([
       { path: 'indicators.overdueRatio', key: 'validation.decimals', params: { decimals: 2 } },
-      { path: 'indicators.weakGroups', key: 'validation.decimals', params: { decimals: 0 } },
+      { path: 'indicators.weakGroups', key: 'validation.wholeNumber', params: {} },
     ]);
   });
 

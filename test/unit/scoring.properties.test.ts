@@ -2,6 +2,7 @@ import { DEFAULT_TIE_BREAKS } from '../../shared/domain/campaign';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../../shared/domain/dossier-form';
+import { readTypedNumber, unambiguousText } from '../../shared/domain/numbers';
 import { DISCIPLINE_STATUSES } from '../../shared/domain/dossier';
 import { formatHundredths, roundDiv, scaled, toHundredths } from '../../shared/scoring/decimal';
 import { type RankEntry, type RankedRow, rankDossiers } from '../../shared/scoring/rank';
@@ -203,11 +204,14 @@ describe('exact decimals', () => {
     );
   });
 
-  it('a number written the Vietnamese way reads back as the same number', () => {
+  it('a number written the Vietnamese way reads back as the same number (or, when it could be thousands, is asked about)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 4 }), (n, decimals) => {
         const number = n / 10 ** decimals;
-        expect(parseDecimal(String(number).replace('.', ','))).toBe(number);
+        const typed = readTypedNumber(String(number).replace('.', ','), { decimals: 4, min: -1e12, max: 1e12 });
+        if (typed.state === 'ambiguous') expect(typed.readings).toContain(number);
+        else expect(typed).toEqual({ state: 'read', value: number });
+        expect(parseDecimal(unambiguousText(number))).toBe(number);
       }),
     );
   });

@@ -173,7 +173,9 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
   requireExchangeRight(context, request.kind, 'export');
   const createdAt = context.now();
   const { outgoing, sequence } = inTransaction(context, () => ({ outgoing: outgoingFor(context, request), sequence: Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1 }));
-  const fileName = request.to ? basename(request.to) : fileNameFor(request.kind, readSetting(context.db, 'organisationName') ?? '', sequence, createdAt);
+  // Named after the office concerned: the recipient of what the branch sends, the sender of what an office sends.
+  const named = PACKAGE_SENDER[request.kind] === 'branch' ? outgoing.recipient.name : (readSetting(context.db, 'organisationName') ?? '');
+  const fileName = request.to ? basename(request.to) : fileNameFor(request.kind, named, sequence, createdAt);
   const folder = join(context.dataDir, 'outbox');
   if (!request.to) mkdirSync(folder, { recursive: true });
   const path = request.to ?? join(folder, fileName);

@@ -1,20 +1,29 @@
 import { AppError } from '../../../shared/contract/errors';
-import type { ImportItem } from '../../../shared/domain/exchange';
+import type { ImportDecision, ImportItem, ImportPlan } from '../../../shared/domain/exchange';
 import { findCampaign, findScheme, insertCampaign, insertScheme, replaceScheme, updateCampaignRow } from '../../db/campaigns';
 import { findDossier } from '../../db/dossiers';
 import { markOutcome } from '../../db/exchange';
-import { writeSetting } from '../../db/settings';
+import { readSetting, writeSetting } from '../../db/settings';
 import { findUnit, insertUnit, updateUnit } from '../../db/units';
 import { allocationPayload, receiptPayload, resultsPayload, setupPayload } from '../../exchange/payloads';
 import type { ServiceContext } from '../context';
 import { note } from './common';
 import type { Received } from './received';
 
-export function analyseSetup(context: ServiceContext, received: Received, items: ImportItem[]): () => void {
+/** Names compared as people read them: accents composed, spaces tidied. */
+function sameName(a: string, b: string): boolean {
+  const tidy = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return tidy(a) === tidy(b);
+}
+
+/** A setup file at an office: what it brings, the office's name beside the branch's, and how to apply it after the person's choice. */
+export function analyseSetup(context: ServiceContext, received: Received, items: ImportItem[]): { officeName: ImportPlan['officeName']; apply: (decision: ImportDecision) => void } {
   const parsed = setupPayload.safeParse(received.payload);
   if (!parsed.success) throw new AppError('exchange.badRecords');
   const setup = parsed.data;
   const now = context.now();
+  const typed = readSetting(context.db, 'organisationName') ?? '';
+  const officeName = sameName(typed, setup.office.name) ? null : { typed, branch: setup.office.name };
   for (const unit of setup.units) {
     const existing = findUnit(context.db, unit.id);
     items.push({ ref: unit.id, label: unit.name, revision: null, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(unit) ? 'unchanged' : 'updated', reason: null });
@@ -23,7 +32,9 @@ export function analyseSetup(context: ServiceContext, received: Received, items:
     const existing = findScheme(context.db, scheme.id, scheme.version);
     items.push({ ref: `${scheme.id}@${scheme.version}`, label: scheme.label, revision: scheme.version, category: !existing ? 'new' : JSON.stringify(existing) === JSON.stringify(scheme) ? 'unchanged' : 'updated', reason: null });
   }
-  return () => {
+  const apply = (decision: ImportDecision) => {
+    // The branch's name for the office is the one its files and lists use, unless the person keeps their own.
+    if (officeName && !decision.keepOwnName) writeSetting(context.db, 'organisationName', setup.office.name);
     // Units come sorted by name, so an association ("Hội …") can precede its office ("Phòng giao dịch …"): check references at commit.
     context.db.pragma('defer_foreign_keys = ON');
     writeSetting(context.db, 'officeUnitId', setup.office.unitId);
@@ -46,6 +57,7 @@ export function analyseSetup(context: ServiceContext, received: Received, items:
       else insertScheme(context.db, campaign.year, scheme, now);
     }
   };
+  return { officeName, apply };
 }
 
 export function analyseReceipt(context: ServiceContext, received: Received, items: ImportItem[]): () => void {

@@ -1,3 +1,4 @@
+import { compareNames } from '../../../shared/domain/collation';
 import { randomUUID } from 'node:crypto';
 import type { PackageSource } from '../../../shared/contract/calls';
 import { AppError } from '../../../shared/contract/errors';
@@ -29,15 +30,20 @@ interface Analysis {
  * Judges a received package against this installation's current state; synchronous, so it can run again inside the
  * import's transaction. Who sent it is judged again too: a revocation may have come in between.
  */
-function analyse(context: ServiceContext, received: Received): Analysis {
+function analyse(context: ServiceContext, received: Received, decision: ImportDecision = {}): Analysis {
   const { manifest } = received.verified;
   const { peer, firstContact, sequenceStatus } = judgeSender(context, manifest);
   const items: ImportItem[] = [];
   const evidence: ReceivedFile[] = [];
   let replaces: ImportPlan['replaces'] = null;
+  let officeName: ImportPlan['officeName'] = null;
   let applyKind: () => void;
   if (manifest.kind === 'submission') applyKind = analyseSubmission(context, received, peer, items, evidence);
-  else if (manifest.kind === 'setup') applyKind = analyseSetup(context, received, items);
+  else if (manifest.kind === 'setup') {
+    const setup = analyseSetup(context, received, items);
+    officeName = setup.officeName;
+    applyKind = () => setup.apply(decision);
+  }
   else if (manifest.kind === 'receipt') applyKind = analyseReceipt(context, received, items);
   else if (manifest.kind === 'enrolment') {
     const enrolment = judgeEnrolment(context, received, items);
@@ -46,6 +52,8 @@ function analyse(context: ServiceContext, received: Received): Analysis {
   } else applyKind = analyseInformational(context, received, items);
   const counts = emptyCounts();
   for (const item of items) counts[item.category] += 1;
+  // The dry run lists names in Vietnamese order, on screen and at the command line alike (a scheme by its Vietnamese label).
+  items.sort((a, b) => compareNames(typeof a.label === 'string' ? a.label : a.label.vi, typeof b.label === 'string' ? b.label : b.label.vi));
   const senderFingerprint = fingerprint({ signingKey: manifest.sender.signingKey, agreementKey: manifest.sender.agreementKey });
   const late = manifest.kind === 'submission' && isLate(getCampaign(context, manifest.campaignYear).deadline, context.now());
   const plan: ImportPlan = {
@@ -59,6 +67,7 @@ function analyse(context: ServiceContext, received: Received): Analysis {
     late,
     needsFingerprintCheck: firstContact,
     replaces,
+    officeName,
     items,
     counts,
   };
@@ -116,7 +125,7 @@ export async function applyImport(context: ServiceContext, source: PackageSource
 async function applyReceived(context: ServiceContext, source: PackageSource, received: Received, decision: ImportDecision): Promise<ImportPlan> {
   const { verified, fileName } = received;
   const judgedAt = databaseVersion(context);
-  const first = analyse(context, received);
+  const first = analyse(context, received, decision);
   const { plan } = first;
   if (plan.needsFingerprintCheck && !decision.fingerprintConfirmed) throw new AppError('exchange.fingerprintUnconfirmed', { name: plan.sender.organisation });
   if (plan.sequenceStatus === 'replay' && !decision.acceptReplay) throw new AppError('exchange.replay', { sequence: plan.sequence });
@@ -134,7 +143,7 @@ async function applyReceived(context: ServiceContext, source: PackageSource, rec
     const applied = inWords(() => inTransaction(context, () => {
       // Judged again inside the transaction if anything was written since the first look: nothing is applied blindly.
       // (Asked before this transaction writes its own backup record, which would always count as a change.)
-      const current = databaseVersion(context) === judgedAt ? first : analyse(context, received);
+      const current = databaseVersion(context) === judgedAt ? first : analyse(context, received, decision);
       recordBackup(context, backup, 'import');
       current.apply();
       recordExchange(context.db, {

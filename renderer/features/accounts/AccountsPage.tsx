@@ -10,7 +10,7 @@ import { useMayCall } from '../../app/access';
 import { useSession } from '../../app/session-store';
 import { useUnsavedGuard } from '../../app/unsaved-guard';
 import { useCall } from '../../app/use-call';
-import { vietnameseCollator } from '../../components/collation';
+import { vietnameseCollator } from '../../../shared/domain/collation';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner } from '../../components/errors';
 import { Field } from '../../components/Field';

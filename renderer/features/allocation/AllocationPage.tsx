@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { useCampaignYear } from '../campaign/campaign-year';
+import { TieDecision } from '../council/TieDecision';
 
 interface Row {
   line: AllocationLine;
@@ -51,7 +52,7 @@ export function AllocationPage() {
   const [method, setMethod] = useState<AllocationMethod | null>(null);
   const [weight, setWeight] = useState<AllocationWeight | null>(null);
   const { value: campaign, error: campaignError } = useCall('campaigns.get', branch ? { year } : null);
-  const { value: report, error: reportError } = useCall(
+  const { value: report, error: reportError, reload } = useCall(
     'allocation.get',
     branch ? { campaignYear: year, ...(method ? { method } : {}), ...(weight ? { weight } : {}) } : null,
   );
@@ -184,6 +185,22 @@ export function AllocationPage() {
       </div>
 
       <ErrorBanner error={failure} />
+      {report ? (
+        <p className={report.final ? 'banner banner-ok' : 'banner banner-warn'} data-testid="allocation-final">
+          {report.final ? t('decides.allocation.final') : t('decides.allocation.provisional')}
+        </p>
+      ) : null}
+      {report?.tie && report.official ? (
+        <TieDecision
+          campaignYear={year}
+          question={{ kind: 'allocationTie', round: 2, subject: report.tie.subject, ids: report.tie.ids, places: report.tie.places }}
+          decision={report.tie.decision}
+          nameOf={(id) => nameById.get(id) ?? id}
+          locked={!report.final}
+          onChange={reload}
+        />
+      ) : null}
+      {report?.tie && !report.official ? <p className="muted small">{t('decides.allocation.otherMethod')}</p> : null}
       {!report && !failure ? <p className="muted">{t('app.loading')}</p> : null}
       {report && rows.length === 0 ? <p className="empty">{t('allocation.empty')}</p> : null}
       {report && rows.length > 0 ? (

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/domain/kinds';
 import { call } from '../../app/api';
 import { useMayCall } from '../../app/access';
 import { useCall } from '../../app/use-call';
-import { sortByName } from '../../components/collation';
+import { sortByName } from '../../../shared/domain/collation';
 import { DateInput } from '../../components/DateInput';
 import { ErrorBanner } from '../../components/errors';
 import { formatDateTime } from '../../components/format';

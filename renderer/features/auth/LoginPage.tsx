@@ -35,7 +35,7 @@ export function LoginPage({ notice }: { notice?: string | null }) {
   });
 
   return (
-    <main className="centered-page">
+    <main className="centered-page" aria-label={t('app.mainContent')}>
       <form className="card login" onSubmit={(event) => void submit(event)} noValidate>
         <header className="wizard-header">
           <div>

@@ -71,7 +71,9 @@ export function PasswordPage({ required }: { required: boolean }) {
       </div>
     </form>
   );
-  if (required) return <main className="centered-page">{form}</main>;
+  if (required) return <main className="centered-page" aria-label={t('app.mainContent')}>
+      {form}
+    </main>;
   return (
     <section className="page">
       <header className="page-header">

@@ -1,18 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { FormProvider, useController, useForm, useFormContext, type Resolver } from 'react-hook-form';
+import { FormProvider, useController, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { decodeIssueMessage, keyedErrorMap, keyedMessage } from '../../../shared/contract/validation';
-import { ALLOCATION_WEIGHTS, campaignUpdateSchema, type Campaign, type CampaignStatus } from '../../../shared/domain/campaign';
+import { ALLOCATION_WEIGHTS, PLAN_QUOTAS, quotasAbovePlan, type Campaign, type CampaignStatus } from '../../../shared/domain/campaign';
 import { AGGREGATION_METHODS, TRIM_FROM_REVIEWERS } from '../../../shared/scoring/aggregation';
 import { ALLOCATION_METHODS } from '../../../shared/scoring/allocation';
 import { call } from '../../app/api';
-import { useCouncilAccess } from '../../app/access';
+import { useCouncilAccess, useMayCall } from '../../app/access';
+import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner, errorShape } from '../../components/errors';
 import { Field } from '../../components/Field';
-import { formatDate, formValuesOf, longDate, parseDate, type CampaignFormValues } from './campaign-form';
+import { campaignFormSchema, formatDate, formValuesOf, longDate, parseDate, type CampaignFormValues } from './campaign-form';
 import { TieBreakEditor } from './TieBreakEditor';
 import './campaign.css';
 import { useCampaignYear } from './campaign-year';
@@ -82,7 +83,7 @@ function DeadlineField() {
   const error = wrongFormat && fieldState.error ? { ...fieldState.error, message: keyedMessage('campaign.dateFormat') } : fieldState.error;
   const day = longDate(value, i18n.language);
   return (
-    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
+    <Field id="campaign-deadline" label={t('campaign.deadline')} hint={error ? undefined : day ? t('campaign.deadlineHint', { date: day }) : t('campaign.dateFormat')} error={error}>
       <input
         id="campaign-deadline"
         ref={ref}
@@ -142,16 +143,29 @@ function RadioGroup<Value extends string>({
   );
 }
 
+/** Under a quota: the plan's number when the quota departs from it. */
+function PlanWarning({ value, plan, testId }: { value: number; plan: number; testId: string }) {
+  const { t } = useTranslation();
+  if (!(value > plan)) return null;
+  return (
+    <span className="plan-warning" role="status" data-testid={testId}>
+      ⚠ {t('quotaPlan.above', { plan, value })}
+    </span>
+  );
+}
+
 /** Status, deadline, quotas and rules of one campaign; a status change keeps unsaved edits of the rest in the form. */
 function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: (campaign: Campaign, statusChanged: boolean) => void }) {
   const { t } = useTranslation();
   const readOnly = campaign.status === 'closed';
-  const resolver = useMemo(() => zodResolver(campaignUpdateSchema, { error: keyedErrorMap }) as unknown as Resolver<CampaignFormValues>, []);
+  const resolver = useMemo(() => zodResolver(campaignFormSchema(campaign), { error: keyedErrorMap }) as unknown as Resolver<CampaignFormValues>, [campaign]);
   const form = useForm<CampaignFormValues>({ resolver, defaultValues: formValuesOf(campaign), mode: 'onChange' });
   const { register, handleSubmit, formState, reset, setError } = form;
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const errors = formState.errors;
+  const [quotaCollectives, quotaIndividuals] = useWatch({ control: form.control, name: ['quotaCollectives', 'quotaIndividuals'] });
+  const quotas = { quotaCollectives, quotaIndividuals };
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
@@ -163,6 +177,7 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
         quotaCollectives: values.quotaCollectives,
         quotaIndividuals: values.quotaIndividuals,
         settings: values.settings,
+        ...(values.reason.trim() ? { reason: values.reason.trim() } : {}),
       });
       reset(formValuesOf(updated));
       setSaved(true);
@@ -188,13 +203,18 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
             <h2 id="campaign-timetable-heading">{t('campaign.timetable')}</h2>
             <div className="grid-3">
               <DeadlineField />
-              <Field id="campaign-quota-collectives" label={t('campaign.quotaCollectives')} error={errors.quotaCollectives}>
+              <Field id="campaign-quota-collectives" label={t('campaign.quotaCollectives')} hint={<PlanWarning value={quotas.quotaCollectives} plan={PLAN_QUOTAS.quotaCollectives} testId="quota-collectives-warning" />} error={errors.quotaCollectives}>
                 <input id="campaign-quota-collectives" type="number" inputMode="numeric" min={0} max={100} {...register('quotaCollectives', { valueAsNumber: true })} />
               </Field>
-              <Field id="campaign-quota-individuals" label={t('campaign.quotaIndividuals')} error={errors.quotaIndividuals}>
+              <Field id="campaign-quota-individuals" label={t('campaign.quotaIndividuals')} hint={<PlanWarning value={quotas.quotaIndividuals} plan={PLAN_QUOTAS.quotaIndividuals} testId="quota-individuals-warning" />} error={errors.quotaIndividuals}>
                 <input id="campaign-quota-individuals" type="number" inputMode="numeric" min={0} max={1000} {...register('quotaIndividuals', { valueAsNumber: true })} />
               </Field>
             </div>
+            {quotasAbovePlan(campaign, quotas).length > 0 ? (
+              <Field id="campaign-quota-reason" label={t('quotaPlan.reason')} hint={t('quotaPlan.reasonHint')} error={errors.reason}>
+                <textarea id="campaign-quota-reason" rows={2} {...register('reason')} data-testid="campaign-quota-reason" />
+              </Field>
+            ) : null}
           </section>
 
           <section className="card" aria-labelledby="campaign-ranking-heading">
@@ -258,6 +278,54 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
 }
 
 /** The current campaign: its status and next step, deadline, quotas and the council's rules. */
+/**
+ * Next year's campaign, started from this one: schemes, rules and the council copied (all editable while it is in
+ * preparation); this year stays as it is, readable from the campaign switcher.
+ */
+function NextCampaign({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const mayStart = useMayCall('campaigns.startNext');
+  const current = useSession((state) => state.status?.currentCampaignYear ?? null);
+  const refresh = useSession((state) => state.refresh);
+  const viewCampaign = useSession((state) => state.viewCampaign);
+  const { value: campaigns } = useCall('campaigns.list', mayStart ? {} : null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [started, setStarted] = useState<number | null>(null);
+  const next = campaign.year + 1;
+  if (!mayStart || campaign.year !== current || !campaigns || campaigns.some((known) => known.year === next)) {
+    return started ? (
+      <div className="banner banner-ok" role="status" data-testid="campaign-started">
+        {t('decides.campaigns.started', { year: started })}
+      </div>
+    ) : null;
+  }
+  const start = async () => {
+    setFailure(null);
+    try {
+      await call('campaigns.startNext', { fromYear: campaign.year });
+      setStarted(next);
+      await refresh();
+      viewCampaign(null);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <section className="card next-campaign" aria-labelledby="next-campaign-heading">
+      <h2 id="next-campaign-heading">{t('decides.campaigns.startNext', { year: next })}</h2>
+      <p className="muted">{t('decides.campaigns.startNextHint', { from: campaign.year })}</p>
+      <ErrorBanner error={failure} />
+      <ConfirmButton
+        label={t('decides.campaigns.startNext', { year: next })}
+        message={t('decides.campaigns.startNextConfirm', { year: next, from: campaign.year })}
+        confirmLabel={t('decides.campaigns.startNext', { year: next })}
+        onConfirm={() => void start()}
+        testId="campaign-start-next"
+      />
+    </section>
+  );
+}
+
 export function CampaignPage() {
   const { t } = useTranslation();
   const allowed = useCouncilAccess();
@@ -284,6 +352,7 @@ export function CampaignPage() {
           {t('campaign.statusChanged', { status: t(`campaign.statuses.${changed}`) })}
         </div>
       ) : null}
+      <NextCampaign campaign={campaign} />
       <SettingsForm
         key={campaign.year}
         campaign={campaign}

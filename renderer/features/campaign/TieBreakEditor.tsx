@@ -61,7 +61,7 @@ export function TieBreakEditor({ campaign, readOnly }: { campaign: Campaign; rea
   const options = [
     ...choices.map((choice) => ({
       key: `criterion:${choice.id}`,
-      text: `${t('campaign.tieBreakTypes.criterion', { name: label(choice.label) })} (${choice.id})${choice.schemes < total ? ` — ${t('campaign.inSchemes', { count: choice.schemes, total })}` : ''}`,
+      text: `${t('campaign.tieBreakTypes.criterion', { name: label(choice.label) })}${choice.schemes < total ? ` — ${t('campaign.inSchemes', { count: choice.schemes, total })}` : ''}`,
     })),
     { key: 'voteShare', text: t('campaign.tieBreakTypes.voteShare') },
     { key: 'womenPriority', text: t('campaign.tieBreakTypes.womenPriority') },

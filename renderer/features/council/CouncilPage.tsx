@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Ranking } from '../../../shared/contract/calls';
 import type { Campaign } from '../../../shared/domain/campaign';
 import type { RoundNumber } from '../../../shared/domain/council';
 import { useCouncilAccess } from '../../app/access';
@@ -8,6 +9,7 @@ import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useCampaignYear } from '../campaign/campaign-year';
 import { BallotsPanel, type BallotNominee } from './BallotsPanel';
+import { RoundPanel } from './RoundPanel';
 import { MeetingForm, meetingDraftKey, type MeetingFormValues } from './MeetingForm';
 import { MembersTab } from './MembersTab';
 import './council-page.css';
@@ -17,39 +19,69 @@ type Tab = 'members' | 'round1' | 'round2';
 /** How many nominees beyond the quota the ballot list offers (the council votes on the head of the ranking). */
 const BALLOT_RESERVE = 10;
 
-/** One round: its meeting, the ballots on its nominees. */
+/**
+ * The nominees the council votes on: every one the selection reached (proposed, awaiting a ballot, refused by the
+ * vote, tied at the cut-off), those already voted on, and the head of the ranking beyond the quota as a reserve.
+ */
+function ballotNominees(ranking: Ranking, quota: number): BallotNominee[] {
+  const { selection } = ranking;
+  const reached = new Set([...selection.selected, ...selection.notApproved, ...selection.ties.flatMap((tie) => tie.ids)]);
+  const deepest = Math.max(quota + BALLOT_RESERVE, ...ranking.rows.filter((row) => reached.has(row.dossierId)).map((row) => row.position));
+  return ranking.rows
+    .filter((row) => row.eligible && (row.position <= deepest || row.ballot !== null))
+    .map((row) => ({ dossierId: row.dossierId, position: row.position, name: row.personName ? `${row.personName} (${row.unitName})` : row.unitName, total: row.total }));
+}
+
+/** One round: its state and what stands before its lock, its meeting, the ballots on its nominees. */
 function RoundTab({ campaign, round, readOnly }: { campaign: Campaign; round: RoundNumber; readOnly: boolean }) {
   const userId = useSession((state) => state.user?.id ?? '');
   const [generation, setGeneration] = useState(0);
   const { value: meeting, error: meetingError, reload: reloadMeeting } = useCall('meetings.get', { campaignYear: campaign.year, round });
   const { value: draft, loading: draftLoading } = useCall('drafts.get', { key: meetingDraftKey(campaign.year, round, userId) });
   const { value: ballots, error: ballotsError, reload: reloadBallots } = useCall('ballots.list', { campaignYear: campaign.year, round });
-  const { value: ranking, error: rankingError } = useCall('ranking.get', { campaignYear: campaign.year, group: round === 1 ? 'collective' : 'individual' });
+  const { value: view, error: viewError, reload: reloadView } = useCall('rounds.get', { campaignYear: campaign.year, round });
   const quota = round === 1 ? campaign.quotaCollectives : campaign.quotaIndividuals;
-  const nominees: BallotNominee[] = (ranking?.rows ?? [])
-    .filter((row) => row.eligible && row.position <= quota + BALLOT_RESERVE)
-    .map((row) => ({ dossierId: row.dossierId, position: row.position, name: row.unitName, total: row.total }));
-  const failure = meetingError ?? ballotsError ?? rankingError;
+  const nominees = view ? ballotNominees(view.ranking, quota) : [];
+  const failure = meetingError ?? ballotsError ?? viewError;
+  const locked = view?.status === 'locked';
+  const reload = () => {
+    reloadMeeting();
+    reloadBallots();
+    reloadView();
+  };
 
   return (
     <div className="council-round" key={generation}>
       <ErrorBanner error={failure} />
+      {view ? <RoundPanel view={view} readOnly={readOnly} onChange={reload} /> : null}
       {meeting && !draftLoading ? (
         <MeetingForm
           campaignYear={campaign.year}
           round={round}
           view={meeting}
           rules={campaign.settings.council}
-          readOnly={readOnly}
+          readOnly={readOnly || locked}
           restoredDraft={draft ? { form: draft.form as MeetingFormValues, updatedAt: draft.updatedAt } : null}
           onSaved={() => {
-            reloadMeeting();
+            reload();
             setGeneration((value) => value + 1);
           }}
         />
       ) : null}
       {meeting && ballots ? (
-        <BallotsPanel campaignYear={campaign.year} round={round} meeting={meeting} rules={campaign.settings.council} nominees={nominees} ballots={ballots} readOnly={readOnly} onChange={reloadBallots} />
+        <BallotsPanel
+          campaignYear={campaign.year}
+          round={round}
+          meeting={meeting}
+          rules={campaign.settings.council}
+          nominees={nominees}
+          ballots={ballots}
+          readOnly={readOnly || locked}
+          onChange={() => {
+            reloadBallots();
+            reloadView();
+          }}
+        />
       ) : null}
     </div>
   );

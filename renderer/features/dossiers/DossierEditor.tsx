@@ -9,7 +9,7 @@ import type { Dossier } from '../../../shared/domain/dossier';
 import { missingHeadings, REPORT_HEADINGS } from '../../../shared/domain/report-template';
 import { keyedErrorMap, keyedMessage } from '../../../shared/contract/validation';
 import { DISCIPLINE_STATUSES, toScoreInput } from '../../../shared/domain/dossier';
-import { dossierFormSchema, formValuesToContent, type DossierFormValues } from '../../../shared/domain/dossier-form';
+import { dossierFormSchema, formValuesToContent, indicatorField, pointsField, SHARE_FIELD, type DossierFormValues } from '../../../shared/domain/dossier-form';
 import { nomineeGroupOf, type NomineeKind } from '../../../shared/domain/kinds';
 import type { Gender } from '../../../shared/domain/person';
 import { countWords } from '../../../shared/domain/text';
@@ -20,6 +20,7 @@ import type { WordReport } from '../../../shared/domain/word-report';
 import { call } from '../../app/api';
 import { ErrorBanner, errorShape, useErrorText } from '../../components/errors';
 import { Field } from '../../components/Field';
+import { NumberEcho } from '../../components/NumberEcho';
 import { formatDateTime, useLabel } from '../../components/format';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -202,6 +203,9 @@ export function DossierEditor(props: EditorProps) {
     () => markSaved(null),
   );
 
+  // The person's answer to "which number did you mean?" replaces the text, as if typed.
+  const choose = (path: FieldPath<DossierFormValues>) => (text: string) => form.setValue(path, text, { shouldDirty: true, shouldValidate: true });
+
   const errorText = useErrorText();
   const errors = formState.errors;
   const report = values.report;
@@ -246,6 +250,7 @@ export function DossierEditor(props: EditorProps) {
             {group === 'collective' ? (
               <Field id="womenShare" label={t('form.womenShare')} hint={t('form.womenShareHint')} error={errors.womenShare}>
                 <input id="womenShare" inputMode="decimal" {...register('womenShare')} />
+                <NumberEcho id="womenShare" text={values.womenShare} field={SHARE_FIELD} unit="%" onChoose={choose('womenShare')} />
               </Field>
             ) : (
               <Field id="women-priority" label={t('dossierWork.womenPriority')} hint={t('dossierWork.womenPriorityHint')}>
@@ -287,6 +292,9 @@ export function DossierEditor(props: EditorProps) {
                       {unit ? <span className="unit">{unit}</span> : null}
                     </div>
                   )}
+                  {indicator.unit === 'yesNo' ? null : (
+                    <NumberEcho id={id} text={values.indicators[indicator.key] ?? ''} field={indicatorField(indicator)} unit={unit} onChoose={choose(`indicators.${indicator.key}`)} />
+                  )}
                 </Field>
               );
             })}
@@ -302,6 +310,7 @@ export function DossierEditor(props: EditorProps) {
               <div className="grid-self">
                 <Field id={`self-${criterion.id}`} label={t('form.points', { max: criterion.max / 100 })} error={errors.selfScores?.[criterion.id]?.points}>
                   <input id={`self-${criterion.id}`} inputMode="decimal" autoComplete="off" {...register(`selfScores.${criterion.id}.points`)} />
+                  <NumberEcho id={`self-${criterion.id}`} text={values.selfScores[criterion.id]?.points ?? ''} field={pointsField(criterion)} onChoose={choose(`selfScores.${criterion.id}.points`)} />
                 </Field>
                 <Field id={`justification-${criterion.id}`} label={t('form.justification')} error={errors.selfScores?.[criterion.id]?.justification}>
                   <textarea id={`justification-${criterion.id}`} rows={2} {...register(`selfScores.${criterion.id}.justification`)} />

@@ -1,3 +1,4 @@
+import { sortByName } from '../../../shared/domain/collation';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail } from '../../../shared/contract/calls';
@@ -11,6 +12,7 @@ import { useRouter, type Route } from '../../app/router';
 import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
+import { NomineePicker, type PickerItem } from '../../components/NomineePicker';
 import { AdjustmentsPanel } from '../council/AdjustmentsPanel';
 import { CouncilPanel } from '../council/CouncilPanel';
 import { useUnits } from '../units/store';
@@ -129,7 +131,7 @@ function ExistingDossier({ detail, onChange }: { detail: DossierDetail; onChange
 }
 
 function NewDossier({ campaign }: { campaign: Campaign }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const go = useRouter((state) => state.go);
   const replaceRoute = useRouter((state) => state.replace);
   const loadDossiers = useDossiers((state) => state.loadDossiers);
@@ -145,12 +147,19 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
     void loadUnits();
   }, [loadUnits]);
 
-  const collator = useMemo(() => new Intl.Collator(i18n.language === 'vi' ? 'vi' : 'en'), [i18n.language]);
   const candidates = useMemo(
-    () => (units ?? []).filter((unit) => !unit.retired && isCollectiveKind(unit.kind)).sort((a, b) => collator.compare(a.name, b.name)),
-    [units, collator],
+    () => sortByName((units ?? []).filter((unit) => !unit.retired && isCollectiveKind(unit.kind)), (unit) => unit.name),
+    [units],
   );
-  const persons = useMemo(() => (people ?? []).filter((person) => !person.retired).sort((a, b) => collator.compare(a.fullName, b.fullName)), [people, collator]);
+  const persons = useMemo(() => sortByName((people ?? []).filter((person) => !person.retired), (person) => person.fullName), [people]);
+  // The office's own units (itself and those filed under it) and their people come first in the picker.
+  const { value: identity } = useCall('exchange.identity', {});
+  const ownUnits = useMemo(() => {
+    const office = identity?.mode === 'office' ? identity.officeUnitId : null;
+    return new Set((units ?? []).filter((unit) => office !== null && (unit.id === office || unit.parentOfficeId === office)).map((unit) => unit.id));
+  }, [units, identity]);
+  const unitItems = useMemo<PickerItem[]>(() => candidates.map((unit) => ({ id: unit.id, name: unit.name, detail: t(`kinds.${unit.kind}`), own: ownUnits.has(unit.id) })), [candidates, ownUnits, t]);
+  const personItems = useMemo<PickerItem[]>(() => persons.map((person) => ({ id: person.id, name: person.fullName, detail: [person.position, person.unitName].filter(Boolean).join(' — '), own: ownUnits.has(person.unitId) })), [persons, ownUnits]);
 
   const unit = group === 'collective' ? candidates.find((candidate) => candidate.id === unitId) : undefined;
   const person = group === 'individual' ? persons.find((candidate) => candidate.id === personId) : undefined;
@@ -187,17 +196,7 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
         {group === 'collective' ? (
           <>
             {candidates.length === 0 ? <p className="empty">{t('form.unitsMissing')}</p> : null}
-            <label htmlFor="nominee" className="field">
-              <span>{t('form.nominee')}</span>
-              <select id="nominee" value={unitId} onChange={(event) => setUnitId(event.target.value)} data-testid="nominee-select">
-                <option value="">{t('form.chooseUnit')}</option>
-                {candidates.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name} — {t(`kinds.${candidate.kind}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <NomineePicker id="nominee" label={t('form.nominee')} items={unitItems} value={unitId} onChange={setUnitId} testId="nominee-select" ownHeading={t('picker.own')} othersHeading={ownUnits.size > 0 ? t('picker.others') : t('picker.allUnits')} />
           </>
         ) : (
           <div className="grid-2">
@@ -211,17 +210,7 @@ function NewDossier({ campaign }: { campaign: Campaign }) {
                 ))}
               </select>
             </label>
-            <label htmlFor="person" className="field">
-              <span>{t('form.nominee')}</span>
-              <select id="person" value={personId} onChange={(event) => setPersonId(event.target.value)} data-testid="person-select">
-                <option value="">{t('dossierWork.choosePerson')}</option>
-                {persons.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.fullName} — {candidate.unitName}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <NomineePicker id="person" label={t('form.nominee')} items={personItems} value={personId} onChange={setPersonId} testId="person-select" ownHeading={t('picker.ownPeople')} othersHeading={ownUnits.size > 0 ? t('picker.otherPeople') : t('picker.allPeople')} />
             {people && persons.length === 0 ? <p className="empty">{t('dossierWork.peopleMissing')}</p> : null}
           </div>
         )}

@@ -4,8 +4,9 @@ import { DOSSIER_STATUSES, type DossierStatus, type DossierSummary } from '../..
 import { COLLECTIVE_KINDS, INDIVIDUAL_KINDS, isCollectiveKind } from '../../../shared/domain/kinds';
 import { foldForSearch } from '../../../shared/domain/text';
 import { useRouter } from '../../app/router';
-import { sortByName, vietnameseCollator } from '../../components/collation';
+import { sortByName, vietnameseCollator } from '../../../shared/domain/collation';
 import { ErrorBanner } from '../../components/errors';
+import { PrintButton } from '../../components/PrintButton';
 import { formatDateTime, usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { DeadlineBanner } from './DeadlineBanner';
@@ -156,7 +157,8 @@ export function DossierListPage() {
       header: t('dossierList.unit'),
       width: 'minmax(10rem, 2fr)',
       minRem: 10,
-      cell: (dossier) => (dossier.personId ? dossier.unitName : <span className="muted">{t('app.none')}</span>),
+      // An individual belongs to a unit; a collective to the transaction office it is filed under (or to the province).
+      cell: (dossier) => (dossier.personId ? dossier.unitName : (dossier.officeName ?? <span className="muted">{t('dossierList.provinceLevel')}</span>)),
     },
     { id: 'updated', header: t('dossiers.updated'), width: '9.5rem', minRem: 9.5, cell: (dossier) => formatDateTime(dossier.updatedAt, i18n.language) },
   ];
@@ -169,9 +171,12 @@ export function DossierListPage() {
           <h1>{t('dossiers.title')}</h1>
           <p className="muted">{t('dossiers.intro', { year })}</p>
         </div>
-        <button type="button" onClick={() => go({ page: 'newDossier' })} data-testid="new-dossier">
-          {t('dossiers.new')}
-        </button>
+        <div className="header-actions">
+          <PrintButton />
+          <button type="button" onClick={() => go({ page: 'newDossier' })} data-testid="new-dossier">
+            {t('dossiers.new')}
+          </button>
+        </div>
       </header>
       <div className="toolbar filters" role="search" aria-label={t('dossierList.filters')}>
         <div className="search-row">

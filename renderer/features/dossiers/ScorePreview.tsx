@@ -1,15 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leafCriteria } from '../../../shared/scoring/leaves';
 import type { Label, Scheme, ScoreResult } from '../../../shared/scoring/types';
 import { useLabel, usePoints } from '../../components/format';
 import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
+import { CriteriaChart } from '../../components/charts/CriteriaChart';
 
 /** The live score beside the dossier form: total, eligibility, what is missing, and every criterion. */
 export function ScorePreview({ scheme, result }: { scheme: Scheme; result: ScoreResult }) {
   const { t } = useTranslation();
   const points = usePoints();
   const label = useLabel();
+  const [chart, setChart] = useState(false);
   const missingLabels = useMemo(
     () => new Map<string, Label>([...scheme.indicators.map((item) => [item.key, item.label] as const), ...leafCriteria(scheme).map((item) => [item.id, item.label] as const)]),
     [scheme],
@@ -39,6 +41,10 @@ export function ScorePreview({ scheme, result }: { scheme: Scheme; result: Score
       ) : null}
       <GateList failures={result.gateFailures} scheme={scheme} />
       <ScoreBreakdown result={result} scheme={scheme} />
+      <button type="button" className="link no-print" aria-expanded={chart} onClick={() => setChart((value) => !value)} data-testid="preview-chart-toggle">
+        {chart ? t('charts.criteria.hide') : t('charts.criteria.show')}
+      </button>
+      {chart ? <CriteriaChart result={result} bonusMax={scheme.bonus.max} width={340} /> : null}
       <p className="muted small">{t('preview.schemeNote', { scheme: label(scheme.label), version: scheme.version })}</p>
     </aside>
   );

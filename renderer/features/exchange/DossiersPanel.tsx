@@ -1,3 +1,4 @@
+import { compareNames } from '../../../shared/domain/collation';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../shared/domain/dossier';
@@ -88,20 +89,19 @@ function ReturnForm({ dossier, onDone, onCancel }: { dossier: DossierSummary; on
  * At the branch: the dossiers received from offices, each of which the council can return with a reason.
  */
 export function DossiersPanel({ mode, dossiers, error, onChanged }: { mode: 'branch' | 'office'; dossiers: DossierSummary[] | null; error: unknown; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const council = useCouncilAccess('exchange.returnDossier');
   const [query, setQuery] = useState('');
   const [returning, setReturning] = useState<string | null>(null);
   const [returnedName, setReturnedName] = useState<string | null>(null);
   const office = mode === 'office';
-  const collator = useMemo(() => new Intl.Collator(i18n.language === 'vi' ? 'vi' : 'en'), [i18n.language]);
 
   const moved = useMemo(
     () =>
       (dossiers ?? [])
         .filter((dossier) => (office ? dossier.exportedRevision !== null || ['exported', 'received', 'returned'].includes(dossier.status) : dossier.status === 'received' || dossier.status === 'returned'))
-        .sort((a, b) => collator.compare(nameOf(a), nameOf(b))),
-    [dossiers, office, collator],
+        .sort((a, b) => compareNames(nameOf(a), nameOf(b))),
+    [dossiers, office],
   );
   const shown = moved.filter((dossier) => matchesSearch(nameOf(dossier), query));
   const count = (status: DossierSummary['status']) => moved.filter((dossier) => dossier.status === status).length;

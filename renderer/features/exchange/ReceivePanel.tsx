@@ -6,6 +6,7 @@ import { describeProblem } from '../../../shared/i18n';
 import { call } from '../../app/api';
 import { useCouncilAccess } from '../../app/access';
 import { useCall } from '../../app/use-call';
+import { useSession } from '../../app/session-store';
 import { useErrorText } from '../../components/errors';
 import { formatDateTime, useLabel } from '../../components/format';
 import { baseName, useExchange, type ChosenFile } from './exchange-store';
@@ -224,19 +225,41 @@ function Acceptance({ explanation, label, checked, onChange, testId }: { explana
   );
 }
 
+/** A setup file names the office as the branch does: both names side by side, the person chooses which to keep. */
+function OfficeNameChoice({ names, keepOwn, onChange }: { names: { typed: string; branch: string }; keepOwn: boolean; onChange: (keepOwn: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="acceptance banner banner-warn office-name-choice" data-testid="office-name-choice">
+      <legend>{t('officeName.title')}</legend>
+      <p>{t('officeName.explain')}</p>
+      <label className="checkbox">
+        <input type="radio" name="office-name" checked={!keepOwn} onChange={() => onChange(false)} data-testid="office-name-branch" />
+        <span>{t('officeName.branch', { name: names.branch })}</span>
+      </label>
+      <label className="checkbox">
+        <input type="radio" name="office-name" checked={keepOwn} onChange={() => onChange(true)} data-testid="office-name-typed" />
+        <span>{t('officeName.typed', { name: names.typed })}</span>
+      </label>
+    </fieldset>
+  );
+}
+
 /** The dry run of one chosen file, the acceptances it needs, and the import itself. */
 function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => void }) {
   const { t } = useTranslation();
   const clear = useExchange((state) => state.clear);
+  const markImported = useExchange((state) => state.markImported);
+  // Once imported, the file's result stays on this tab: going away and back never dry-runs it again as if new.
+  const applied = useExchange((state) => (state.imported?.id === chosen.id ? state.imported.plan : null));
   const council = useCouncilAccess();
-  const { value: plan, error } = useCall('exchange.dryRun', { source: chosen.source });
+  const { value: plan, error } = useCall('exchange.dryRun', applied ? null : { source: chosen.source });
+  const [keepOwnName, setKeepOwnName] = useState(false);
   const [fingerprintConfirmed, setFingerprintConfirmed] = useState(false);
   const [acceptReplay, setAcceptReplay] = useState(false);
   const [acceptLate, setAcceptLate] = useState(false);
   const [acceptReplacement, setAcceptReplacement] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const [applied, setApplied] = useState<ImportPlan | null>(null);
   const [unconfirmed, setUnconfirmed] = useState(false);
   const lateMatters = plan !== null && plan.late && plan.counts.new + plan.counts.updated > 0;
   const { value: campaign } = useCall('campaigns.get', lateMatters ? { year: plan.campaignYear } : null);
@@ -252,8 +275,10 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
     }
     setBusy(true);
     try {
-      const result = await call('exchange.apply', { source: chosen.source, decision: { fingerprintConfirmed, acceptReplay, acceptLate, acceptReplacement } });
-      setApplied(result);
+      const result = await call('exchange.apply', { source: chosen.source, decision: { fingerprintConfirmed, acceptReplay, acceptLate, acceptReplacement, keepOwnName } });
+      markImported(chosen.id, result);
+      // A setup file may have renamed this office (the branch's name for it): the top bar shows the new one.
+      if (result.kind === 'setup') void useSession.getState().refresh();
       onChanged();
     } catch (problem) {
       setFailure(problem);
@@ -353,6 +378,7 @@ function DryRun({ chosen, onChanged }: { chosen: ChosenFile; onChanged: () => vo
           </div>
         )
       ) : null}
+      {plan.officeName ? <OfficeNameChoice names={plan.officeName} keepOwn={keepOwnName} onChange={setKeepOwnName} /> : null}
       <h4>{t('exchange.receive.counts')}</h4>
       <CategoryCounts counts={plan.counts} />
       <PlanItems plan={plan} />

@@ -1,3 +1,4 @@
+import { sortByName } from '../../../shared/domain/collation';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeIdentity, ExportResult } from '../../../shared/contract/calls';
@@ -159,7 +160,7 @@ export function SendPanel({ identity, history, dossiers, units, year }: SendPane
   const { t, i18n } = useTranslation();
   const kinds = PACKAGE_KINDS.filter((kind) => PACKAGE_SENDER[kind] === identity.mode);
   const branch = identity.peers.find((peer) => peer.mode === 'branch' && peer.status === 'trusted');
-  const offices = identity.peers.filter((peer) => peer.mode === 'office' && peer.status === 'trusted');
+  const offices = sortByName(identity.peers.filter((peer) => peer.mode === 'office' && peer.status === 'trusted'), (peer) => peer.organisation);
   const enrolment = (history ?? []).find((record) => record.direction === 'out' && record.kind === 'enrolment');
   const defaultKind: PackageKind = identity.mode === 'office' ? (enrolment ? 'submission' : 'enrolment') : offices.length > 0 ? 'receipt' : 'setup';
 
@@ -186,7 +187,7 @@ export function SendPanel({ identity, history, dossiers, units, year }: SendPane
 
   const kind = chosenKind ?? defaultKind;
   const peerId = chosenPeer || (offices.length === 1 ? (offices[0]?.installationId ?? '') : '');
-  const officeUnits = useMemo(() => (units ?? []).filter((unit) => unit.kind === 'transactionOffice' && !unit.retired), [units]);
+  const officeUnits = useMemo(() => sortByName((units ?? []).filter((unit) => unit.kind === 'transactionOffice' && !unit.retired), (unit) => unit.name), [units]);
   const candidates = useMemo(() => (dossiers ?? []).filter(sendable), [dossiers]);
   const isChosen = (dossier: DossierSummary) => (dossier.status === 'ready') !== toggled.has(dossier.id);
 

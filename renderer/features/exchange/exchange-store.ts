@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CallInput, ExportJob, PackageSource } from '../../../shared/contract/calls';
+import type { ImportPlan } from '../../../shared/domain/exchange';
 import { ApiError, call } from '../../app/api';
 import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session-store';
@@ -27,6 +28,8 @@ const PROGRESS_POLL_MS = 250;
 interface ExchangeState {
   tab: ExchangeTab;
   chosen: ChosenFile | null;
+  /** The chosen file once imported, with what the import did: coming back to the tab shows it, never a new dry run. */
+  imported: { id: number; plan: ImportPlan } | null;
   exporting: Exporting | null;
   /** Counts exports that ended with a written file: the Exchange page refreshes what it shows when it changes. */
   exportsWritten: number;
@@ -40,6 +43,7 @@ interface ExchangeState {
   setTab(tab: ExchangeTab): void;
   /** A file to dry-run: the receive tab opens with it. */
   choose(source: PackageSource, fileName: string): void;
+  markImported(id: number, plan: ImportPlan): void;
   clear(): void;
 }
 
@@ -75,6 +79,7 @@ export const useExchange = create<ExchangeState>((set, get) => {
   return {
     tab: 'identity',
     chosen: null,
+    imported: null,
     exporting: null,
     exportsWritten: 0,
     async startExport(request, onWritten) {
@@ -108,18 +113,22 @@ export const useExchange = create<ExchangeState>((set, get) => {
     choose(source, fileName) {
       choices += 1;
       forgetUpload(get().chosen);
-      set({ tab: 'receive', chosen: { id: choices, source, fileName } });
+      set({ tab: 'receive', chosen: { id: choices, source, fileName }, imported: null });
+    },
+    markImported(id, plan) {
+      set({ imported: { id, plan } });
     },
     clear() {
-      forgetUpload(get().chosen);
-      set({ chosen: null });
+      // An imported upload is already gone from the inbox: only one set aside is forgotten here.
+      if (!get().imported) forgetUpload(get().chosen);
+      set({ chosen: null, imported: null });
     },
   };
 });
 
 // Another person signing in does not see the last one's file choice or export on this screen.
 useSession.subscribe((state, previous) => {
-  if (state.user?.id !== previous.user?.id) useExchange.setState({ exporting: null, chosen: null, tab: 'identity' });
+  if (state.user?.id !== previous.user?.id) useExchange.setState({ exporting: null, chosen: null, imported: null, tab: 'identity' });
 });
 
 /** Browser mode: a file uploaded for a dry run and then set aside is removed from the application's inbox. */

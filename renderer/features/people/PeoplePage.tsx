@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/domain/person';
-import { sortByName } from '../../components/collation';
+import { sortByName } from '../../../shared/domain/collation';
 import { FilterSelect } from '../../components/FilterSelect';
 import type { VirtualColumn } from '../../components/VirtualTable';
 import { RegistryPage, type RegistryDefinition, type RegistryFilters, type RegistryFormProps } from '../registries/RegistryPage';

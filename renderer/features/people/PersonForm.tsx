@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/errors';
 import { Field } from '../../components/Field';
 import type { Notice } from '../../components/notice';
 import { usePeople } from './store';
+import { AwardHistory } from '../registries/AwardHistory';
 
 type PersonFormValues = z.input<typeof personInputSchema>;
 
@@ -66,63 +67,66 @@ export function PersonForm({ editing, units, notice, onSaved, onCancel }: Person
   });
 
   return (
-    <form className={`card side-form${editing ? ' side-form-editing' : ''}`} onSubmit={(event) => void submit(event)} noValidate data-testid="person-form">
-      <h2>{editing ? t('registry.people.editTitle') : t('registry.people.add')}</h2>
-      {editing ? <p className="muted small side-form-subject">{editing.fullName}</p> : null}
-      {!usable ? <p className="banner banner-warn">{t('registry.people.noUnits')}</p> : null}
-      <Field id="person-name" label={t('registry.people.fullName')} error={formState.errors.fullName}>
-        <input id="person-name" autoComplete="off" {...register('fullName')} />
-      </Field>
-      <Field id="person-birth-year" label={t('registry.people.birthYear')} hint={t('registry.people.birthYearHint')} error={formState.errors.birthYear}>
-        <input id="person-birth-year" inputMode="numeric" maxLength={4} autoComplete="off" {...register('birthYear', { setValueAs: toBirthYear })} />
-      </Field>
-      <Field id="person-gender" label={t('registry.people.gender')} error={formState.errors.gender}>
-        <select id="person-gender" {...register('gender')}>
-          {GENDERS.map((gender) => (
-            <option key={gender} value={gender}>
-              {t(`registry.people.genders.${gender}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="person-position" label={t('registry.people.position')} hint={t('registry.people.positionHint')} error={formState.errors.position}>
-        <input id="person-position" autoComplete="off" {...register('position')} />
-      </Field>
-      <Field id="person-unit" label={t('registry.people.unit')} error={formState.errors.unitId}>
-        <input
-          type="search"
-          className="unit-filter"
-          placeholder={t('registry.people.unitFilter')}
-          aria-label={t('registry.people.unitFilter')}
-          value={unitQuery}
-          onChange={(event) => setUnitQuery(event.target.value)}
-          data-testid="person-unit-filter"
-        />
-        <select id="person-unit" {...register('unitId')}>
-          <option value="">{t('registry.people.chooseUnit')}</option>
-          {offered.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.retired ? t('registry.people.retiredUnit', { name: unit.name }) : unit.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <ErrorBanner error={failure} />
-      {notice ? (
-        <div className="banner banner-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <div className="side-form-actions">
-        <button type="submit" disabled={formState.isSubmitting} data-testid="person-submit">
-          {editing ? t('registry.people.save') : t('registry.people.create')}
-        </button>
-        {editing ? (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('app.cancel')}
-          </button>
+    <>
+      <form className={`card side-form${editing ? ' side-form-editing' : ''}`} onSubmit={(event) => void submit(event)} noValidate data-testid="person-form">
+        <h2>{editing ? t('registry.people.editTitle') : t('registry.people.add')}</h2>
+        {editing ? <p className="muted small side-form-subject">{editing.fullName}</p> : null}
+        {!usable ? <p className="banner banner-warn">{t('registry.people.noUnits')}</p> : null}
+        <Field id="person-name" label={t('registry.people.fullName')} error={formState.errors.fullName}>
+          <input id="person-name" autoComplete="off" {...register('fullName')} />
+        </Field>
+        <Field id="person-birth-year" label={t('registry.people.birthYear')} hint={t('registry.people.birthYearHint')} error={formState.errors.birthYear}>
+          <input id="person-birth-year" inputMode="numeric" maxLength={4} autoComplete="off" {...register('birthYear', { setValueAs: toBirthYear })} />
+        </Field>
+        <Field id="person-gender" label={t('registry.people.gender')} error={formState.errors.gender}>
+          <select id="person-gender" {...register('gender')}>
+            {GENDERS.map((gender) => (
+              <option key={gender} value={gender}>
+                {t(`registry.people.genders.${gender}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="person-position" label={t('registry.people.position')} hint={t('registry.people.positionHint')} error={formState.errors.position}>
+          <input id="person-position" autoComplete="off" {...register('position')} />
+        </Field>
+        <Field id="person-unit" label={t('registry.people.unit')} error={formState.errors.unitId}>
+          <input
+            type="search"
+            className="unit-filter"
+            placeholder={t('registry.people.unitFilter')}
+            aria-label={t('registry.people.unitFilter')}
+            value={unitQuery}
+            onChange={(event) => setUnitQuery(event.target.value)}
+            data-testid="person-unit-filter"
+          />
+          <select id="person-unit" {...register('unitId')}>
+            <option value="">{t('registry.people.chooseUnit')}</option>
+            {offered.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.retired ? t('registry.people.retiredUnit', { name: unit.name }) : unit.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <ErrorBanner error={failure} />
+        {notice ? (
+          <div className="banner banner-ok" role="status">
+            {notice}
+          </div>
         ) : null}
-      </div>
-    </form>
+        <div className="side-form-actions">
+          <button type="submit" disabled={formState.isSubmitting} data-testid="person-submit">
+            {editing ? t('registry.people.save') : t('registry.people.create')}
+          </button>
+          {editing ? (
+            <button type="button" className="secondary" onClick={onCancel}>
+              {t('app.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {editing ? <AwardHistory key={editing.id} subject={{ personId: editing.id }} /> : null}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { usePoints } from '../../components/format';
 import { GateList, ScoreBreakdown } from '../../components/ScoreExplanation';
+import { CriteriaChart } from '../../components/charts/CriteriaChart';
 import { AdjustmentNotes } from '../council/AdjustmentsPanel';
 import { AggregateExplanation } from '../council/AggregateExplanation';
 
@@ -36,6 +37,7 @@ export function RankingDetails({ row, schemes, onClose }: { row: RankingRow; sch
           <GateList failures={explanation.gateFailures} scheme={scheme} />
           {scheme ? <AdjustmentNotes adjustments={explanation.adjustments} scheme={scheme} /> : null}
           <ScoreBreakdown result={explanation.result} scheme={scheme} />
+          <CriteriaChart result={explanation.result} bonusMax={scheme?.bonus.max ?? 0} width={380} />
           {explanation.aggregate ? <AggregateExplanation aggregate={explanation.aggregate} testId="ranking-aggregate" /> : null}
         </>
       ) : null}

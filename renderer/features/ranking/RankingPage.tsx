@@ -6,11 +6,14 @@ import type { Criterion, Label, Scheme, TieBreak } from '../../../shared/scoring
 import { useRouter } from '../../app/router';
 import { ExportToExcel } from '../documents/ExportToExcel';
 import { PrintView } from '../documents/PrintView';
+import { useSession } from '../../app/session-store';
 import { useCall } from '../../app/use-call';
 import { ErrorBanner } from '../../components/errors';
 import { useLabel, usePoints } from '../../components/format';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { TieDecision } from '../council/TieDecision';
 import { RankingDetails } from './RankingDetails';
+import { RoundFacts } from './RoundFacts';
 import { useCampaignYear } from '../campaign/campaign-year';
 import './ranking.css';
 
@@ -50,8 +53,15 @@ function SourceCell({ row }: { row: RankingRow }) {
   const { t } = useTranslation();
   if (row.source === 'council') {
     return (
-      <span className="pill pill-council" data-testid={`ranking-source-${row.dossierId}`} data-source="council">
-        {t('council.ranking.sourceCouncil', { count: row.reviewers })}
+      <span className="pill pill-council" data-testid={`ranking-source-${row.dossierId}`} data-source="council" title={t('decides.ranking.sheetsHint', { counted: row.counted, given: row.reviewers })}>
+        {t('decides.ranking.sourceCouncil', { counted: row.counted, given: row.reviewers })}
+      </span>
+    );
+  }
+  if (row.source === 'awaiting') {
+    return (
+      <span className="pill pill-warn" data-testid={`ranking-source-${row.dossierId}`} data-source="awaiting" title={t('decides.ranking.awaitingHint')}>
+        {t('decides.ranking.sourceAwaiting', { given: row.reviewers })}
       </span>
     );
   }
@@ -59,6 +69,51 @@ function SourceCell({ row }: { row: RankingRow }) {
     <span className="pill" data-testid={`ranking-source-${row.dossierId}`} data-source="self">
       {t('council.ranking.sourceSelf')}
     </span>
+  );
+}
+
+/** What the selection made of a row: proposed, awaiting its ballot, refused by the vote, tied, without a seat. */
+function OutcomeCell({ row }: { row: RankingRow }) {
+  const { t } = useTranslation();
+  switch (row.outcome) {
+    case 'proposed':
+      return (
+        <span className="pill pill-proposed" title={t('council.ranking.proposedHint')} data-testid={`ranking-proposed-${row.dossierId}`}>
+          {t('council.ranking.proposed')}
+        </span>
+      );
+    case 'awaitingBallot':
+      return (
+        <span className="pill pill-proposed pill-provisional" title={t('decides.ranking.awaitingBallotHint')} data-testid={`ranking-proposed-${row.dossierId}`} data-outcome="awaitingBallot">
+          {t('decides.ranking.outcomes.awaitingBallot')}
+        </span>
+      );
+    case 'tieOpen':
+      return (
+        <span className="pill pill-warn" data-testid={`ranking-cutoff-${row.dossierId}`}>
+          {t('council.ranking.cutoffTie')}
+        </span>
+      );
+    case 'notApproved':
+    case 'tieNotChosen':
+    case 'noSeatLeft':
+      return (
+        <span className="pill" data-testid={`ranking-outcome-${row.dossierId}`} data-outcome={row.outcome}>
+          {t(`decides.ranking.outcomes.${row.outcome}`)}
+        </span>
+      );
+    default:
+      return null;
+  }
+}
+
+/** A ranking's nominee as every list names it: an individual, with the unit they work in beside them. */
+function NomineeName({ row }: { row: RankingRow }) {
+  if (!row.personName) return <>{row.unitName}</>;
+  return (
+    <>
+      {row.personName} <span className="muted small">({row.unitName})</span>
+    </>
   );
 }
 
@@ -83,14 +138,16 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
   // The named dossier the other group was switched to for (it is in one of the two), so that it is done once.
   const [lookedFor, setLookedFor] = useState<string | null>(null);
   const { value: campaign, error: campaignError } = useCall('campaigns.get', { year });
-  const { value: ranking, error: rankingError } = useCall('ranking.get', { campaignYear: year, group });
+  const { value: ranking, error: rankingError, reload } = useCall('ranking.get', { campaignYear: year, group });
   const failure = campaignError ?? rankingError;
   const schemes = useMemo(() => campaign?.schemes ?? [], [campaign]);
   const chainText = useChainText(ranking?.tieBreaks ?? [], schemes);
 
-  const quota = group === 'collective' ? campaign?.quotaCollectives : campaign?.quotaIndividuals;
-  const selected = useMemo(() => new Set(ranking?.selection.selected ?? []), [ranking]);
-  const cutoffTie = useMemo(() => new Set(ranking?.selection.cutoffTie ?? []), [ranking]);
+  // At an office this is a preview of its own dossiers with the branch's rules: only the branch ranks officially and proposes.
+  const office = useSession((state) => state.status?.mode === 'office');
+  const quota = office ? undefined : group === 'collective' ? campaign?.quotaCollectives : campaign?.quotaIndividuals;
+  const selected = useMemo(() => new Set(office ? [] : (ranking?.selection.selected ?? [])), [ranking, office]);
+  const cutoffTie = useMemo(() => new Set(office ? [] : (ranking?.selection.cutoffTie ?? [])), [ranking, office]);
   const lines = useMemo((): Line[] => {
     if (!ranking) return [];
     let last = -1;
@@ -101,6 +158,7 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
     if (last >= 0 && ranking.selection.quota > 0) list.splice(last + 1, 0, { quota: ranking.selection.quota });
     return list;
   }, [ranking, selected, cutoffTie]);
+  const nameOf = useMemo(() => new Map((ranking?.rows ?? []).map((row) => [row.dossierId, row.personName ? `${row.personName} (${row.unitName})` : row.unitName])), [ranking]);
   const tiedNames = useMemo(() => (ranking ? ranking.rows.filter((row) => cutoffTie.has(row.dossierId)).map((row) => row.unitName) : []), [ranking, cutoffTie]);
   const openRow = useMemo(() => ranking?.rows.find((row) => row.dossierId === open) ?? null, [ranking, open]);
   const openIndex = useMemo(() => (open ? lines.findIndex((line) => 'row' in line && line.row.dossierId === open) : -1), [lines, open]);
@@ -120,7 +178,7 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
       cell: (line) =>
         'row' in line ? (
           <>
-            {line.row.unitName}
+            <NomineeName row={line.row} />
             {line.row.tied > 0 ? (
               <span className="pill pill-warn" title={t('ranking.tieHint', { count: line.row.tied })}>
                 {t('ranking.tie')}
@@ -147,6 +205,21 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
           </>
         ) : null,
     },
+    ...(ranking?.approval
+      ? [
+          {
+            id: 'ballot',
+            header: t('decides.ranking.ballot'),
+            width: '6rem',
+            minRem: 6,
+            className: 'number',
+            cell: (line: Line) =>
+              'row' in line ? (
+                <span data-testid={`ranking-ballot-${line.row.dossierId}`}>{line.row.ballot ? `${line.row.ballot.votesFor}/${line.row.ballot.voters}` : '—'}</span>
+              ) : null,
+          } satisfies VirtualColumn<Line>,
+        ]
+      : []),
     {
       id: 'total',
       header: t('ranking.total'),
@@ -176,16 +249,7 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
         'row' in line ? (
           <span className="status-cell">
             <span className={line.row.eligible ? 'pill pill-ok' : 'pill pill-bad'}>{line.row.eligible ? t('ranking.eligible') : t('ranking.ineligible')}</span>
-            {selected.has(line.row.dossierId) ? (
-              <span className="pill pill-proposed" title={t('council.ranking.proposedHint')} data-testid={`ranking-proposed-${line.row.dossierId}`}>
-                {t('council.ranking.proposed')}
-              </span>
-            ) : null}
-            {cutoffTie.has(line.row.dossierId) ? (
-              <span className="pill pill-warn" data-testid={`ranking-cutoff-${line.row.dossierId}`}>
-                {t('council.ranking.cutoffTie')}
-              </span>
-            ) : null}
+            <OutcomeCell row={line.row} />
           </span>
         ) : null,
     },
@@ -215,8 +279,8 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>{t('ranking.title')}</h1>
-          <p className="muted">{t('ranking.intro', { year })}</p>
+          <h1>{office ? t('rankingPreview.title') : t('ranking.title')}</h1>
+          <p className="muted" data-testid="ranking-intro">{office ? t('rankingPreview.intro', { year }) : t('ranking.intro', { year })}</p>
         </div>
         <label className="inline-field">
           <span>{t('ranking.group')}</span>
@@ -242,7 +306,20 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
         </p>
       ) : null}
       <ErrorBanner error={failure} />
-      {ranking && ranking.selection.cutoffTie.length > 0 ? (
+      {ranking && !office ? <RoundFacts ranking={ranking} /> : null}
+      {!office && ranking?.approval ? (
+        ranking.selection.ties.map((tie) => (
+          <TieDecision
+            key={tie.subject}
+            campaignYear={ranking.campaignYear}
+            question={{ kind: 'cutoffTie', round: ranking.round, subject: tie.subject, ids: tie.ids, places: tie.places }}
+            decision={ranking.decisions.find((decision) => decision.subject === tie.subject) ?? null}
+            nameOf={(id) => nameOf.get(id) ?? id}
+            locked={ranking.status === 'locked'}
+            onChange={reload}
+          />
+        ))
+      ) : ranking && cutoffTie.size > 0 ? (
         <div className="banner banner-warn" role="alert" data-testid="cutoff-tie-banner">
           {tiedNames.length > BANNER_NAMES
             ? t('rankingScale.tieBannerMany', { names: tiedNames.slice(0, BANNER_NAMES).join(', '), more: tiedNames.length - BANNER_NAMES, count: ranking.selection.openPlaces })

@@ -1,7 +1,7 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/domain/text';
-import { sortByName } from '../../components/collation';
+import { sortByName } from '../../../shared/domain/collation';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorBanner } from '../../components/errors';
 import { FilterSelect } from '../../components/FilterSelect';

@@ -50,7 +50,7 @@ export function useIndicatorOptions(yesNo: boolean): Option[] {
   const indicators = (useWatch({ control, name: 'indicators' }) ?? []) as Indicator[];
   return indicatorsFor(indicators, yesNo)
     .filter((indicator) => typeof indicator.key === 'string' && indicator.key !== '')
-    .map((indicator) => ({ value: indicator.key, label: label(indicator.label) ? `${label(indicator.label)} (${indicator.key})` : indicator.key }));
+    .map((indicator) => ({ value: indicator.key, label: label(indicator.label) || indicator.key }));
 }
 
 function IndicatorSelect({ name, label, yesNo }: { name: string; label: string; yesNo: boolean }) {

@@ -1,3 +1,4 @@
+import { compareNames } from '../../../shared/domain/collation';
 import { useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -31,16 +32,15 @@ function signed(points: (value: number) => string, value: number): string {
 
 /** How one of the campaign's dossiers scores under the scheme being edited, next to the saved version. */
 export function SamplePanel({ saved, dossiers, readOnly }: { saved: Scheme; dossiers: DossierSummary[]; readOnly: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const points = usePoints();
   const { control } = useSchemeForm();
   const edited = useWatch({ control }) as Scheme;
   const [chosen, setChosen] = useState<string | null>(null);
 
-  const collator = useMemo(() => new Intl.Collator(i18n.language === 'vi' ? 'vi' : 'en'), [i18n.language]);
   const candidates = useMemo(
-    () => dossiers.filter((dossier) => (saved.kinds as string[]).includes(dossier.nomineeKind)).sort((a, b) => collator.compare(a.unitName, b.unitName) || (a.id < b.id ? -1 : 1)),
-    [dossiers, saved.kinds, collator],
+    () => dossiers.filter((dossier) => (saved.kinds as string[]).includes(dossier.nomineeKind)).sort((a, b) => compareNames(a.unitName, b.unitName) || (a.id < b.id ? -1 : 1)),
+    [dossiers, saved.kinds],
   );
   const dossierId = chosen !== null && candidates.some((dossier) => dossier.id === chosen) ? chosen : (candidates[0]?.id ?? null);
   const { value: detail, error } = useCall('dossiers.get', dossierId ? { id: dossierId } : null);

@@ -57,7 +57,7 @@ export function SetupWizard() {
 
   const [mode, organisationName, username] = useWatch({ control, name: ['mode', 'organisationName', 'admin.username'] });
   return (
-    <main className="centered-page">
+    <main className="centered-page" aria-label={t('app.mainContent')}>
       <form className="card wizard" onSubmit={(event) => void finish(event)} noValidate>
         <header className="wizard-header">
           <div>

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/errors';
 import { Field } from '../../components/Field';
 import type { Notice } from '../../components/notice';
 import { useUnits } from './store';
+import { AwardHistory } from '../registries/AwardHistory';
 
 type UnitFormValues = z.input<typeof unitInputSchema>;
 
@@ -57,59 +58,62 @@ export function UnitForm({ editing, offices, notice, onSaved, onCancel }: UnitFo
   });
 
   return (
-    <form className={`card side-form${editing ? ' side-form-editing' : ''}`} onSubmit={(event) => void submit(event)} noValidate data-testid="unit-form">
-      <h2>{editing ? t('registry.unitList.editTitle') : t('units.add')}</h2>
-      {editing ? <p className="muted small side-form-subject">{editing.name}</p> : null}
-      <Field id="unit-name" label={t('units.name')} error={formState.errors.name}>
-        <input id="unit-name" {...register('name')} />
-      </Field>
-      <Field id="unit-kind" label={t('units.kind')} error={formState.errors.kind}>
-        <select id="unit-kind" {...register('kind')}>
-          {COLLECTIVE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="unit-level" label={t('units.level')} error={formState.errors.level}>
-        <select id="unit-level" {...register('level')}>
-          {UNIT_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {t(`levels.${level}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="unit-commune" label={t('units.commune')} error={formState.errors.commune}>
-        <input id="unit-commune" {...register('commune')} />
-      </Field>
-      <Field id="unit-parent" label={t('units.parentOffice')} error={formState.errors.parentOfficeId}>
-        <select id="unit-parent" {...register('parentOfficeId', { setValueAs: (value: string | null) => (value ? value : null) })}>
-          <option value="">{t('units.noParent')}</option>
-          {parents.map((office) => (
-            <option key={office.id} value={office.id}>
-              {office.retired ? t('registry.people.retiredUnit', { name: office.name }) : office.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <ErrorBanner error={failure} />
-      {notice ? (
-        <div className="banner banner-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <div className="side-form-actions">
-        <button type="submit" disabled={formState.isSubmitting} data-testid="unit-submit">
-          {editing ? t('registry.unitList.save') : t('units.create')}
-        </button>
-        {editing ? (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('app.cancel')}
-          </button>
+    <>
+      <form className={`card side-form${editing ? ' side-form-editing' : ''}`} onSubmit={(event) => void submit(event)} noValidate data-testid="unit-form">
+        <h2>{editing ? t('registry.unitList.editTitle') : t('units.add')}</h2>
+        {editing ? <p className="muted small side-form-subject">{editing.name}</p> : null}
+        <Field id="unit-name" label={t('units.name')} error={formState.errors.name}>
+          <input id="unit-name" {...register('name')} />
+        </Field>
+        <Field id="unit-kind" label={t('units.kind')} error={formState.errors.kind}>
+          <select id="unit-kind" {...register('kind')}>
+            {COLLECTIVE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="unit-level" label={t('units.level')} error={formState.errors.level}>
+          <select id="unit-level" {...register('level')}>
+            {UNIT_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="unit-commune" label={t('units.commune')} error={formState.errors.commune}>
+          <input id="unit-commune" {...register('commune')} />
+        </Field>
+        <Field id="unit-parent" label={t('units.parentOffice')} error={formState.errors.parentOfficeId}>
+          <select id="unit-parent" {...register('parentOfficeId', { setValueAs: (value: string | null) => (value ? value : null) })}>
+            <option value="">{t('units.noParent')}</option>
+            {parents.map((office) => (
+              <option key={office.id} value={office.id}>
+                {office.retired ? t('registry.people.retiredUnit', { name: office.name }) : office.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <ErrorBanner error={failure} />
+        {notice ? (
+          <div className="banner banner-ok" role="status">
+            {notice}
+          </div>
         ) : null}
-      </div>
-    </form>
+        <div className="side-form-actions">
+          <button type="submit" disabled={formState.isSubmitting} data-testid="unit-submit">
+            {editing ? t('registry.unitList.save') : t('units.create')}
+          </button>
+          {editing ? (
+            <button type="button" className="secondary" onClick={onCancel}>
+              {t('app.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {editing ? <AwardHistory key={editing.id} subject={{ unitId: editing.id }} /> : null}
+    </>
   );
 }

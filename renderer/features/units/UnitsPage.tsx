@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLLECTIVE_KINDS, UNIT_LEVELS, type CollectiveKind, type UnitLevel } from '../../../shared/domain/kinds';
 import type { Unit } from '../../../shared/domain/unit';
-import { sortByName } from '../../components/collation';
+import { sortByName } from '../../../shared/domain/collation';
 import { FilterSelect } from '../../components/FilterSelect';
 import type { VirtualColumn } from '../../components/VirtualTable';
 import { RegistryPage, type RegistryDefinition, type RegistryFilters } from '../registries/RegistryPage';

@@ -1,6 +1,7 @@
 /** The dossier list: filters, sorting, individual nominees, returned dossiers and the deadline banner. */
 export const en = {
-  unit: 'Unit',
+  unit: 'Belongs to',
+  provinceLevel: 'Province level',
   filters: 'Filters',
   filterKind: 'Kind',
   allKinds: 'All kinds',
@@ -28,7 +29,8 @@ export const en = {
 };
 
 export const vi: typeof en = {
-  unit: 'Đơn vị',
+  unit: 'Thuộc đơn vị',
+  provinceLevel: 'Cấp tỉnh',
   filters: 'Bộ lọc',
   filterKind: 'Loại',
   allKinds: 'Tất cả các loại',
