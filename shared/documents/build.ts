@@ -50,6 +50,12 @@ function proposedRows(result: RoundResult): RoundRow[] {
   return result.rows.filter((row) => selected.has(row.dossierId));
 }
 
+/** The ids a decided tie was between, read back from its subject ("scope:a,b|places"): a settled tie leaves the selection. */
+function tiedIds(subject: string): string[] {
+  const ids = subject.split('|')[0] ?? '';
+  return ids.slice(ids.lastIndexOf(':') + 1).split(',').filter((id) => id !== '');
+}
+
 /** The list of nominees proposed (attached to the submission, and on its own). */
 function nomineeTable(result: RoundResult): TableBlock {
   const individual = result.group === 'individual';
@@ -71,7 +77,7 @@ function nomineeTable(result: RoundResult): TableBlock {
         ]
       : [cell(String(index + 1), { align: 'center' }), cell(nomineeName(row)), cell(positionAndUnit(row)), points(row.total), cell(note)];
   });
-  return { type: 'table', widths: individual ? [7, 26, 7, 8, 30, 10, 12] : [6, 40, 26, 12, 16], header, rows, size: SIZES.table, sheet: individual ? 'Danh sách cá nhân' : 'Danh sách tập thể' };
+  return { type: 'table', widths: individual ? [7, 26, 7, 8, 30, 10, 12] : [7, 39, 26, 12, 16], header, rows, size: SIZES.table, sheet: individual ? 'Danh sách cá nhân' : 'Danh sách tập thể' };
 }
 
 function submission(source: DocumentSource): DocumentModel {
@@ -87,7 +93,7 @@ function submission(source: DocumentSource): DocumentModel {
     so_ho_so_ca_nhan: individuals?.rows.length ?? 0,
   };
   const lists: DocumentBlock[] = rounds.flatMap((entry, index) => [
-    ...(index === 0 ? [{ ...letterhead(source), number: null }] : []),
+    ...(index === 0 ? [{ ...letterhead(source), number: null, pageBreakBefore: true }] : []),
     paragraph([text(fill(part(wording, entry.group === 'collective' ? 'danh_sach_tap_the' : 'danh_sach_ca_nhan'), values), { bold: true })], {
       align: 'center',
       size: SIZES.type,
@@ -97,7 +103,6 @@ function submission(source: DocumentSource): DocumentModel {
     paragraph([text(fill(part(wording, 'danh_sach_phu_de'), values), { italic: true })], { align: 'center', size: SIZES.date, after: 8 }),
     nomineeTable(entry),
   ]);
-  const [firstList, ...restOfLists] = lists;
   return {
     kind: 'submission',
     fileStem: `to-trinh-${result.campaignYear}`,
@@ -115,7 +120,7 @@ function submission(source: DocumentSource): DocumentModel {
       ...bodyLines(part(wording, 'kem_theo'), values, { italic: true }),
       ...bodyLines(part(wording, 'ket_thuc'), values),
       { type: 'signature', recipients: lines(part(wording, 'noi_nhan'), values), left: null, right: councilSigner(source) },
-      ...(firstList ? [{ ...firstList, pageBreakBefore: true } as DocumentBlock, ...restOfLists] : []),
+      ...lists,
     ],
   };
 }
@@ -163,7 +168,7 @@ function minutes(source: DocumentSource): DocumentModel {
   });
   const ballots: TableBlock = {
     type: 'table',
-    widths: [5, 27, 9, 8, 7, 7, 7, 9, 21],
+    widths: [7, 24, 9, 8, 8, 10, 10, 8, 16],
     header: [[head('Hạng'), head(result.group === 'individual' ? 'Họ và tên' : 'Tên tập thể'), head('Tổng điểm'), head('Phiếu chấm'), head('Đồng ý'), head('Không đồng ý'), head('Không ý kiến'), head('Tỷ lệ đồng ý'), head('Kết quả')]],
     rows: result.rows.map((row) => [
       cell(`${row.position}${row.tied > 0 ? '=' : ''}`, { align: 'center' }),
@@ -184,7 +189,7 @@ function minutes(source: DocumentSource): DocumentModel {
   const officeNames = new Map(result.allocation?.allocation.lines.map((line) => [line.id, line.name]) ?? []);
   const decisions = [
     ...result.decisions.map((decision) => {
-      const tied = result.selection.ties.find((tie) => tie.subject === decision.subject)?.ids ?? decision.chosen;
+      const tied = result.selection.ties.find((tie) => tie.subject === decision.subject)?.ids ?? tiedIds(decision.subject);
       return `- ${tied.map((id) => names.get(id) ?? id).join(', ')} bằng điểm; Hội đồng chọn ${decision.chosen.map((id) => names.get(id) ?? id).join(', ')}. Lý do: ${decision.reason}`;
     }),
     ...(allocationDecision
@@ -417,7 +422,7 @@ function notice(source: DocumentSource): DocumentModel {
   const values = { ...commonValues(source), phong_giao_dich: officeName, so_ho_so_don_vi: rows.length, so_de_nghi_don_vi: rows.filter((row) => selected.has(row.dossierId)).length };
   const table: TableBlock = {
     type: 'table',
-    widths: [6, 34, 12, 10, 38],
+    widths: [7, 33, 12, 10, 38],
     header: [[head('STT'), head(result.group === 'individual' ? 'Họ và tên' : 'Tên tập thể'), head('Tổng điểm'), head('Xếp hạng'), head('Kết quả, lý do')]],
     rows: rows.map((row, index) => [cell(String(index + 1), { align: 'center' }), cell(nomineeName(row)), points(row.total), cell(`${row.position}/${result.rows.length}`, { align: 'center' }), cell(outcomeText(row, source.schemes))]),
     size: SIZES.table,

@@ -79,6 +79,8 @@ export interface LetterheadBlock {
   number: string | null;
   /** "Tây Ninh, ngày 05 tháng 01 năm 2026", or null. */
   placeDate: string | null;
+  /** Starts a new page (the lists attached to a submission). */
+  pageBreakBefore?: boolean;
 }
 
 export interface Signer {

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -158,7 +159,10 @@ function blockToDocx(block: DocumentBlock, width: number): (Paragraph | Table)[]
     case 'paragraph':
       return [paragraph(block, width)];
     case 'letterhead':
-      return [letterhead(block, width)];
+      // A table cannot start a page itself: an empty paragraph one point high does it.
+      return block.pageBreakBefore
+        ? [new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] }), letterhead(block, width)]
+        : [letterhead(block, width)];
     case 'table':
       // A table straight after another needs a paragraph between them, or Word joins them into one.
       return [table(block, width), new Paragraph({ spacing: { before: 0, after: 0 }, children: [] })];

@@ -92,6 +92,7 @@ function letterhead(block: LetterheadBlock, width: number): Content {
       ],
     },
     layout: 'noBorders',
+    ...(block.pageBreakBefore ? { pageBreak: 'before' } : {}),
   };
 }
 

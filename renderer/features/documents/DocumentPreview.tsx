@@ -93,7 +93,7 @@ function Block({ block }: { block: DocumentBlock }) {
       );
     case 'letterhead':
       return (
-        <div className="doc-letterhead">
+        <div className={block.pageBreakBefore ? 'doc-letterhead doc-page-break' : 'doc-letterhead'}>
           <div className="doc-organ">
             <Lines text={block.parentOrgan} />
             <Lines text={block.organ} bold />
