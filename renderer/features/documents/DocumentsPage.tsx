@@ -87,16 +87,19 @@ export function DocumentsPage() {
   const mode = useSession((state) => state.status?.mode);
   const [tab, setTab] = useState<Tab>('documents');
   const [round, setRound] = useState<1 | 2>(1);
-  const [preview, setPreview] = useState<DocumentModel | null>(null);
+  // What was shown or saved belongs to the campaign and round it was made for: another choice hides it.
+  const [shown, setPreview] = useState<{ model: DocumentModel; year: number; round: 1 | 2 } | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<DocumentFile | null>(null);
+  const [made, setSaved] = useState<{ file: DocumentFile; year: number; round: 1 | 2 } | null>(null);
   const overview = useCall('documents.overview', mode === 'branch' ? { campaignYear: year, round } : null);
   const settings = useCall('documents.settings', mode === 'branch' ? { campaignYear: year } : null);
   const mayTemplates = useMayCall('documents.templates');
-  const job = useDocumentJob((file) => {
+  const job = useDocumentJob((file, request) => {
     saveFile(file);
-    setSaved(file);
+    setSaved({ file, year: request.campaignYear, round: request.round });
   });
+  const preview = shown && shown.year === year && shown.round === round ? shown.model : null;
+  const saved = made && made.year === year && made.round === round ? made.file : null;
   const language = i18n.language === 'vi' ? 'vi' : 'en';
 
   if (mode !== 'branch') return <p className="page muted">{t('documents.branchOnly')}</p>;
@@ -104,7 +107,7 @@ export function DocumentsPage() {
   const open = async (kind: DocumentKind, subject: string | null) => {
     setPreviewError(null);
     try {
-      setPreview(await call('documents.preview', { campaignYear: year, round, kind, subject }));
+      setPreview({ model: await call('documents.preview', { campaignYear: year, round, kind, subject }), year, round });
     } catch (error) {
       setPreviewError(error);
     }

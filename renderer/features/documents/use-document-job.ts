@@ -12,7 +12,7 @@ export interface Making {
  * A document made in the background: started, followed until it is done (then handed to `onDone`) or cancelled. The
  * window stays responsive while a table of hundreds of nominees is made; Cancel leaves nothing behind.
  */
-export function useDocumentJob(onDone: (file: DocumentFile) => void): {
+export function useDocumentJob(onDone: (file: DocumentFile, request: CallInput<'documents.start'>) => void): {
   making: Making | null;
   failure: unknown;
   start: (name: string, input: CallInput<'documents.start'>) => Promise<void>;
@@ -30,7 +30,7 @@ export function useDocumentJob(onDone: (file: DocumentFile) => void): {
     [],
   );
 
-  async function follow(name: string, first: DocumentJob): Promise<void> {
+  async function follow(name: string, first: DocumentJob, request: CallInput<'documents.start'>): Promise<void> {
     let job = first;
     while (job.state === 'running' && alive.current) {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -39,7 +39,7 @@ export function useDocumentJob(onDone: (file: DocumentFile) => void): {
     }
     if (!alive.current) return;
     setMaking(null);
-    if (job.state === 'done' && job.result) onDone(job.result);
+    if (job.state === 'done' && job.result) onDone(job.result, request);
     else if (job.state === 'cancelled') setCancelled(true);
     else if (job.error) setFailure(new ApiError(job.error));
   }
@@ -54,7 +54,7 @@ export function useDocumentJob(onDone: (file: DocumentFile) => void): {
       try {
         const job = await call('documents.start', input);
         setMaking({ name, job });
-        await follow(name, job);
+        await follow(name, job, input);
       } catch (error) {
         setMaking(null);
         setFailure(error);
