@@ -12,6 +12,7 @@ import { roundResult } from '../../electron/services/rounds';
 import { SYSTEM_ACTOR } from '../../electron/services/context';
 import { DEMO_YEAR, setUpCore } from '../support/core';
 import { temporaryDataDir } from '../support/data-dir';
+import { accountSession } from '../support/accounts';
 
 type App = Awaited<ReturnType<typeof setUpCore>>;
 
@@ -228,5 +229,25 @@ describe('the branch edits a template', () => {
   it('a file that is not a template is refused by its bytes before any reader parses it', async () => {
     const refusal = await app.errorOf('documents.importTemplate', { kind: 'minutes', fileName: 'bien-ban.docx', content: Buffer.from('PK\u0003\u0004 not really a zip').toString('base64') });
     expect(refusal.code).toBe('documents.template.notTemplate');
+  });
+
+  it('the core checks each call: a viewer reads the documents but makes none, a clerk neither', async () => {
+    const ask = async (session: string, name: string, input: unknown) => app.core.call({ call: name, input, session }, { paths: 'any' });
+    const viewer = await accountSession(app.core, { username: 'xem.van.ban', role: 'viewer', password: 'chi-xem-2025' });
+    const clerk = await accountSession(app.core, { username: 'lap.ho.so', role: 'clerk', password: 'lap-ho-so-2025' });
+    const request = { campaignYear: YEAR, round: 1, kind: 'list', subject: null };
+    expect((await ask(viewer, 'documents.overview', { campaignYear: YEAR, round: 1 })).ok).toBe(true);
+    expect((await ask(viewer, 'documents.preview', request)).ok).toBe(true);
+    for (const [session, name, input] of [
+      [viewer, 'documents.start', { ...request, format: 'pdf' }],
+      [viewer, 'documents.generate', { ...request, format: 'pdf' }],
+      [viewer, 'documents.saveSettings', { campaignYear: YEAR, settings: {} }],
+      [clerk, 'documents.overview', { campaignYear: YEAR, round: 1 }],
+      [clerk, 'documents.preview', request],
+    ] as const) {
+      const response = await ask(session, name, input);
+      expect(response.ok, name).toBe(false);
+      if (!response.ok) expect(response.error.code, name).toBe('auth.forbidden');
+    }
   });
 });
