@@ -273,7 +273,7 @@ function scores(source: DocumentSource): DocumentModel {
   const criteria = criteriaColumns(result, source.schemes);
   const table: TableBlock = {
     type: 'table',
-    widths: [4, 18, 13, ...criteria.map(() => 5.5), 6.5, 6, 18, 5],
+    widths: [5.5, 15, 13, ...criteria.map(() => 8.5), 7, 5, 12, 6],
     header: [[head('STT'), head(result.group === 'individual' ? 'Họ và tên' : 'Tên tập thể'), head('Phòng giao dịch'), ...criteria.map((criterion) => head(criterion.code)), head('Tổng điểm'), head('Đủ ĐK'), head('Lý do / kết quả'), head('Hạng')]],
     rows: result.rows.map((row, index) => [
       cell(String(index + 1), { align: 'center' }),
