@@ -32,6 +32,9 @@ const FLOWS = [
   { test: 'test/e2e/exchange.test.ts', shots: { 'exchange-dry-run-vi': 'exchange-14-branch-submission-dry-run-vi', 'exchange-dry-run-en': 'exchange-14-branch-submission-dry-run-en', 'adjustment-vi': 'exchange-19b-branch-received-adjusted-vi' } },
   { test: 'test/e2e/exchange-hostile-names.test.ts', shots: { 'exchange-hostile-names-vi': 'exchange-hostile-names-01-dry-run-vi' } },
   { test: 'test/e2e/exchange-progress.test.ts', shots: { 'exchange-progress-vi': 'exchange-progress-01-writing-vi' } },
+  { test: 'test/e2e/documents.test.ts', shots: { 'documents-vi': 'documents-01-page-vi', 'documents-en': 'documents-02-page-en' } },
+  // Page 1 of two of the council's PDFs, rendered by poppler in the documents' integration test.
+  { test: 'test/integration/documents.test.ts', project: 'integration', shots: { 'documents-submission-page1': 'documents-submission-page1', 'documents-scores-page1': 'documents-scores-page1' } },
 ];
 
 function run(command, args) {
@@ -42,7 +45,11 @@ function run(command, args) {
 if (!run(process.execPath, [join(root, 'scripts', 'build.mjs')])) process.exit(1);
 // Yesterday's pictures are never taken for today's.
 for (const flow of FLOWS) for (const name of Object.values(flow.shots)) rmSync(join(artifacts, `${name}.png`), { force: true });
-const passed = run(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'e2e', ...FLOWS.map((flow) => flow.test)]);
+let passed = true;
+for (const project of ['e2e', 'integration']) {
+  const tests = FLOWS.filter((flow) => (flow.project ?? 'e2e') === project).map((flow) => flow.test);
+  passed = run(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', project, ...tests]) && passed;
+}
 mkdirSync(target, { recursive: true });
 const missing = [];
 for (const flow of FLOWS) {

@@ -182,9 +182,11 @@ describe('the council’s documents of a completed demo year', () => {
   it('page 1 of the submission and of the score table render to images', () => {
     for (const kind of ['submission', 'scores'] as const) {
       const file = files.find((entry) => entry.kind === kind && entry.format === 'pdf' && entry.round === 1);
-      const prefix = join(work.dir, `page-${kind}`);
-      execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', file?.path ?? '', prefix]);
-      expect(readdirSync(work.dir).some((name) => name.startsWith(`page-${kind}`) && name.endsWith('.png'))).toBe(true);
+      // Kept beside the end-to-end screenshots: the README shows them (docs/screenshots/documents-*-page1.png).
+      const artifacts = join(__dirname, '..', '..', 'test-artifacts');
+      mkdirSync(artifacts, { recursive: true });
+      execFileSync('pdftoppm', ['-r', '60', '-png', '-singlefile', '-f', '1', '-l', '1', file?.path ?? '', join(artifacts, `documents-${kind}-page1`)]);
+      expect(readdirSync(artifacts)).toContain(`documents-${kind}-page1.png`);
     }
   });
 });
