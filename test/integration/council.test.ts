@@ -6,7 +6,7 @@ import { translator } from '../../shared/i18n/translator';
 import { ALLOCATION_METHODS } from '../../shared/scoring/allocation';
 import { manualCriteria } from '../../shared/scoring/leaves';
 import { scoreDossier } from '../../shared/scoring/score';
-import { setUpCore } from '../support/core';
+import { DEMO_YEAR, setUpCore } from '../support/core';
 
 type Installation = Awaited<ReturnType<typeof setUpCore>>;
 
@@ -34,14 +34,14 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   const member = async (fullName: string): Promise<string> => {
     const known = members.get(fullName);
     if (known) return known;
-    const council = await branch.call('council.saveMember', { campaignYear: 2025, fullName, position: 'member', title: '', userId: null });
+    const council = await branch.call('council.saveMember', { campaignYear: DEMO_YEAR, fullName, position: 'member', title: '', userId: null });
     const id = council.members.find((candidate) => candidate.fullName === fullName)?.id ?? '';
     members.set(fullName, id);
     return id;
   };
   /** A row of the ranking with its explanation, as the page shows it once opened; both must tell the same score. */
   const rowOf = async (dossierId: string): Promise<RankingRow & Pick<RankingExplanation, 'aggregate' | 'result'>> => {
-    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    const ranking = await branch.call('ranking.get', { campaignYear: DEMO_YEAR, group: 'collective' });
     const row = ranking.rows.find((candidate) => candidate.dossierId === dossierId);
     if (!row) throw new Error(`no ranking row for ${dossierId}`);
     const [explanation] = await branch.call('ranking.explain', { dossierIds: [dossierId] });
@@ -59,13 +59,13 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
 
   beforeAll(async () => {
     branch = await setUpCore({ demo: true, mode: 'branch' });
-    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    const ranking = await branch.call('ranking.get', { campaignYear: DEMO_YEAR, group: 'collective' });
     const eligible = ranking.rows.filter((row) => row.eligible);
     detail = await branch.call('dossiers.get', { id: (eligible[0] as RankingRow).dossierId });
     other = await branch.call('dossiers.get', { id: (eligible[1] as RankingRow).dossierId });
     // The demo ranks on the offices' self-assessment; the council's own score is the official total here.
-    const campaign = await branch.call('campaigns.get', { year: 2025 });
-    await branch.call('campaigns.update', { year: 2025, settings: { ...campaign.settings, officialTotal: 'council' } });
+    const campaign = await branch.call('campaigns.get', { year: DEMO_YEAR });
+    await branch.call('campaigns.update', { year: DEMO_YEAR, settings: { ...campaign.settings, officialTotal: 'council' } });
   });
   afterAll(() => branch.close());
 
@@ -77,7 +77,7 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     expect(row.total).toBe(row.selfTotal);
     expect(row.eligible).toBe(false);
     expect(row.result.gateFailures.map((failure) => failure.gateId)).toEqual(['councilScores']);
-    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+    const ranking = await branch.call('ranking.get', { campaignYear: DEMO_YEAR, group: 'collective' });
     expect(ranking.officialTotal).toBe('council');
     expect(ranking.selection.selected).toEqual([]);
     expect(manualCriteria(detail.scheme).length).toBeGreaterThan(0);
@@ -155,8 +155,8 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   });
 
   it('uses the trimmed mean from five counted members when the campaign says so', async () => {
-    const campaign = await branch.call('campaigns.get', { year: 2025 });
-    await branch.call('campaigns.update', { year: 2025, settings: { ...campaign.settings, aggregation: 'trimmedMean' } });
+    const campaign = await branch.call('campaigns.get', { year: DEMO_YEAR });
+    await branch.call('campaigns.update', { year: DEMO_YEAR, settings: { ...campaign.settings, aggregation: 'trimmedMean' } });
     const shares = { 'Member 1': 0.5, 'Member 2': 0.6, 'Member 3': 0.7, 'Member 4': 0.8, 'Member 5': 1 };
     for (const [reviewer, share] of Object.entries(shares)) {
       await branch.call('reviews.save', { dossierId: detail.dossier.id, memberId: await member(reviewer), scores: sheet(detail, share), conflict: false, note: '' });
@@ -177,14 +177,14 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
     const four = await rowOf(detail.dossier.id);
     expect(four.aggregate?.dropped).toEqual([]);
     expect(four.total).toBe(Math.round(((totals['Member 1'] ?? 0) + middle) / 4));
-    await branch.call('campaigns.update', { year: 2025, settings: campaign.settings });
+    await branch.call('campaigns.update', { year: DEMO_YEAR, settings: campaign.settings });
   });
 
   it('proposes at most the quota of eligible collectives and reports the campaign’s chain', async () => {
-    const settings = (await branch.call('campaigns.get', { year: 2025 })).settings;
-    await branch.call('campaigns.update', { year: 2025, settings: { ...settings, officialTotal: 'self' } });
-    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
-    const campaign = await branch.call('campaigns.get', { year: 2025 });
+    const settings = (await branch.call('campaigns.get', { year: DEMO_YEAR })).settings;
+    await branch.call('campaigns.update', { year: DEMO_YEAR, settings: { ...settings, officialTotal: 'self' } });
+    const ranking = await branch.call('ranking.get', { campaignYear: DEMO_YEAR, group: 'collective' });
+    const campaign = await branch.call('campaigns.get', { year: DEMO_YEAR });
     expect(ranking.tieBreaks).toEqual(campaign.settings.tieBreaks);
     expect(ranking.selection.quota).toBe(campaign.quotaCollectives);
     expect(ranking.selection.selected.length + ranking.selection.openPlaces).toBeLessThanOrEqual(campaign.quotaCollectives);
@@ -195,14 +195,14 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
   });
 
   it('allocates the individual quota to units for every method and weight, the seats adding up to the quota', async () => {
-    const campaign = await branch.call('campaigns.get', { year: 2025 });
+    const campaign = await branch.call('campaigns.get', { year: DEMO_YEAR });
     const units = await branch.call('units.list', {});
     const offices = units.filter((unit) => unit.kind === 'transactionOffice' && !unit.retired);
     expect(offices.length).toBeGreaterThan(1);
     const vi = translator('vi');
     for (const method of ALLOCATION_METHODS) {
       for (const weight of ALLOCATION_WEIGHTS) {
-        const report = await branch.call('allocation.get', { campaignYear: 2025, method, weight });
+        const report = await branch.call('allocation.get', { campaignYear: DEMO_YEAR, method, weight });
         expect(report.allocation.method).toBe(method);
         expect(report.weight).toBe(weight);
         expect(report.allocation.quota).toBe(campaign.quotaIndividuals);
@@ -214,25 +214,25 @@ describe('the council’s score sheets, ranking and allocation on the branch ins
         }
         // What each unit achieved adds up to the collective round.
         const eligibleTotal = report.units.reduce((sum, unit) => sum + unit.eligible, 0);
-        const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
+        const ranking = await branch.call('ranking.get', { campaignYear: DEMO_YEAR, group: 'collective' });
         expect(eligibleTotal).toBe(ranking.rows.filter((row) => row.eligible).length);
       }
     }
     // Without a method or weight, the campaign's settings apply.
-    const byDefault = await branch.call('allocation.get', { campaignYear: 2025 });
+    const byDefault = await branch.call('allocation.get', { campaignYear: DEMO_YEAR });
     expect(byDefault.allocation.method).toBe(campaign.settings.allocationMethod);
     expect(byDefault.weight).toBe(campaign.settings.allocationWeight);
   });
 
   it('names a retired office that still has collectives in the round, and the province level in Vietnamese, as units are named', async () => {
     const units = await branch.call('units.list', {});
-    const ranking = await branch.call('ranking.get', { campaignYear: 2025, group: 'collective' });
-    const unitOf = new Map((await branch.call('dossiers.list', { campaignYear: 2025 })).map((dossier) => [dossier.id, dossier.unitId]));
+    const ranking = await branch.call('ranking.get', { campaignYear: DEMO_YEAR, group: 'collective' });
+    const unitOf = new Map((await branch.call('dossiers.list', { campaignYear: DEMO_YEAR })).map((dossier) => [dossier.id, dossier.unitId]));
     const served = new Set(ranking.rows.map((row) => units.find((unit) => unit.id === unitOf.get(row.dossierId))?.parentOfficeId));
     const office = units.find((unit) => unit.kind === 'transactionOffice' && served.has(unit.id));
     if (!office) throw new Error('no office serves a unit with a dossier');
     await branch.call('units.retire', { id: office.id, retired: true });
-    const report = await branch.call('allocation.get', { campaignYear: 2025 });
+    const report = await branch.call('allocation.get', { campaignYear: DEMO_YEAR });
     expect(report.allocation.lines.find((line) => line.id === office.id)?.name).toBe(office.name);
     expect(report.allocation.lines.find((line) => line.id === 'province')?.name).toBe('Đơn vị cấp tỉnh');
     expect(report.allocation.lines.reduce((sum, line) => sum + line.seats, 0)).toBe(report.allocation.quota);

@@ -126,7 +126,7 @@ describe('USB exchange round trip, office ⇄ branch', () => {
     expect(officeIdentity.fingerprint).not.toBe(branchIdentity.fingerprint);
 
     // ── setup: branch → office ─────────────────────────────────────────────────────────────────────────────
-    const officeUnit = await branch.call('units.create', { name: 'Phòng giao dịch NHCSXH huyện Gò Dầu', kind: 'transactionOffice', level: 'province', commune: '', parentOfficeId: null });
+    const officeUnit = await branch.call('units.create', { name: OFFICE_NAME, kind: 'transactionOffice', level: 'province', commune: '', parentOfficeId: null });
     const communes = [];
     for (const name of ['UBND xã Phước Thạnh', 'UBND xã Thạnh Đức', 'UBND xã Hiệp Thạnh']) {
       communes.push(await branch.call('units.create', { name, kind: 'communePeoplesCommittee', level: 'commune', commune: name.replace('UBND ', ''), parentOfficeId: officeUnit.id }));
