@@ -22,12 +22,13 @@ function rankingTable(context: ServiceContext, campaignYear: number, group: Nomi
   const individual = group === 'individual';
   const table: TableBlock = {
     type: 'table',
-    widths: [5, 24, 20, 14, 9, 9, 9, 7, 20],
-    header: [[head('Hạng'), head(individual ? 'Họ và tên' : 'Tên tập thể'), head('Đơn vị'), head('Loại'), head('Tổng điểm'), head('Điểm tự chấm'), head('Phiếu chấm tính/đã chấm'), head('Đủ điều kiện'), head('Kết quả')]],
+    // An individual's unit is where they work; a collective is its own unit, so it has no such column.
+    widths: individual ? [5, 24, 20, 14, 9, 9, 9, 7, 20] : [5, 36, 16, 9, 9, 9, 7, 20],
+    header: [[head('Hạng'), head(individual ? 'Họ và tên' : 'Tên tập thể'), ...(individual ? [head('Đơn vị')] : []), head('Loại'), head('Tổng điểm'), head('Điểm tự chấm'), head('Phiếu chấm tính/đã chấm'), head('Đủ điều kiện'), head('Kết quả')]],
     rows: ranking.rows.map((row) => [
       { ...count(row.position), text: `${row.position}${row.tied > 0 ? '=' : ''}` },
       { text: row.personName ?? row.unitName },
-      { text: row.personName ? row.unitName : '' },
+      ...(individual ? [{ text: row.unitName }] : []),
       { text: messages.vi.kinds[row.nomineeKind as keyof typeof messages.vi.kinds] ?? row.nomineeKind },
       points(row.total),
       points(row.selfTotal),
