@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { DEMO_YEAR } from '../support/core';
-import { launchChromium, startBrowserMode } from '../support/browser-mode';
+import { ARTIFACTS, launchChromium, startBrowserMode } from '../support/browser-mode';
 import { temporaryDataDir } from '../support/data-dir';
 import { buildIfStale, completeWizard, login, shot } from './helpers';
 
@@ -146,5 +146,37 @@ describe('the council’s documents in the browser', () => {
     await row('scores').getByTestId('document-preview-scores').click();
     await page.locator('.document-preview-panel').waitFor();
     await shot(page, 'documents-02-page-en');
+  });
+
+  it('the ranking exports to Excel and prints every row on A4 landscape without the menu', async () => {
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Ranking', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-excel').click()]);
+    const excel = join(downloads, download.suggestedFilename());
+    await download.saveAs(excel);
+    expect(excel).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(excel);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.views[0]?.state).toBe('frozen');
+    let numbers = 0;
+    sheet?.eachRow((line) => line.eachCell((cell) => void (typeof cell.value === 'number' ? (numbers += 1) : undefined)));
+    expect(numbers).toBeGreaterThan(40);
+
+    await page.getByTestId('print-view').click();
+    const sheetView = page.getByTestId('print-sheet');
+    await sheetView.waitFor();
+    const rows = await sheetView.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(40);
+    // What the printer gets: Chromium's own print of the page, as the system's print would.
+    const printed = join(downloads, 'ranking-print.pdf');
+    await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
+    const info = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Hội LHPN');
+    execFileSync('pdftoppm', ['-r', '50', '-png', '-singlefile', '-f', '1', '-l', '1', printed, join(ARTIFACTS, 'documents-03-ranking-print-page1')]);
+    for (const menu of ['Dossiers', 'Allocation', 'Signed in as', 'Close the print view']) expect(text).not.toContain(menu);
+    await page.getByRole('button', { name: 'Close the print view' }).click();
+    await sheetView.waitFor({ state: 'detached' });
   });
 });
