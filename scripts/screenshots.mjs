@@ -32,6 +32,10 @@ const FLOWS = [
   { test: 'test/e2e/exchange.test.ts', shots: { 'exchange-dry-run-vi': 'exchange-14-branch-submission-dry-run-vi', 'exchange-dry-run-en': 'exchange-14-branch-submission-dry-run-en', 'adjustment-vi': 'exchange-19b-branch-received-adjusted-vi' } },
   { test: 'test/e2e/exchange-hostile-names.test.ts', shots: { 'exchange-hostile-names-vi': 'exchange-hostile-names-01-dry-run-vi' } },
   { test: 'test/e2e/exchange-progress.test.ts', shots: { 'exchange-progress-vi': 'exchange-progress-01-writing-vi' } },
+  {
+    test: 'test/e2e/council-year.test.ts',
+    shots: Object.fromEntries(['meeting', 'ballots', 'tie-decided', 'round-locked'].flatMap((name) => ['vi', 'en'].map((language) => [`council-${name}-${language}`, `council-${name}-${language}`]))),
+  },
 ];
 
 function run(command, args) {
