@@ -35,6 +35,10 @@ const FLOWS = [
   { test: 'test/e2e/documents.test.ts', shots: { 'documents-vi': 'documents-01-page-vi', 'documents-en': 'documents-02-page-en' } },
   // Page 1 of two of the council's PDFs, rendered by poppler in the documents' integration test.
   { test: 'test/integration/documents.test.ts', project: 'integration', shots: { 'documents-submission-page1': 'documents-submission-page1', 'documents-scores-page1': 'documents-scores-page1' } },
+  {
+    test: 'test/e2e/council-year.test.ts',
+    shots: Object.fromEntries(['meeting', 'ballots', 'tie-decided', 'round-locked'].flatMap((name) => ['vi', 'en'].map((language) => [`council-${name}-${language}`, `council-${name}-${language}`]))),
+  },
 ];
 
 function run(command, args) {

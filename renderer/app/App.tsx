@@ -200,7 +200,8 @@ function Shell() {
             ))}
           </nav>
           <div className="topbar-end">
-            <CampaignSwitcher />
+            {/* Read again when the current year changes (next year started), or the new year would not be listed. */}
+            <CampaignSwitcher key={status?.currentCampaignYear ?? 0} />
             <LanguageSwitch />
             <PersonMenu />
           </div>

@@ -100,6 +100,8 @@ describe('bad input in the dossier form', () => {
     await page.goto(host.url);
     await completeWizard(page, { mode: 'office', organisation: 'Phòng giao dịch NHCSXH Bến Cầu', ...ADMIN, demo: false });
     await login(page, ADMIN.username, ADMIN.password);
+    // Signed in, the overview comes first; the dossiers are a click away.
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe('0/0 hồ sơ');
     await page.locator('nav.main-nav').getByRole('link', { name: 'Đơn vị' }).click();
     await addUnit(page, { name: UNIT_NAME, kind: 'communePeoplesCommittee', level: 'commune', commune: 'xã Long Chữ' });

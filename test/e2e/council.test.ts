@@ -5,13 +5,19 @@ import { temporaryDataDir } from '../support/data-dir';
 import { allVirtualRows, buildIfStale, completeWizard, expectHundredths, hundredths, login, shot } from './helpers';
 
 /**
- * The council at work on the branch installation with the demo data: three members score a dossier (one with a
- * conflict of interest), the aggregate is explained, the ranking uses it, and the individual quota is allocated.
- * The tests share one browser page and run in order.
+ * The council at work on the branch installation with the demo data: the council's members are named, three of them
+ * score a dossier (one with a conflict of interest), the aggregate is explained, the ranking uses it once the council's
+ * total is made the official one, and the individual quota is allocated. The tests share one browser page and run in
+ * order.
  */
 
 const ADMIN = { fullName: 'Võ Thị Thu', username: 'thu.vo', password: 'hoi-dong-2025' };
 const QUOTA = 10;
+const MEMBERS = [
+  { fullName: 'Nguyễn Văn Hùng', position: 'chair' },
+  { fullName: 'Trần Thị Lan', position: 'secretary' },
+  { fullName: 'Lê Minh Tâm', position: 'member' },
+] as const;
 
 /** Points for a member: `share` of each criterion's maximum, in its step, written with a comma. */
 function typed(max: number, step: number, share: number): string {
@@ -19,7 +25,7 @@ function typed(max: number, step: number, share: number): string {
   return String(hundredths / 100).replace('.', ',');
 }
 
-describe('the council: score sheets, ranking and allocation', () => {
+describe('the council: members, score sheets, ranking and allocation', () => {
   const data = temporaryDataDir('tdcs-e2e-council-');
   let host: Awaited<ReturnType<typeof startBrowserMode>> | undefined;
   let browser: Browser | undefined;
@@ -31,11 +37,11 @@ describe('the council: score sheets, ranking and allocation', () => {
   const panel = () => page.getByTestId('council-panel');
   const sheetRow = (reviewer: string) => page.getByTestId('review-table').locator(`tr[data-reviewer="${reviewer}"]`);
 
-  /** Fills the open score sheet: a name, `share` of every criterion's maximum, a conflict, a note. */
-  async function fillSheet(reviewer: string | null, share: number, conflict: boolean, note: string): Promise<void> {
+  /** Fills the open score sheet: the member (chosen, or fixed when editing), `share` of every criterion's maximum, a conflict, a note. */
+  async function fillSheet(member: string | null, share: number, conflict: boolean, note: string): Promise<void> {
     const form = page.getByTestId('review-form');
     await form.waitFor();
-    if (reviewer !== null) await form.locator('#reviewer').fill(reviewer);
+    if (member !== null) await form.getByTestId('review-member').selectOption({ label: member });
     const inputs = form.locator('input[data-criterion]');
     for (let i = 0; i < (await inputs.count()); i += 1) {
       const input = inputs.nth(i);
@@ -60,6 +66,16 @@ describe('the council: score sheets, ranking and allocation', () => {
     return live;
   }
 
+  /** Sets which total the official ranking uses, in the council's rules. */
+  async function officialTotal(value: 'council' | 'self'): Promise<void> {
+    await nav('Hội đồng').click();
+    const rules = page.getByTestId('council-rules');
+    await rules.waitFor();
+    await rules.getByTestId('official-total').selectOption(value);
+    await rules.getByTestId('rules-save').click();
+    await rules.getByText('Đã lưu quy chế.').waitFor();
+  }
+
   beforeAll(async () => {
     buildIfStale();
     host = await startBrowserMode(data.dir);
@@ -82,19 +98,38 @@ describe('the council: score sheets, ranking and allocation', () => {
     await expect.poll(() => nav('Phân bổ').count()).toBe(1);
   });
 
-  it('opens the best dossier of the ranking: no score sheet yet, the self-assessment is used', async () => {
+  it('opens the best dossier of the ranking: the self-assessment is the official total, and no sheet without members', async () => {
     await nav('Xếp hạng').click();
     const first = page.getByTestId('ranking-table').locator('tbody tr[data-dossier]').first();
     await first.waitFor();
     dossierId = (await first.getAttribute('data-dossier')) ?? '';
+    expect(await page.getByTestId('official-total').textContent()).toBe('Tổng điểm chính thức: điểm tự chấm của đơn vị.');
     expect(await page.getByTestId(`ranking-source-${dossierId}`).getAttribute('data-source')).toBe('self');
     await page.goto(`${new URL(page.url()).origin}/#/dossiers/${encodeURIComponent(dossierId)}`);
     await panel().waitFor();
     await expect.poll(() => panel().locator('.empty').count()).toBe(1);
     expect(await panel().locator('.empty').textContent()).toContain('Chưa có thành viên Hội đồng nào chấm hồ sơ này');
+    // Sheets are the members': none is named yet, so none can be entered.
+    expect(await panel().textContent()).toContain('Chưa ghi danh sách thành viên Hội đồng');
+    expect(await page.getByTestId('review-add').count()).toBe(0);
   });
 
-  it('refuses points above the maximum at the field, then records three members, one with a conflict of interest', async () => {
+  it('names the council’s three members', async () => {
+    await nav('Hội đồng').click();
+    for (const member of MEMBERS) {
+      await page.getByTestId('member-add').click();
+      const form = page.getByTestId('member-form');
+      await form.locator('#member-fullName').fill(member.fullName);
+      await form.locator('#member-position').selectOption(member.position);
+      await form.getByTestId('member-save').click();
+      await page.getByTestId('members-table').locator(`tr[data-member="${member.fullName}"]`).waitFor();
+    }
+    expect(await page.getByTestId('members-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-member')))).toEqual(MEMBERS.map((member) => member.fullName));
+  });
+
+  it('refuses points above the maximum at the field, then records three members’ sheets, one with a conflict of interest', async () => {
+    await page.goto(`${new URL(page.url()).origin}/#/dossiers/${encodeURIComponent(dossierId)}`);
+    await panel().waitFor();
     await page.getByTestId('review-add').click();
     await fillSheet('Nguyễn Văn Hùng', 0.9, false, 'Đơn vị phối hợp tốt.');
     const first = page.getByTestId('review-form').locator('input[data-criterion]').first();
@@ -117,10 +152,14 @@ describe('the council: score sheets, ranking and allocation', () => {
     await shot(page, 'council-02-sheet-form-vi');
     const lan = await saveSheet('Trần Thị Lan');
 
+    // The last member left is the only one the form offers: shown, not chosen.
     await page.getByTestId('review-add').click();
-    await fillSheet('Lê Minh Tâm', 1, true, 'Vợ là cán bộ của đơn vị.');
+    expect(await page.getByTestId('review-member-fixed').textContent()).toBe('Lê Minh Tâm');
+    await fillSheet(null, 1, true, 'Vợ là cán bộ của đơn vị.');
     await saveSheet('Lê Minh Tâm');
     expect(await sheetRow('Lê Minh Tâm').getByTestId('review-conflict-mark').textContent()).toBe('Xung đột');
+    // Every member has a sheet here: there is no one left to add.
+    expect(await page.getByTestId('review-add').count()).toBe(0);
 
     // The council's score: the mean of the two members without a conflict, rounded half away from zero.
     councilTotal = Math.round((hung + lan) / 2);
@@ -134,23 +173,23 @@ describe('the council: score sheets, ranking and allocation', () => {
     await shot(page, 'council-03-sheets-aggregate-vi');
   });
 
-  it('edits a sheet and deletes one after confirmation', async () => {
-    // A fourth member entered by mistake is deleted again.
-    await page.getByTestId('review-add').click();
-    await fillSheet('Thành viên nhập nhầm', 0.5, false, '');
-    await saveSheet('Thành viên nhập nhầm');
-    const mistaken = sheetRow('Thành viên nhập nhầm');
-    await mistaken.getByRole('button', { name: 'Xóa' }).click();
+  it('deletes a sheet after confirmation, enters it again, and edits another', async () => {
+    const tam = sheetRow('Lê Minh Tâm');
+    await tam.getByRole('button', { name: 'Xóa' }).click();
     await page.getByTestId('review-confirm-delete').waitFor();
     await shot(page, 'council-04-confirm-delete-vi');
     await page.getByTestId('review-confirm-delete').click();
-    await mistaken.waitFor({ state: 'detached' });
-    expect(await page.getByTestId('review-notice').textContent()).toBe('Đã xóa phiếu chấm của Thành viên nhập nhầm.');
+    await tam.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('review-notice').textContent()).toBe('Đã xóa phiếu chấm của Lê Minh Tâm.');
+    // A conflicted sheet was never counted: the aggregate stays.
     await expectHundredths(page.getByTestId('aggregate-total'), councilTotal);
+    await page.getByTestId('review-add').click();
+    await fillSheet(null, 1, true, 'Vợ là cán bộ của đơn vị.');
+    await saveSheet('Lê Minh Tâm');
 
-    // Editing keeps the member's name and recomputes the aggregate.
+    // Editing keeps the member and recomputes the aggregate.
     await sheetRow('Trần Thị Lan').getByRole('button', { name: 'Sửa' }).click();
-    expect(await page.getByTestId('review-form').locator('#reviewer').inputValue()).toBe('Trần Thị Lan');
+    expect(await page.getByTestId('review-member-fixed').textContent()).toBe('Trần Thị Lan');
     await fillSheet(null, 0.8, false, 'Điều chỉnh sau khi xem minh chứng.');
     const lan = await saveSheet('Trần Thị Lan');
     const hung = await hundredths(sheetRow('Nguyễn Văn Hùng').getByTestId('review-total'));
@@ -158,21 +197,21 @@ describe('the council: score sheets, ranking and allocation', () => {
     await expectHundredths(page.getByTestId('aggregate-total'), councilTotal);
   });
 
-  it('the ranking marks the row as scored by the council, with the same total, and explains it', async () => {
+  it('with the council’s total made the official one, the ranking uses the sheets, counts 2 of 3, and explains them', async () => {
+    await officialTotal('council');
     await nav('Xếp hạng').click();
     const row = page.locator(`tr[data-dossier="${dossierId}"]`);
     await row.waitFor();
+    expect(await page.getByTestId('official-total').textContent()).toBe('Tổng điểm chính thức: điểm của Hội đồng (phiếu chấm của các thành viên).');
     expect(await page.getByTestId(`ranking-source-${dossierId}`).getAttribute('data-source')).toBe('council');
-    expect(await page.getByTestId(`ranking-source-${dossierId}`).textContent()).toBe('Hội đồng (3 thành viên)');
+    expect(await page.getByTestId(`ranking-source-${dossierId}`).textContent()).toBe('Hội đồng (2/3 phiếu)');
     await expectHundredths(page.getByTestId(`ranking-total-${dossierId}`), councilTotal);
     expect(await page.getByTestId('tie-break-chain').textContent()).toMatch(/^Khi bằng tổng điểm, xét lần lượt: \(1\) điểm tiêu chí “/);
-    // The proposals: within the quota, marked, and the quota line below them.
-    const proposed = page.locator('[data-testid^="ranking-proposed-"]');
-    const cutoff = page.locator('[data-testid^="ranking-cutoff-"]');
-    expect((await proposed.count()) + (await cutoff.count())).toBeGreaterThan(0);
-    expect(await proposed.count()).toBeLessThanOrEqual(5);
+    // The others await their sheets and cannot be proposed: this one alone is, pending the council's vote.
+    expect(await page.getByTestId('awaiting-sheets').textContent()).toMatch(/^Còn \d+ hồ sơ chờ phiếu chấm của thành viên Hội đồng/);
+    expect(await page.locator('[data-testid^="ranking-proposed-"]').evaluateAll((pills) => pills.map((pill) => pill.getAttribute('data-testid')))).toEqual([`ranking-proposed-${dossierId}`]);
+    expect(await page.getByTestId(`ranking-proposed-${dossierId}`).textContent()).toBe('Đề xuất, chờ biểu quyết');
     expect(await page.getByTestId('quota-line').textContent()).toContain('Chỉ tiêu: đề xuất tối đa 5');
-    if ((await cutoff.count()) > 0) expect(await page.getByTestId('cutoff-tie-banner').textContent()).toContain('Hội đồng quyết định');
     await shot(page, 'council-05-ranking-vi');
 
     await row.getByRole('button', { name: 'Chi tiết' }).click();
@@ -181,6 +220,16 @@ describe('the council: score sheets, ranking and allocation', () => {
     await expectHundredths(page.getByTestId('ranking-aggregate-total'), councilTotal);
     expect(await explanation.locator('tr[data-reviewer="Lê Minh Tâm"]').getAttribute('data-standing')).toBe('excluded');
     await shot(page, 'council-06-ranking-details-vi');
+
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect.poll(() => page.getByTestId(`ranking-source-${dossierId}`).textContent()).toBe('Council (2/3 sheets)');
+    await page.getByTestId('ranking-aggregate').waitFor();
+    expect(await page.getByTestId('ranking-aggregate').textContent()).toContain('Not counted: conflict of interest');
+    await shot(page, 'council-11-ranking-en');
+    await page.getByTestId('language-switch').selectOption('vi');
+    await nav('Xếp hạng').waitFor();
+    // Back to the demo's self-assessment: the allocation weighs every eligible collective.
+    await officialTotal('self');
   });
 
   it('the allocation page shares 10 places among the units and changes with the method', async () => {
@@ -237,22 +286,16 @@ describe('the council: score sheets, ranking and allocation', () => {
     await expect.poll(async () => (await allVirtualRows(page, 'allocation-table')).find((line) => line.attributes['data-unit'] === 'province')?.cells[0]).toMatch(/^Province-level units/);
     await shot(page, 'council-10-allocation-en');
 
-    await nav('Ranking').click();
-    const row = page.locator(`tr[data-dossier="${dossierId}"]`);
-    await row.waitFor();
-    expect(await page.getByTestId(`ranking-source-${dossierId}`).textContent()).toBe('Council (3 member(s))');
-    await row.getByRole('button', { name: 'Details' }).click();
-    await page.getByTestId('ranking-aggregate').waitFor();
-    expect(await page.getByTestId('ranking-aggregate').textContent()).toContain('Not counted: conflict of interest');
-    await shot(page, 'council-11-ranking-en');
-
     await page.goto(`${new URL(page.url()).origin}/#/dossiers/${encodeURIComponent(dossierId)}`);
     await panel().waitFor();
     await expectHundredths(page.getByTestId('aggregate-total'), councilTotal);
     expect(await panel().locator('h2').textContent()).toBe('Council score sheets');
-    await page.getByTestId('review-add').click();
+    // Every sheet was saved: none comes back as a draft.
+    expect(await page.getByTestId('review-draft-restored').count()).toBe(0);
+    await sheetRow('Nguyễn Văn Hùng').getByRole('button', { name: 'Edit' }).click();
     await page.getByTestId('review-form').waitFor();
     await shot(page, 'council-12-sheets-en');
+    await page.getByTestId('review-form').getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('language-switch').selectOption('vi');
   });
 });

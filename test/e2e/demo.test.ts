@@ -62,6 +62,8 @@ describe('the demo dataset', () => {
     await page.goto(host.url);
     await completeWizard(page, { mode: 'office', organisation: 'Phòng giao dịch NHCSXH Tân Biên', ...ADMIN, demo: true }, 60_000);
     await login(page, ADMIN.username, ADMIN.password);
+    // Signed in, the overview comes first; the dossiers are a click away.
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.getByTestId('dossier-table').waitFor();
     const [shown, all] = parseCount(await page.getByTestId('dossier-count').textContent());
     expect(shown).toBe(all);
@@ -76,6 +78,8 @@ describe('the demo dataset', () => {
   });
 
   it('finds names typed without accents', async () => {
+    // Among the collectives: a person is listed by name, the unit that matched beside it.
+    await page.getByTestId('dossier-filter-kind').selectOption('group:collective');
     const farmers = await search('hoi nong dan', /Hội Nông dân/);
     expect(farmers.length).toBeGreaterThan(10);
     for (const name of farmers) expect(name).toContain('Hội Nông dân');
@@ -95,13 +99,28 @@ describe('the demo dataset', () => {
   });
 
   it('ranks the dossiers with positions and explains the first one', async () => {
+    // The ranking takes the collectives marked ready, sent or received: counted in the list with its filters.
+    await page.getByTestId('dossier-search').fill('');
+    await page.getByTestId('dossier-filter-kind').selectOption('group:collective');
+    const shownWith = async (status: string): Promise<number> => {
+      await page.getByTestId('dossier-filter-status').selectOption(status);
+      // Read once the rows in view are all of that status (the list has followed the filter).
+      await expect.poll(() => page.getByTestId('dossier-table').locator('tbody tr[data-status]').evaluateAll((rows, wanted) => rows.every((row) => row.getAttribute('data-status') === wanted), status)).toBe(true);
+      return parseCount(await page.getByTestId('dossier-count').textContent())[0];
+    };
+    let ranked = 0;
+    for (const status of ['ready', 'exported', 'received']) ranked += await shownWith(status);
+    expect(ranked).toBeGreaterThan(0);
+    expect(await shownWith('draft')).toBeGreaterThan(0);
+    await page.getByTestId('dossier-clear-filters').click();
+
     await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     const table = page.getByTestId('ranking-table');
     await table.locator('tbody tr[data-dossier]').first().waitFor();
     // Virtualised: the table counts every row, the page holds the ones in view; reading them all means scrolling.
-    expect(await table.locator('tbody tr').count()).toBeLessThan(total);
+    expect(await table.locator('tbody tr').count()).toBeLessThan(ranked);
     const rows = (await allVirtualRows(page, 'ranking-table')).filter((row) => row.attributes['data-dossier']);
-    expect(rows).toHaveLength(total);
+    expect(rows).toHaveLength(ranked);
 
     // Positions start at 1 and never go down; ties share the position of the first tied row.
     const positions = rows.map((row) => Number(row.cells[0]));

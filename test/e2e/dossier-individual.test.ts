@@ -101,6 +101,8 @@ describe('individual dossiers: the priority for women from the person, and a new
     await page.goto(host.url);
     await page.locator('#login-username').waitFor();
     await login(page, ADMIN.username, ADMIN.password);
+    // Signed in, the overview comes first; the dossiers are a click away.
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
   });
 
   afterAll(async () => {

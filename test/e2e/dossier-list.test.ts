@@ -2,11 +2,12 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { markReturned } from '../../electron/db/exchange';
-import { daysBetween, localIsoDate } from '../../shared/domain/deadline';
+import { defaultDeadline } from '../../shared/domain/campaign';
+import { deadlineState, formatIsoDate, localIsoDate } from '../../shared/domain/deadline';
 import type { DossierSummary } from '../../shared/domain/dossier';
 import { matchesSearch } from '../../shared/domain/text';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
-import { ADMIN, setUpCore } from '../support/core';
+import { ADMIN, DEMO_YEAR, setUpCore } from '../support/core';
 import { buildIfStale, hashOf, login, shot } from './helpers';
 
 /**
@@ -17,7 +18,9 @@ import { buildIfStale, hashOf, login, shot } from './helpers';
 
 const PERSON = 'Lê Thị Thu Hà';
 const RETURN_REASON = 'Thiếu biên bản họp bình xét của Hội; bổ sung và gửi lại.';
-const DEADLINE = '2026-01-10';
+/** The demo's campaign is the year in progress: its deadline is still ahead. */
+const DEADLINE = defaultDeadline(DEMO_YEAR);
+const SHOWN = formatIsoDate(DEADLINE);
 
 /** "12/345 hồ sơ" → [12, 345]. */
 function parseCount(text: string | null): [number, number] {
@@ -57,19 +60,19 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     individualUnit = farmers.name;
     const person = await installation.call('people.create', { fullName: PERSON, birthYear: 1981, gender: 'female', position: 'Tổ trưởng Tổ TK&VV ấp Suối Đá', unitId: farmers.id });
     const saved = await installation.call('dossiers.save', {
-      campaignYear: 2025,
+      campaignYear: DEMO_YEAR,
       nomineeKind: 'groupHead',
       unitId: farmers.id,
       personId: person.id,
       content: { indicators: {}, selfScores: {}, report: '', discipline: 'none', womenShare: null },
     });
     individualId = saved.dossier.id;
-    const listed = await installation.call('dossiers.list', { campaignYear: 2025 });
+    const listed = await installation.call('dossiers.list', { campaignYear: DEMO_YEAR });
     const youth = [...listed].sort((a, b) => collator.compare(a.unitName, b.unitName)).find((dossier) => dossier.nomineeKind === 'youthUnion');
     if (!youth) throw new Error('the demo has no youth union dossier');
     returnedId = youth.id;
     markReturned(installation.core.db, returnedId, RETURN_REASON, new Date().toISOString());
-    dossiers = await installation.call('dossiers.list', { campaignYear: 2025 });
+    dossiers = await installation.call('dossiers.list', { campaignYear: DEMO_YEAR });
     installation.core.close();
 
     host = await startBrowserMode(installation.dataDir);
@@ -79,6 +82,8 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     await page.goto(host.url);
     await page.locator('#login-username').waitFor();
     await login(page, ADMIN.username, ADMIN.password);
+    // Signed in, the overview comes first; the dossiers are a click away.
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await table().waitFor();
   });
 
@@ -88,13 +93,13 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     rmSync(installation.dataDir, { recursive: true, force: true });
   });
 
-  it('shows how long ago the deadline passed, in red, on the dossier list only', async () => {
-    const overdue = daysBetween(DEADLINE, localIsoDate(new Date()));
-    expect(overdue).toBeGreaterThan(0);
+  it('counts the days left to the deadline of the year in progress, on the dossier list only', async () => {
+    const state = deadlineState(DEADLINE, localIsoDate(new Date()));
+    expect(state.phase).not.toBe('passed');
     const banner = page.getByTestId('deadline-banner');
-    await expect.poll(() => banner.textContent()).toBe(`⚠Hạn nộp hồ sơ: 10/01/2026 — Đã quá hạn ${overdue} ngày`);
-    expect(await banner.getAttribute('data-urgency')).toBe('late');
-    expect(await banner.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(180, 35, 24)');
+    const text = state.phase === 'lastDay' ? `⚠Hạn nộp hồ sơ: ${SHOWN} — hôm nay là ngày cuối cùng` : `${state.urgency === 'calm' ? '🗓' : '⚠'}Hạn nộp hồ sơ: ${SHOWN} — còn ${state.days} ngày`;
+    await expect.poll(() => banner.textContent()).toBe(text);
+    expect(await banner.getAttribute('data-urgency')).toBe(state.urgency);
     await page.locator('nav.main-nav').getByRole('link', { name: 'Đơn vị', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Đơn vị' }).waitFor();
     expect(await page.getByTestId('deadline-banner').count()).toBe(0);
@@ -113,16 +118,19 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
       await expect.poll(() => banner.textContent()).toBe(text);
       expect(await banner.getAttribute('data-urgency')).toBe(urgency);
     };
-    await other.clock.setFixedTime(new Date(2025, 11, 1, 9, 0));
+    await other.clock.setFixedTime(new Date(DEMO_YEAR, 11, 1, 9, 0));
     await other.goto(host?.url ?? '');
     await other.locator('#login-username').waitFor();
     await login(other, ADMIN.username, ADMIN.password);
-    await at(new Date(2025, 11, 1, 9, 0), '🗓Hạn nộp hồ sơ: 10/01/2026 — còn 40 ngày', 'calm');
-    await at(new Date(2026, 0, 7, 8, 0), '⚠Hạn nộp hồ sơ: 10/01/2026 — còn 3 ngày', 'soon');
+    await other.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await at(new Date(DEMO_YEAR, 11, 1, 9, 0), `🗓Hạn nộp hồ sơ: ${SHOWN} — còn 40 ngày`, 'calm');
+    await at(new Date(DEMO_YEAR + 1, 0, 7, 8, 0), `⚠Hạn nộp hồ sơ: ${SHOWN} — còn 3 ngày`, 'soon');
     await shot(other, 'dossier-list-02-deadline-soon-vi');
     // Half past midnight local time is already the 10th, though UTC may still say the 9th.
-    await at(new Date(2026, 0, 10, 0, 30), '⚠Hạn nộp hồ sơ: 10/01/2026 — hôm nay là ngày cuối cùng', 'soon');
-    await at(new Date(2026, 0, 11, 0, 5), '⚠Hạn nộp hồ sơ: 10/01/2026 — Đã quá hạn 1 ngày', 'late');
+    await at(new Date(DEMO_YEAR + 1, 0, 10, 0, 30), `⚠Hạn nộp hồ sơ: ${SHOWN} — hôm nay là ngày cuối cùng`, 'soon');
+    await at(new Date(DEMO_YEAR + 1, 0, 11, 0, 5), `⚠Hạn nộp hồ sơ: ${SHOWN} — Đã quá hạn 1 ngày`, 'late');
+    // Overdue, in red.
+    expect(await other.getByTestId('deadline-banner').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(180, 35, 24)');
     await otherContext.close();
   });
 
@@ -266,8 +274,9 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
   it('shows the same list in English', async () => {
     await page.getByTestId('language-switch').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
-    const overdue = daysBetween(DEADLINE, localIsoDate(new Date()));
-    await expect.poll(() => page.getByTestId('deadline-banner').textContent()).toBe(`⚠Deadline for dossiers: 10/01/2026 — ${overdue} days overdue`);
+    const state = deadlineState(DEADLINE, localIsoDate(new Date()));
+    const text = state.phase === 'lastDay' ? `Deadline for dossiers: ${SHOWN} — today is the last day` : `Deadline for dossiers: ${SHOWN} — ${state.days} ${state.days === 1 ? 'day' : 'days'} left`;
+    await expect.poll(() => page.getByTestId('deadline-banner').textContent()).toBe(`${state.urgency === 'calm' ? '🗓' : '⚠'}${text}`);
     expect(await page.getByTestId('dossier-count').textContent()).toBe(`${dossiers.length} of ${dossiers.length} dossiers`);
     await page.getByTestId('dossier-filter-kind').selectOption('group:individual');
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe(`1 of ${dossiers.length} dossiers`);

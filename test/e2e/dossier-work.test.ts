@@ -229,6 +229,8 @@ describe('dossier work: drafts never lost, undo, template, evidence, checklist, 
     await page.goto(host.url);
     await completeWizard(page, { mode: 'office', organisation: 'Phòng giao dịch NHCSXH huyện Châu Thành', ...ADMIN, demo: false });
     await login(page, ADMIN.username, ADMIN.password);
+    // Signed in, the overview comes first; the dossiers are a click away.
+    await nav().getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe('0/0 hồ sơ');
     await nav().getByRole('link', { name: 'Đơn vị' }).click();
     await addUnit(page, { name: UNIT_NAME, kind: 'communePeoplesCommittee', level: 'commune', commune: 'xã Hảo Đước' });

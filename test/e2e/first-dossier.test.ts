@@ -5,6 +5,7 @@ import { emptyFormValues, formValuesToContent, type DossierFormValues } from '..
 import { collectiveScheme2025, scoreDossier } from '../../shared/scoring';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
 import { temporaryDataDir } from '../support/data-dir';
+import { pdfBytes } from '../integration/exchange-support';
 import { addUnit, buildIfStale, chooseNominee, expectHundredths, hashOf, hundredths, login, shot } from './helpers';
 
 /**
@@ -40,7 +41,16 @@ const SELF_SCORES: Record<string, { points: string; justification: string }> = {
   goodModels: { points: '0,5', justification: 'Mô hình tổ vay vốn gắn với tiết kiệm.' },
 };
 const WOMEN_SHARE = '72';
-const REPORT = 'I. ĐẶC ĐIỂM, TÌNH HÌNH\nUBND xã Phước Vinh phối hợp chặt chẽ với NHCSXH.\nII. THÀNH TÍCH ĐẠT ĐƯỢC\nHoàn thành kế hoạch dư nợ.';
+const REPORT = [
+  'I. ĐẶC ĐIỂM, TÌNH HÌNH',
+  'Xã Phước Vinh có 6 ấp với hơn 3.500 hộ dân, trong đó 190 hộ nghèo và 160 hộ cận nghèo. Ủy ban nhân dân xã xác định tín dụng chính sách xã hội là kênh quan trọng để giảm nghèo bền vững, tạo việc làm và xây dựng nông thôn mới, và phối hợp chặt chẽ với Phòng giao dịch NHCSXH.',
+  'II. THÀNH TÍCH ĐẠT ĐƯỢC',
+  'Năm 2025, dư nợ các chương trình tín dụng chính sách trên địa bàn đạt 52 tỷ đồng, vượt kế hoạch được giao. Tỷ lệ nợ quá hạn giảm còn 0,12%, lãi tồn đọng ở mức thấp. Ban giảm nghèo xã đã kiểm tra 11 trên 12 tổ tiết kiệm và vay vốn theo kế hoạch, phối hợp với các hội đoàn thể nhận ủy thác tổ chức giao ban định kỳ hằng tháng. Hơn 90% tổ xếp loại tốt. Xã đã bố trí vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội để cho vay hộ nghèo và giải quyết việc làm.',
+  'III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT ĐƯỢC',
+  'Năm 2023 và năm 2024, Ủy ban nhân dân xã được Chủ tịch Ủy ban nhân dân huyện tặng Giấy khen vì có thành tích xuất sắc trong thực hiện tín dụng chính sách xã hội.',
+].join('\n');
+/** The one piece of evidence the checklist asks for before the dossier can be marked ready. */
+const EVIDENCE = { name: 'bien-ban-binh-xet.pdf', mimeType: 'application/pdf', buffer: pdfBytes('Phuoc Vinh 2025') };
 
 /**
  * The same total worked out by hand from the 2025 scheme, as a check that does not use the scoring
@@ -156,6 +166,8 @@ describe('first dossier, from a fresh installation to the ranking and after a re
 
     await login(page, ADMIN.username, ADMIN.password);
     expect(await page.locator('.topbar .user').textContent()).toBe(`Đăng nhập: ${ADMIN.fullName}`);
+    // Signed in, the overview comes first; the dossiers are a click away.
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.getByTestId('dossier-count').waitFor();
     expect(await page.getByTestId('dossier-count').textContent()).toBe('0/0 hồ sơ');
     expect(await page.getByText('Chưa có hồ sơ nào.').isVisible()).toBe(true);
@@ -263,6 +275,24 @@ describe('first dossier, from a fresh installation to the ranking and after a re
     expect(noticeSeenOnCreate).toBe(true);
   });
 
+  it('leaves the draft out of the ranking, then ranks it once its evidence is added and it is marked ready', async () => {
+    const nav = page.locator('nav.main-nav');
+    await nav.getByRole('link', { name: 'Xếp hạng' }).click();
+    // A draft is counted beside the ranking, not in it.
+    await page.getByTestId('unranked').waitFor();
+    expect(await page.getByTestId('unranked').textContent()).toBe('Không đưa vào xếp hạng: 1 hồ sơ nháp và 0 hồ sơ bị trả lại (chỉ xếp hạng hồ sơ đã sẵn sàng hoặc đã nhận).');
+    expect(await page.getByTestId(`ranking-total-${dossierId}`).count()).toBe(0);
+
+    await page.goto(`${new URL(page.url()).origin}/#/dossiers/${encodeURIComponent(dossierId)}`);
+    await page.getByTestId('attachment-input').setInputFiles([EVIDENCE]);
+    await page.getByTestId('attachment-list').locator('li', { hasText: EVIDENCE.name }).waitFor();
+    const markReady = page.getByTestId('mark-ready');
+    await expect.poll(() => markReady.isEnabled()).toBe(true);
+    await markReady.click();
+    await page.getByTestId('back-to-draft').waitFor();
+    expect(await page.locator('.page-header p').textContent()).toBe('UBND cấp xã · Lần 1 · Sẵn sàng');
+  });
+
   it('ranks the dossier with the same total as the preview', async () => {
     await page.locator('nav.main-nav').getByRole('link', { name: 'Xếp hạng' }).click();
     const rankingTotal = page.getByTestId(`ranking-total-${dossierId}`);
@@ -272,7 +302,9 @@ describe('first dossier, from a fresh installation to the ranking and after a re
     const row = page.locator(`tr[data-dossier="${dossierId}"]`);
     expect(await row.locator('td').first().textContent()).toBe('1');
     expect(await row.textContent()).toContain(UNIT_NAME);
-    expect(await row.textContent()).toContain('Đủ điều kiện');
+    // The branch's official total is the council's: until a member's sheet counts, the self-assessment is shown, awaiting.
+    expect(await page.getByTestId(`ranking-source-${dossierId}`).textContent()).toBe('Chờ Hội đồng chấm (0 phiếu)');
+    expect(await page.getByTestId('awaiting-sheets').textContent()).toBe('Còn 1 hồ sơ chờ phiếu chấm của thành viên Hội đồng: chưa được đề xuất cho đến khi được chấm.');
     await shot(page, 'first-dossier-10-ranking-vi');
   });
 
@@ -285,6 +317,7 @@ describe('first dossier, from a fresh installation to the ranking and after a re
     await page.goto(host.url);
     await page.locator('#login-username').waitFor();
     await login(page, ADMIN.username, ADMIN.password);
+    await page.locator('nav.main-nav').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     const count = page.getByTestId('dossier-count');
     await expect.poll(() => count.textContent()).toBe('1/1 hồ sơ');
     const row = page.getByTestId('dossier-table').locator('tbody tr');

@@ -102,6 +102,8 @@ describe('the overview and its charts', () => {
     await page.evaluate(() => {
       window.location.hash = '#/dossiers';
     });
+    // The count is read once the list has loaded (it says 0/0 before).
+    await page.getByTestId('dossier-table').locator('tbody tr[data-dossier]').first().waitFor();
     const count = await page.getByTestId('dossier-count').textContent();
     const total = Number(/\/(\d+)/.exec(count ?? '')?.[1]);
     await page.emulateMedia({ media: 'print' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
+import { DEMO_YEAR } from '../support/core';
 import { temporaryDataDir } from '../support/data-dir';
 import { buildIfStale, completeWizard, expectHundredths, hashOf, hundredths, login, shot } from './helpers';
 
@@ -13,8 +14,8 @@ import { buildIfStale, completeWizard, expectHundredths, hashOf, hundredths, log
  */
 
 const ADMIN = { fullName: 'Trần Văn Bình', username: 'binh.tran', password: 'hoi-dong-2025' };
-/** The 2025 scheme of commune People's Committees: the demo's dossiers are scored with it. */
-const SCHEME = 'collective-2025';
+/** The scheme of commune People's Committees of the demo's year in progress: the demo's dossiers are scored with it. */
+const SCHEME = `collective-${DEMO_YEAR}`;
 const GROUP = 'capitalManagement';
 const CHILD = 'loanPlan';
 /** The scheme's first criterion, the only one open when the editor opens. */
@@ -235,7 +236,7 @@ describe('the scoring scheme editor', () => {
     // Another menu entry: the question names the scheme, in Vietnamese; the focus starts on “stay”.
     const dialog = await leaveBy('Xếp hạng');
     expect(await dialog.getByRole('heading').textContent()).toBe('Rời trang mà không lưu?');
-    expect(await dialog.textContent()).toContain('Thang điểm “Thang điểm UBND cấp xã 2025” có thay đổi chưa được lưu. Nếu rời trang bây giờ, các thay đổi này sẽ bị mất.');
+    expect(await dialog.textContent()).toContain(`Thang điểm “Thang điểm UBND cấp xã ${DEMO_YEAR}” có thay đổi chưa được lưu. Nếu rời trang bây giờ, các thay đổi này sẽ bị mất.`);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unsaved-stay');
     await shot(page, 'schemes-03b-leave-unsaved-vi');
     await page.getByTestId('unsaved-stay').click();
@@ -339,7 +340,7 @@ describe('the scoring scheme editor', () => {
     expect(await rescore.textContent()).toBe(`Chấm lại ${dossierCount} hồ sơ theo phiên bản 2`);
     // The top of the list says which scheme needs it, and takes the keyboard there.
     const attention = page.getByTestId('rescore-attention');
-    expect(await attention.textContent()).toContain(`Thang điểm UBND cấp xã 2025: ${dossierCount} hồ sơ cần chấm lại theo phiên bản 2`);
+    expect(await attention.textContent()).toContain(`Thang điểm UBND cấp xã ${DEMO_YEAR}: ${dossierCount} hồ sơ cần chấm lại theo phiên bản 2`);
     await attention.getByRole('button').click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`rescore-${SCHEME}`);
 
@@ -395,7 +396,7 @@ describe('the scoring scheme editor', () => {
     await unfold(GROUP);
     await retype(maxOf(GROUP), '35');
     const dialog = await leaveBy('Ranking');
-    expect(await dialog.textContent()).toContain('The scheme “Commune People’s Committee scheme 2025” has changes that are not saved.');
+    expect(await dialog.textContent()).toContain(`The scheme “Commune People’s Committee scheme ${DEMO_YEAR}” has changes that are not saved.`);
     expect(await page.getByTestId('unsaved-leave').textContent()).toBe('Leave without saving');
     await shot(page, 'schemes-08c-leave-unsaved-en');
     await page.getByTestId('unsaved-stay').click();
@@ -448,7 +449,7 @@ describe('the scoring scheme editor', () => {
     await page.getByTestId('save-scheme').click();
     const refused = page.getByTestId('closed-meanwhile');
     await refused.waitFor();
-    expect(await refused.textContent()).toBe('Đợt thi đua năm 2025 vừa được kết thúc: chưa lưu gì. Các thay đổi của bạn vẫn hiện trên màn hình; hãy mở lại đợt thi đua để lưu.');
+    expect(await refused.textContent()).toBe(`Đợt thi đua năm ${DEMO_YEAR} vừa được kết thúc: chưa lưu gì. Các thay đổi của bạn vẫn hiện trên màn hình; hãy mở lại đợt thi đua để lưu.`);
     expect(await page.locator('#scheme-minTotal').inputValue()).toBe('65');
     expect(await page.getByTestId('scheme-saved').count()).toBe(0);
     // The editor learns the campaign is closed: read-only now, with the edit still on screen.

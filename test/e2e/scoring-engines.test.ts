@@ -14,6 +14,7 @@ import { scoreDossier } from '../../shared/scoring/score';
 import type { CriterionResult, ScoreInput, ScoreResult, Scheme, TieBreak } from '../../shared/scoring/types';
 import { launchChromium } from '../support/browser-mode';
 import { setUpCore } from '../support/core';
+import { markReadyInFile } from '../integration/helpers';
 import { fingerprint, generateDossiers, toDossierContent, type GeneratedDossier } from '../support/generated-dossiers';
 import { buildBrowserBundle, type ScoringGlobals } from './fixtures/scoring-bundle';
 
@@ -266,6 +267,8 @@ describe('scoring the same dossiers in Node, Chromium and the command line', () 
         expected.set(saved.dossier.id, { result, womenPriority: dossier.input.womenPriority, generatedId: dossier.id });
       }
       installation.core.close();
+      // Only dossiers marked ready are ranked; these are generated to test the scoring, not filled to pass the checklist.
+      markReadyInFile(installation.dataDir, [...expected.keys()]);
 
       // --explain: the totals and keys the ranking stores, with each row's breakdown computed again.
       const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'tdcs.cjs'), '--data-dir', installation.dataDir, 'rank', '--campaign', '2025', '--explain'], {

@@ -21,7 +21,7 @@ import type { Unit } from '../../shared/domain/unit';
 import { describeError } from '../../shared/i18n';
 import { translator } from '../../shared/i18n/translator';
 import { temporaryDataDir } from '../support/data-dir';
-import { completeContent, crc32, hasVietnameseDiacritics, withDatabase } from './helpers';
+import { completeContent, crc32, eligibleContent, hasVietnameseDiacritics, withDatabase } from './helpers';
 
 export const ADMIN = { username: 'admin', fullName: 'Nguyễn Văn Quản Trị', password: 'mat-khau-an-toan' };
 export const BRANCH_NAME = 'Chi nhánh NHCSXH tỉnh Tây Ninh';
@@ -108,12 +108,14 @@ export interface Enrolled {
 }
 
 /** The branch registers the office and its communes, issues the setup file; the office imports it and answers with its enrolment. */
-export async function enrol(branch: Installation, office: Installation, folder: string, options: { communes?: number; tag?: string } = {}): Promise<Enrolled> {
+export async function enrol(branch: Installation, office: Installation, folder: string, options: { communes?: number; tag?: string; communeNames?: string[] } = {}): Promise<Enrolled> {
   const tag = options.tag ?? 'go-dau';
   const officeUnit = await branch.call('units.create', { name: office.organisationName, kind: 'transactionOffice', level: 'province', commune: '', parentOfficeId: null });
+  // The communes' People's Committees: named as given, or numbered after the office's tag.
+  const names = options.communeNames ?? Array.from({ length: options.communes ?? 3 }, (_unused, index) => `UBND xã Phước Thạnh ${tag} ${index + 1}`);
   const communes: Unit[] = [];
-  for (let index = 0; index < (options.communes ?? 3); index += 1) {
-    communes.push(await branch.call('units.create', { name: `UBND xã Phước Thạnh ${tag} ${index + 1}`, kind: 'communePeoplesCommittee', level: 'commune', commune: `xã ${index + 1}`, parentOfficeId: officeUnit.id }));
+  for (const [index, name] of names.entries()) {
+    communes.push(await branch.call('units.create', { name, kind: 'communePeoplesCommittee', level: 'commune', commune: options.communeNames ? name.replace(/^UBND /, '') : `xã ${index + 1}`, parentOfficeId: officeUnit.id }));
   }
   const setupFile = join(folder, `setup-${tag}.tdcs`);
   await branch.call('exchange.export', { kind: 'setup', campaignYear: YEAR, officeUnitId: officeUnit.id, to: setupFile });
@@ -176,16 +178,19 @@ export function pngBytes(seed: number, size = 8): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), text, pngChunk('IDAT', deflateSync(Buffer.concat(rows))), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Makes a dossier at the office with complete content and the given evidence, and marks it ready. */
+/** Makes a dossier at the office with complete (or eligible) content and the given evidence, and marks it ready. */
 export async function readyDossier(
   office: Installation,
   nominee: { kind: NomineeKind; unitId: string; personId?: string },
   evidence: { fileName: string; bytes: Buffer }[],
+  options: { eligible?: boolean } = {},
 ): Promise<DossierDetail> {
   const campaign = await office.call('campaigns.get', { year: YEAR });
   const scheme = schemeFor(campaign, nominee.kind);
   if (!scheme) throw new Error(`no scheme for ${nominee.kind}`);
-  const saved = await office.call('dossiers.save', { campaignYear: YEAR, nomineeKind: nominee.kind, unitId: nominee.unitId, personId: nominee.personId ?? null, content: completeContent(scheme, nominee.kind) });
+  // Complete content passes the checklist; eligible content also passes every gate and the minimum total.
+  const content = options.eligible ? eligibleContent(scheme, nominee.kind) : completeContent(scheme, nominee.kind);
+  const saved = await office.call('dossiers.save', { campaignYear: YEAR, nomineeKind: nominee.kind, unitId: nominee.unitId, personId: nominee.personId ?? null, content });
   for (const file of evidence) await office.call('attachments.add', { dossierId: saved.dossier.id, fileName: file.fileName, content: file.bytes.toString('base64') });
   return office.call('dossiers.setStatus', { id: saved.dossier.id, status: 'ready' });
 }

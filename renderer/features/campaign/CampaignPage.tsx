@@ -282,7 +282,7 @@ function SettingsForm({ campaign, onChanged }: { campaign: Campaign; onChanged: 
  * Next year's campaign, started from this one: schemes, rules and the council copied (all editable while it is in
  * preparation); this year stays as it is, readable from the campaign switcher.
  */
-function NextCampaign({ campaign }: { campaign: Campaign }) {
+function NextCampaign({ campaign, onStarted }: { campaign: Campaign; onStarted: (year: number) => void }) {
   const { t } = useTranslation();
   const mayStart = useMayCall('campaigns.startNext');
   const current = useSession((state) => state.status?.currentCampaignYear ?? null);
@@ -290,20 +290,13 @@ function NextCampaign({ campaign }: { campaign: Campaign }) {
   const viewCampaign = useSession((state) => state.viewCampaign);
   const { value: campaigns } = useCall('campaigns.list', mayStart ? {} : null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [started, setStarted] = useState<number | null>(null);
   const next = campaign.year + 1;
-  if (!mayStart || campaign.year !== current || !campaigns || campaigns.some((known) => known.year === next)) {
-    return started ? (
-      <div className="banner banner-ok" role="status" data-testid="campaign-started">
-        {t('decides.campaigns.started', { year: started })}
-      </div>
-    ) : null;
-  }
+  if (!mayStart || campaign.year !== current || !campaigns || campaigns.some((known) => known.year === next)) return null;
   const start = async () => {
     setFailure(null);
     try {
       await call('campaigns.startNext', { fromYear: campaign.year });
-      setStarted(next);
+      onStarted(next);
       await refresh();
       viewCampaign(null);
     } catch (error) {
@@ -333,6 +326,8 @@ export function CampaignPage() {
   const { value: loaded, error } = useCall('campaigns.get', allowed ? { year } : null);
   const [updated, setUpdated] = useState<Campaign | null>(null);
   const [changed, setChanged] = useState<CampaignStatus | null>(null);
+  // Kept here: the page loads the new year once started, and a notice inside what reloads would go with it.
+  const [started, setStarted] = useState<number | null>(null);
 
   if (!allowed) return <p className="empty">{t('campaign.councilOnly')}</p>;
   if (error) return <ErrorBanner error={error} />;
@@ -352,7 +347,12 @@ export function CampaignPage() {
           {t('campaign.statusChanged', { status: t(`campaign.statuses.${changed}`) })}
         </div>
       ) : null}
-      <NextCampaign campaign={campaign} />
+      {started ? (
+        <div className="banner banner-ok" role="status" data-testid="campaign-started">
+          {t('decides.campaigns.started', { year: started })}
+        </div>
+      ) : null}
+      <NextCampaign campaign={campaign} onStarted={setStarted} />
       <SettingsForm
         key={campaign.year}
         campaign={campaign}

@@ -34,8 +34,8 @@ function ballotNominees(ranking: Ranking, quota: number): BallotNominee[] {
 
 /** One round: its state and what stands before its lock, its meeting, the ballots on its nominees. */
 function RoundTab({ campaign, round, readOnly }: { campaign: Campaign; round: RoundNumber; readOnly: boolean }) {
+  const closed = campaign.status === 'closed';
   const userId = useSession((state) => state.user?.id ?? '');
-  const [generation, setGeneration] = useState(0);
   const { value: meeting, error: meetingError, reload: reloadMeeting } = useCall('meetings.get', { campaignYear: campaign.year, round });
   const { value: draft, loading: draftLoading } = useCall('drafts.get', { key: meetingDraftKey(campaign.year, round, userId) });
   const { value: ballots, error: ballotsError, reload: reloadBallots } = useCall('ballots.list', { campaignYear: campaign.year, round });
@@ -51,9 +51,10 @@ function RoundTab({ campaign, round, readOnly }: { campaign: Campaign; round: Ro
   };
 
   return (
-    <div className="council-round" key={generation}>
+    <div className="council-round">
       <ErrorBanner error={failure} />
-      {view ? <RoundPanel view={view} readOnly={readOnly} onChange={reload} /> : null}
+      {/* The round's lock and reopening follow the person's rights (the chair's account may reopen): only a closed year stops them. */}
+      {view ? <RoundPanel view={view} readOnly={closed} onChange={reload} /> : null}
       {meeting && !draftLoading ? (
         <MeetingForm
           campaignYear={campaign.year}
@@ -62,10 +63,8 @@ function RoundTab({ campaign, round, readOnly }: { campaign: Campaign; round: Ro
           rules={campaign.settings.council}
           readOnly={readOnly || locked}
           restoredDraft={draft ? { form: draft.form as MeetingFormValues, updatedAt: draft.updatedAt } : null}
-          onSaved={() => {
-            reload();
-            setGeneration((value) => value + 1);
-          }}
+          // The form resets itself to what was saved and says so; remounting it here showed the meeting as it was before.
+          onSaved={reload}
         />
       ) : null}
       {meeting && ballots ? (

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CouncilMember } from '../../../shared/domain/council';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,13 @@ export function ReviewForm({ dossierId, campaignYear, members, restoredDraft, sc
   useUnsavedGuard(formState.isDirty || restored ? t('council.form.unsaved') : null);
   const [failure, setFailure] = useState<unknown>(null);
   const criteria = manualCriteria(scheme);
+  // Handed to the panel only once the form has rendered clean: closing it while still dirty kept the typing as a draft.
+  const [handedOver, setHandedOver] = useState<{ reviews: Review[]; reviewer: string } | null>(null);
+  useEffect(() => {
+    if (handedOver) onSaved(handedOver.reviews, handedOver.reviewer);
+    // Once per save: the panel's callback is a new function on each of its renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [handedOver]);
 
   const scores = useWatch({ control, name: 'scores' });
   const total = useMemo(() => scoreDossier(scheme, { ...input, selfScores: typedScores(scheme, scores ?? {}) }).total, [scheme, input, scores]);
@@ -68,7 +75,7 @@ export function ReviewForm({ dossierId, campaignYear, members, restoredDraft, sc
       reset(values);
       setRestored(false);
       void call('drafts.discard', { key: draftKey }).catch(() => undefined);
-      onSaved(saved, members.find((member) => member.id === values.memberId)?.fullName ?? '');
+      setHandedOver({ reviews: saved, reviewer: members.find((member) => member.id === values.memberId)?.fullName ?? '' });
     } catch (error) {
       for (const issue of errorShape(error).issues ?? []) {
         const path = formPath(issue.path);

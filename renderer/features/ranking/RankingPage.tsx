@@ -249,7 +249,8 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
         'row' in line ? (
           <span className="status-cell">
             <span className={line.row.eligible ? 'pill pill-ok' : 'pill pill-bad'}>{line.row.eligible ? t('ranking.eligible') : t('ranking.ineligible')}</span>
-            <OutcomeCell row={line.row} />
+            {/* Only the branch proposes: an office's preview shows no outcome, as it shows no quota line. */}
+            {office ? null : <OutcomeCell row={line.row} />}
           </span>
         ) : null,
     },
