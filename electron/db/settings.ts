@@ -7,7 +7,10 @@ export type SettingKey =
   | 'language'
   | 'installationId'
   | 'currentCampaignYear'
+  // The one number earlier versions gave every file sent; now only where each recipient's own numbering starts.
   | 'outgoingSequence'
+  /** The last number of the files sent to each recipient (office unit, or the branch's installation), as JSON. */
+  | 'outgoingSequences'
   | 'officeUnitId'
   | 'branchInstallationId'
   // At an office: the setup file it was set up with, which its enrolment names.

@@ -25,9 +25,27 @@ import { ownSender } from './peers';
 
 type ExportRequest = z.infer<typeof exportRequestSchema>;
 
-function nextSequence(context: ServiceContext): number {
-  const next = Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1;
-  writeSetting(context.db, 'outgoingSequence', String(next));
+/**
+ * Each recipient's files are numbered on their own: a receiver checks that nothing of this sender's is missing, so a
+ * number given to another office must not look like a file it never got. Counters start from the one shared number
+ * earlier versions kept, so a receiver that already holds a higher number never sees a replay.
+ */
+function recipientKey(recipient: Manifest['recipient']): string {
+  return recipient.officeUnitId ?? recipient.installationId ?? 'unknown';
+}
+
+function sequenceCounters(context: ServiceContext): Record<string, number> {
+  const stored = readSetting(context.db, 'outgoingSequences');
+  return stored ? (JSON.parse(stored) as Record<string, number>) : {};
+}
+
+function peekSequence(context: ServiceContext, recipient: Manifest['recipient']): number {
+  return (sequenceCounters(context)[recipientKey(recipient)] ?? Number(readSetting(context.db, 'outgoingSequence') ?? '0')) + 1;
+}
+
+function takeSequence(context: ServiceContext, recipient: Manifest['recipient']): number {
+  const next = peekSequence(context, recipient);
+  writeSetting(context.db, 'outgoingSequences', JSON.stringify({ ...sequenceCounters(context), [recipientKey(recipient)]: next }));
   return next;
 }
 
@@ -172,7 +190,10 @@ function outgoingFor(context: ServiceContext, request: ExportRequest): Outgoing 
 export async function exportPackage(context: ServiceContext, request: ExportRequest, options: WriteOptions = {}): Promise<ExportResult> {
   requireExchangeRight(context, request.kind, 'export');
   const createdAt = context.now();
-  const { outgoing, sequence } = inTransaction(context, () => ({ outgoing: outgoingFor(context, request), sequence: Number(readSetting(context.db, 'outgoingSequence') ?? '0') + 1 }));
+  const { outgoing, sequence } = inTransaction(context, () => {
+    const gathered = outgoingFor(context, request);
+    return { outgoing: gathered, sequence: peekSequence(context, gathered.recipient) };
+  });
   // Named after the office concerned: the recipient of what the branch sends, the sender of what an office sends.
   const named = PACKAGE_SENDER[request.kind] === 'branch' ? outgoing.recipient.name : (readSetting(context.db, 'organisationName') ?? '');
   const fileName = request.to ? basename(request.to) : fileNameFor(request.kind, named, sequence, createdAt);
@@ -186,7 +207,7 @@ export async function exportPackage(context: ServiceContext, request: ExportRequ
   const record = (manifest: Manifest, name: () => void) =>
     inTransaction(context, () => {
       // Another export (the command line on the same data folder) took this number meanwhile: this file must not exist.
-      if (nextSequence(context) !== sequence) throw new AppError('exchange.sequenceTaken', { sequence });
+      if (takeSequence(context, outgoing.recipient) !== sequence) throw new AppError('exchange.sequenceTaken', { sequence });
       outgoing.afterWrite(manifest.packageId);
       recordExchange(context.db, {
         id: randomUUID(),
