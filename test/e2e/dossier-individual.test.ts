@@ -5,7 +5,7 @@ import type { StoredDraftOutput } from '../../shared/contract/calls';
 import type { CallResponse } from '../../shared/contract/envelope';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
 import { ADMIN, setUpCore } from '../support/core';
-import { buildIfStale, chooseNominee, hashOf, login, pickNominee, shot } from './helpers';
+import { buildIfStale, chooseNominee, hashOf, login, pickerNames, pickNominee, shot } from './helpers';
 
 /**
  * Individual dossiers, in Vietnamese then English: the form does not ask for the collective "share of women" (the
@@ -113,6 +113,9 @@ describe('individual dossiers: the priority for women from the person, and a new
 
   it('an individual’s form does not ask for the share of women: the priority follows the person’s gender', async () => {
     await page.getByTestId('new-dossier').click();
+    // The picker finds her without accents, and only her.
+    await page.getByTestId('group-individual').check();
+    expect(await pickerNames(page, 'person-select', 'nguyen thi thu ha')).toEqual([WOMAN.fullName]);
     await chooseWoman();
     expect(await page.locator('#womenShare').count()).toBe(0);
     expect(await page.getByText('Tỷ lệ nữ trong tập thể (%)').count()).toBe(0);
@@ -129,7 +132,13 @@ describe('individual dossiers: the priority for women from the person, and a new
     await chooseNominee(page, UNIT_NAME);
     expect(await page.locator('label[for="womenShare"]').textContent()).toBe('Tỷ lệ nữ trong tập thể (%)');
     expect(await priority().count()).toBe(0);
-    await chooseWoman();
+    // Back to individuals: the person chosen before is still chosen, and her form again has no share of women.
+    await page.getByTestId('group-individual').check();
+    expect(await page.getByTestId('individual-kind').inputValue()).toBe('groupHead');
+    expect(await page.getByTestId('person-select').getAttribute('data-value')).toBe(womanId);
+    expect(await page.getByTestId('person-select').inputValue()).toBe(WOMAN.fullName);
+    await page.getByTestId('dossier-form').waitFor();
+    expect(await priority().textContent()).toBe('Có (cá nhân nữ)');
     expect(await page.locator('#womenShare').count()).toBe(0);
   });
 

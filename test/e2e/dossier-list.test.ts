@@ -3,17 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { markReturned } from '../../electron/db/exchange';
 import { defaultDeadline } from '../../shared/domain/campaign';
+import { INDIVIDUAL_KINDS } from '../../shared/domain/kinds';
 import { deadlineState, formatIsoDate, localIsoDate } from '../../shared/domain/deadline';
 import type { DossierSummary } from '../../shared/domain/dossier';
 import { matchesSearch } from '../../shared/domain/text';
 import { launchChromium, startBrowserMode } from '../support/browser-mode';
 import { ADMIN, DEMO_YEAR, setUpCore } from '../support/core';
-import { buildIfStale, hashOf, login, shot } from './helpers';
+import { allVirtualRows, buildIfStale, hashOf, login, shot } from './helpers';
 
 /**
- * The office's dossier list with the demo data (a few hundred dossiers), one individual dossier and
- * one the branch returned: the deadline countdown, a virtualised list that scrolls through all of
- * them, accent-free search, filters and sorting. The tests share one browser page and run in order.
+ * The office's dossier list with the demo data (a few hundred dossiers of collectives and individuals, in
+ * every state), plus one individual dossier of our own and one more the branch returned: the deadline
+ * countdown, a virtualised list that scrolls through all of them, accent-free search, filters and sorting.
+ * The tests share one browser page and run in order.
  */
 
 const PERSON = 'Lê Thị Thu Hà';
@@ -31,6 +33,7 @@ function parseCount(text: string | null): [number, number] {
 
 const collator = new Intl.Collator('vi', { numeric: true });
 const nominee = (dossier: DossierSummary) => dossier.personName ?? dossier.unitName;
+const individual = (dossier: DossierSummary) => (INDIVIDUAL_KINDS as readonly string[]).includes(dossier.nomineeKind);
 
 describe('the dossier list: deadline, virtualised rows, search, filters and sorting', () => {
   let installation: Awaited<ReturnType<typeof setUpCore>>;
@@ -42,6 +45,7 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
   let returnedId = '';
   let individualId = '';
   let individualUnit = '';
+  let returnedUnit = '';
 
   const table = () => page.getByTestId('dossier-table');
   const rows = () => table().locator('tbody tr');
@@ -71,8 +75,11 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     const youth = [...listed].sort((a, b) => collator.compare(a.unitName, b.unitName)).find((dossier) => dossier.nomineeKind === 'youthUnion');
     if (!youth) throw new Error('the demo has no youth union dossier');
     returnedId = youth.id;
+    returnedUnit = youth.unitName;
     markReturned(installation.core.db, returnedId, RETURN_REASON, new Date().toISOString());
     dossiers = await installation.call('dossiers.list', { campaignYear: DEMO_YEAR });
+    // Our person is the only one of that name: the demo's people are others.
+    expect(dossiers.filter((dossier) => matchesSearch(nominee(dossier), 'le thi thu ha')).map((dossier) => dossier.id)).toEqual([individualId]);
     installation.core.close();
 
     host = await startBrowserMode(installation.dataDir);
@@ -169,10 +176,13 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     const farmers = dossiers.filter((dossier) => matchesSearch(`${nominee(dossier)} ${dossier.unitName}`, 'hoi nong dan'));
     await expect.poll(count).toEqual([farmers.length, dossiers.length]);
     expect(farmers.length).toBeGreaterThan(10);
-    const shown = await names();
-    expect(shown.length).toBeGreaterThan(0);
-    for (const name of shown) expect(name).toMatch(/Hội Nông dân|Lê Thị Thu Hà/);
-    // The individual is found by her unit's name too.
+    // The associations and their people (found by their unit's name), in the list's order.
+    const shown = await allVirtualRows(page, 'dossier-table');
+    expect(shown.map((row) => row.cells[0])).toEqual(farmers.map(nominee).sort(collator.compare));
+    for (const row of shown) expect(`${row.cells[0]} ${row.cells[4]}`).toMatch(/Hội Nông dân/);
+    expect(farmers.some(individual)).toBe(true);
+    expect(farmers.some((dossier) => !individual(dossier))).toBe(true);
+    // Our individual is found by her unit's name too.
     expect(farmers.some((dossier) => dossier.personName === PERSON)).toBe(true);
     await shot(page, 'dossier-list-04-search-hoi-nong-dan-vi');
     await page.getByTestId('dossier-search').fill('le thi thu ha');
@@ -221,25 +231,48 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
   });
 
   it('shows the person for an individual dossier, with her unit, and filters by unit', async () => {
+    // The individuals only: the demo's and ours.
     await page.getByTestId('dossier-filter-kind').selectOption('group:individual');
+    const individuals = dossiers.filter(individual);
+    expect(individuals.length).toBeGreaterThan(1);
+    expect(individuals.length).toBeLessThan(dossiers.length);
+    await expect.poll(count).toEqual([individuals.length, dossiers.length]);
+    const listed = await allVirtualRows(page, 'dossier-table');
+    expect(listed.map((row) => row.attributes['data-dossier']).sort()).toEqual(individuals.map((dossier) => dossier.id).sort());
+    expect(listed.map((row) => row.cells[0])).toEqual(individuals.map(nominee).sort(collator.compare));
+    // Ours, with her kind and her unit.
+    await page.getByTestId('dossier-search').fill('le thi thu ha');
     await expect.poll(count).toEqual([1, dossiers.length]);
     const row = rows().first();
+    expect(await row.getAttribute('data-dossier')).toBe(individualId);
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toBe(PERSON);
     expect(cells[1]).toBe('Tổ trưởng Tổ TK&VV');
     expect(cells[4]).toBe(individualUnit);
+    await page.getByTestId('dossier-search').fill('');
     await page.getByTestId('dossier-filter-kind').selectOption('');
     await page.getByTestId('dossier-filter-unit').selectOption({ label: individualUnit });
     const ofUnit = dossiers.filter((dossier) => dossier.unitName === individualUnit);
     await expect.poll(count).toEqual([ofUnit.length, dossiers.length]);
-    expect((await names()).sort(collator.compare)).toEqual(ofUnit.map(nominee).sort(collator.compare));
-    expect(await names()).toContain(PERSON);
+    const ofUnitShown = (await allVirtualRows(page, 'dossier-table')).map((row) => row.cells[0]);
+    expect(ofUnitShown).toEqual(ofUnit.map(nominee).sort(collator.compare));
+    expect(ofUnitShown).toContain(PERSON);
     await shot(page, 'dossier-list-07-individual-vi');
     await page.getByTestId('dossier-clear-filters').click();
   });
 
   it('explains why a dossier was returned, on hover and on keyboard focus', async () => {
+    // The demo's returned dossiers and ours, each with the branch's reason.
     await page.getByTestId('dossier-filter-status').selectOption('returned');
+    const returned = dossiers.filter((dossier) => dossier.status === 'returned');
+    expect(returned.length).toBeGreaterThan(1);
+    expect(returned.every((dossier) => Boolean(dossier.returnReason))).toBe(true);
+    await expect.poll(count).toEqual([returned.length, dossiers.length]);
+    expect((await allVirtualRows(page, 'dossier-table')).map((row) => row.attributes['data-dossier']).sort()).toEqual(returned.map((dossier) => dossier.id).sort());
+    // Ours alone, found by its unit's name.
+    await page.getByTestId('dossier-search').fill(returnedUnit);
+    const ours = returned.filter((dossier) => matchesSearch(`${nominee(dossier)} ${dossier.unitName}`, returnedUnit));
+    expect(ours.map((dossier) => dossier.id)).toEqual([returnedId]);
     await expect.poll(count).toEqual([1, dossiers.length]);
     const pill = page.getByTestId('returned-reason');
     const tooltip = page.getByRole('tooltip');
@@ -279,12 +312,18 @@ describe('the dossier list: deadline, virtualised rows, search, filters and sort
     await expect.poll(() => page.getByTestId('deadline-banner').textContent()).toBe(`${state.urgency === 'calm' ? '🗓' : '⚠'}${text}`);
     expect(await page.getByTestId('dossier-count').textContent()).toBe(`${dossiers.length} of ${dossiers.length} dossiers`);
     await page.getByTestId('dossier-filter-kind').selectOption('group:individual');
+    await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe(`${dossiers.filter(individual).length} of ${dossiers.length} dossiers`);
+    await page.getByTestId('dossier-search').fill('le thi thu ha');
     await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe(`1 of ${dossiers.length} dossiers`);
     expect(await rows().first().locator('td').nth(1).textContent()).toBe('Savings-and-loan group head');
+    await page.getByTestId('dossier-search').fill('');
     await page.getByTestId('dossier-filter-kind').selectOption('');
     await shot(page, 'dossier-list-09-en');
     await page.getByTestId('dossier-filter-status').selectOption('returned');
+    await page.getByTestId('dossier-search').fill(returnedUnit);
+    await expect.poll(() => page.getByTestId('dossier-count').textContent()).toBe(`1 of ${dossiers.length} dossiers`);
     await page.getByTestId('returned-reason').hover();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe(`Returned by the branch: ${RETURN_REASON}`);
     await shot(page, 'dossier-list-10-returned-en');
     await page.getByTestId('dossier-clear-filters').click();
     await page.getByTestId('language-switch').selectOption('vi');
