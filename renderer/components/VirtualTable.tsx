@@ -41,13 +41,15 @@ interface VirtualTableProps<Row> {
   scrollToIndex?: number | null;
   testId?: string;
   className?: string;
+  /** A table with nothing to focus in its rows: its scrolling area takes the focus itself, so the keyboard can scroll it. */
+  focusable?: boolean;
 }
 
 /**
  * A table that renders only the rows in view (and a few around them), so lists of thousands scroll
  * smoothly; it keeps table semantics, with the full row count and each row's index for screen readers.
  */
-export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, spanningCell, footer, tableAttributes, scrollToIndex = null, testId, className }: VirtualTableProps<Row>) {
+export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, onRowClick, rowAttributes, estimateRowHeight = 44, spanningCell, footer, tableAttributes, scrollToIndex = null, testId, className, focusable = false }: VirtualTableProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   // On paper every row is printed, one after another, under a header repeated on each page.
   const printing = usePrinting();
@@ -70,7 +72,7 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label, rowClassName, 
   const style = { '--vt-columns': template, minWidth } as CSSProperties;
 
   return (
-    <div className={`vt-scroll${className ? ` ${className}` : ''}`} ref={scroller}>
+    <div className={`vt-scroll${className ? ` ${className}` : ''}`} ref={scroller} {...(focusable ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
       <table className="vt" style={style} aria-label={label} aria-rowcount={rows.length + (footer ? 2 : 1)} data-testid={testId} {...tableAttributes}>
         <thead>
           <tr aria-rowindex={1}>

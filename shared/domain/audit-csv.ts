@@ -20,7 +20,7 @@ export function auditActorLabel(entry: Pick<AuditEntry, 'actor' | 'actorId'>, t:
 }
 
 /** Fields whose values are codes with a name in the catalogue. */
-const NAMED_VALUES: Record<string, string> = { kind: 'kinds', role: 'roles', level: 'levels', language: 'language', reason: 'trust.backups.reasons', kindOfFile: 'exchange.kinds', councilPosition: 'decides.positions' };
+const NAMED_VALUES: Record<string, string> = { kind: 'kinds', role: 'roles', level: 'levels', language: 'language', reason: 'trust.backups.reasons', kindOfFile: 'exchange.kinds', councilPosition: 'decides.positions', stage: 'decides.history.stages' };
 
 /** One value as the reader writes it: a code's name, yes/no, a total in points. */
 function valueText(key: string, value: AuditValue, t: Translate): string {

@@ -174,13 +174,19 @@ describe('keyboard-only paths', () => {
     await expect.poll(() => office.getByTestId('ranking-group').inputValue()).toBe('collective');
     await tabTo(office, '[data-testid=ranking-table] button[aria-expanded=false]');
     await office.keyboard.press('Enter');
-    await office.getByTestId('ranking-details').waitFor();
+    const details = office.getByTestId('ranking-details');
+    await details.locator('[data-testid="criteria-chart"]').waitFor();
     expect(new URL(office.url()).hash).toMatch(/^#\/ranking\/.+/);
+    // The opened explanation takes the focus: the keyboard goes on inside it, not through every row of the table first.
+    await expect.poll(() => office.evaluate(() => document.activeElement?.closest('[data-testid="ranking-details"]') !== null)).toBe(true);
+    const opened = await details.getAttribute('data-dossier');
     // No proposal marks at an office: only the branch proposes.
     expect(await office.locator('[data-testid^="ranking-proposed-"]').count()).toBe(0);
-    await tabTo(office, '[data-testid=ranking-details] button.link');
+    await tabTo(office, '[data-testid=ranking-details] button.link', { limit: 5 });
     await office.keyboard.press('Enter');
     await expect.poll(() => office.getByTestId('ranking-details').count()).toBe(0);
     expect(new URL(office.url()).hash).toBe('#/ranking');
+    // Closed, the focus is back on the row's button that opened it.
+    expect(await office.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-dossier') ?? null)).toBe(opened);
   });
 });

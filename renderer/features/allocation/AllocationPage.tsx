@@ -206,6 +206,7 @@ export function AllocationPage() {
       {report && rows.length > 0 ? (
         <>
           <VirtualTable
+            focusable
             rows={rows}
             columns={columns}
             rowKey={(row) => row.line.id}

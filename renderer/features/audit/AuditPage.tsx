@@ -199,7 +199,7 @@ export function AuditPage() {
           {page.entries.length === 0 ? (
             <p className="empty">{t('trust.audit.empty')}</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('trust.audit.title')}>
               <table className="audit-table" data-testid="audit-table">
                 <thead>
                   <tr>

@@ -58,6 +58,7 @@ export function RoundPanel({ view, readOnly, onChange }: { view: RoundView; read
           {ranking.selection.selected.map((id) => (
             <li key={id}>
               {nameOf.get(id) ?? id}
+              {awaiting.has(id) ? ' ' : null}
               {awaiting.has(id) ? <span className="pill pill-warn">{t('decides.ranking.outcomes.awaitingBallot')}</span> : null}
             </li>
           ))}

@@ -59,6 +59,7 @@ export function TemplatesPanel() {
                 <button type="button" className="secondary" onClick={() => void act(async () => saveFile({ ...(await call('documents.exportTemplate', { kind: entry.kind })), mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: 0, path: null }))}>
                   {t('documents.templates.export')}
                 </button>
+                {' '}
                 <button
                   type="button"
                   className="secondary"
@@ -70,6 +71,7 @@ export function TemplatesPanel() {
                 >
                   {t('documents.templates.import')}
                 </button>
+                {' '}
                 {entry.custom ? (
                   <button
                     type="button"

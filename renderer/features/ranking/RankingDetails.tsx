@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingRow } from '../../../shared/contract/calls';
 import type { Scheme } from '../../../shared/scoring/types';
@@ -9,15 +10,23 @@ import { CriteriaChart } from '../../components/charts/CriteriaChart';
 import { AdjustmentNotes } from '../council/AdjustmentsPanel';
 import { AggregateExplanation } from '../council/AggregateExplanation';
 
-/** One opened row of the ranking: its explanation, asked of the main process only now (`ranking.explain`). */
+/**
+ * One opened row of the ranking: its explanation, asked of the main process only now (`ranking.explain`). Opened, it takes
+ * the focus, so that the keyboard goes on inside it (the next Tab is its close button) rather than through every row of
+ * the table first.
+ */
 export function RankingDetails({ row, schemes, onClose }: { row: RankingRow; schemes: Scheme[]; onClose: () => void }) {
   const { t } = useTranslation();
   const points = usePoints();
   const { value, error } = useCall('ranking.explain', { dossierIds: [row.dossierId] });
   const explanation = value?.[0] ?? null;
+  const panel = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    panel.current?.focus({ preventScroll: true });
+  }, []);
   const scheme = explanation ? (schemes.find((candidate) => candidate.id === explanation.schemeId) ?? null) : null;
   return (
-    <aside className="card ranking-details" data-testid="ranking-details" data-dossier={row.dossierId} aria-label={t('ranking.explanation')}>
+    <aside ref={panel} tabIndex={-1} className="card ranking-details" data-testid="ranking-details" data-dossier={row.dossierId} aria-label={t('ranking.explanation')}>
       <header className="ranking-details-header">
         <div>
           <h2>{row.unitName}</h2>

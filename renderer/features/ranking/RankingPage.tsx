@@ -350,7 +350,19 @@ export function RankingPage({ dossierId }: { dossierId: string | null }) {
             testId="ranking-table"
             className="ranking-scroll"
           />
-          {openRow ? <RankingDetails key={openRow.dossierId} row={openRow} schemes={schemes} onClose={() => toggle(openRow)} /> : null}
+          {openRow ? (
+            <RankingDetails
+              key={openRow.dossierId}
+              row={openRow}
+              schemes={schemes}
+              onClose={() => {
+                toggle(openRow);
+                // Closed, the focus goes back to the row's button that opened it (not lost to the page's start).
+                const opener = document.querySelector<HTMLElement>(`[data-testid="ranking-table"] [data-dossier="${CSS.escape(openRow.dossierId)}"] button[aria-expanded]`);
+                opener?.focus({ preventScroll: true });
+              }}
+            />
+          ) : null}
         </div>
       ) : null}
     </section>
