@@ -48,6 +48,8 @@ export async function visibleText(page: Page): Promise<string> {
 /** What should not be on a screen in this language: English words on a Vietnamese screen, internal codes and keys in either. */
 export function foreignText(text: string, language: 'vi' | 'en'): string[] {
   const found = new Set<string>();
+  // A file's path (the data folder, a backup) is shown as the system names it, random letters of a temporary folder included.
+  text = text.replace(/(?:[A-Za-z]:)?[\\/][^\s]*/g, ' ');
   if (language === 'vi') for (const word of text.match(/[A-Za-z]{4,}/g) ?? []) if (ENGLISH.has(word.toLowerCase())) found.add(word);
   // An identifier from the code: "overdueRatio", "communePeoplesCommittee".
   for (const word of text.match(/\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g) ?? []) found.add(word);
